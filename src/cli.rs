@@ -1,0 +1,564 @@
+//! The command line: clap definitions and the non-interactive commands. Each command loads the
+//! workspace, asks `report` for its table and prints it; only `set` writes, through `store`.
+
+use clap::{ArgGroup, Args, Parser, Subcommand};
+use color_eyre::eyre::{Result, WrapErr};
+use kinerja::locale::{self, FigureKind, Lang};
+use kinerja::model::{Quarter, Workspace};
+use kinerja::report::{self, Finding, IndicatorRow, RatingCounts};
+use kinerja::rules::{self, Rating, Status};
+use kinerja::store;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Akuntabilitas kinerja (SAKIP) kecamatan: pohon kinerja, realisasi triwulan, capaian.",
+    long_about = None
+)]
+struct Cli {
+    /// Berkas workspace (JSON); bawaan: workspace di folder data pengguna, diisi contoh Sooko 2023
+    /// pada pemakaian pertama.
+    #[arg(short, long, global = true, value_name = "FILE")]
+    workspace: Option<PathBuf>,
+
+    /// Bahasa keluaran.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Id)]
+    lang: Lang,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Ringkasan per program: capaian kinerja, capaian anggaran, jumlah indikator per predikat.
+    Summary(QuarterArg),
+    /// Indikator merah (belum tercapai), terburuk dahulu; keluar 1 bila ada, 0 bila tidak ada.
+    Red(QuarterArg),
+    /// Temuan ketidakkonsistenan data; keluar 1 bila ada temuan.
+    Check,
+    /// Ubah satu angka dan simpan secara atomik.
+    Set(SetArgs),
+}
+
+#[derive(Args, Debug)]
+struct QuarterArg {
+    /// Triwulan pelaporan 1–4 (bawaan: triwulan berjalan di pengaturan workspace).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    tw: Option<u8>,
+}
+
+#[derive(Args, Debug)]
+#[command(group(ArgGroup::new("nilai").required(true).args(["target", "realisasi", "rp"])))]
+struct SetArgs {
+    /// Kode node, mis. 7.01.02.2.04.02 atau SASARAN-1.
+    kode: String,
+    /// Nomor indikator pada node itu (mulai 1).
+    #[arg(long, default_value_t = 1)]
+    indikator: usize,
+    /// Target tahunan indikator.
+    #[arg(long, conflicts_with = "tw")]
+    target: Option<String>,
+    /// Triwulan 1–4 untuk --realisasi atau --rp.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    tw: Option<u8>,
+    /// Realisasi kinerja indikator pada triwulan --tw.
+    #[arg(long, requires = "tw")]
+    realisasi: Option<String>,
+    /// Realisasi anggaran (Rupiah) node pada triwulan --tw.
+    #[arg(long, requires = "tw")]
+    rp: Option<String>,
+}
+
+/// A failure the user can act on: printed as one line, exit status 2.
+#[derive(Debug)]
+struct Refused(String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match execute(&cli) {
+        Ok(code) => Ok(code),
+        Err(e) => match e.downcast_ref::<Refused>() {
+            Some(refused) => {
+                eprintln!("kinerja: {refused}");
+                Ok(ExitCode::from(2))
+            }
+            None => Err(e),
+        },
+    }
+}
+
+fn execute(cli: &Cli) -> Result<ExitCode> {
+    let lang = cli.lang;
+    let path = match &cli.workspace {
+        Some(p) => p.clone(),
+        None => default_workspace(lang)?,
+    };
+    let ws = store::load(&path).map_err(|e| Refused(e.message(lang)))?;
+    match &cli.command {
+        None => print_summary(&ws, quarter(&ws, None), lang),
+        Some(Command::Summary(a)) => print_summary(&ws, quarter(&ws, a.tw), lang),
+        Some(Command::Red(a)) => print_red(&ws, quarter(&ws, a.tw), lang),
+        Some(Command::Check) => print_check(&ws, lang),
+        Some(Command::Set(args)) => set(ws, &path, args, lang),
+    }
+}
+
+fn quarter(ws: &Workspace, tw: Option<u8>) -> Quarter {
+    tw.and_then(Quarter::new)
+        .unwrap_or(ws.pengaturan.triwulan_berjalan)
+}
+
+/// The user's own workspace; on first use it is created from the bundled sample.
+fn default_workspace(lang: Lang) -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("id", "kinerja", "kinerja").ok_or_else(|| {
+        Refused(
+            lang.pick(
+                "folder data pengguna tidak ditemukan; pakai -w FILE",
+                "no user data folder found; use -w FILE",
+            )
+            .into(),
+        )
+    })?;
+    let path = dirs.data_dir().join("workspace.json");
+    if !path.exists() {
+        std::fs::create_dir_all(dirs.data_dir())
+            .wrap_err_with(|| format!("membuat folder {}", dirs.data_dir().display()))?;
+        store::write_atomic(&path, store::SAMPLE_JSON.as_bytes())
+            .map_err(|e| Refused(e.message(lang)))?;
+        eprintln!(
+            "{} {}",
+            lang.pick(
+                "Workspace contoh (Kecamatan Sooko 2023) disalin ke",
+                "Sample workspace (Kecamatan Sooko 2023) copied to"
+            ),
+            path.display()
+        );
+    }
+    Ok(path)
+}
+
+/// Cuts `s` to `max` characters, marking the cut with "…".
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn counts_line(c: &RatingCounts, lang: Lang) -> String {
+    let mut parts: Vec<String> = Rating::ALL
+        .iter()
+        .map(|r| format!("{} {}", c.get(*r), lang.rating(*r)))
+        .collect();
+    parts.push(format!(
+        "{} {}",
+        c.belum_diisi,
+        lang.pick("belum diisi", "not entered")
+    ));
+    if c.tidak_dinilai > 0 {
+        parts.push(format!(
+            "{} {}",
+            c.tidak_dinilai,
+            lang.pick("tidak dinilai", "not rated")
+        ));
+    }
+    parts.join(" · ")
+}
+
+fn print_summary(ws: &Workspace, q: Quarter, lang: Lang) -> Result<ExitCode> {
+    let s = report::summary(ws, q);
+    println!(
+        "{} — {}, {}",
+        lang.pick("Ringkasan kinerja", "Performance summary"),
+        ws.instansi.nama,
+        ws.instansi.kabupaten
+    );
+    println!(
+        "{} {}, {} {}\n",
+        lang.pick("Tahun", "Year"),
+        ws.tahun,
+        lang.pick("s.d. triwulan", "up to quarter"),
+        q
+    );
+    for p in &s.programs {
+        println!("{:<8} {}", p.kode, clip(&p.nama, 71));
+        println!(
+            "{:9}{} {:<10}  {} {}",
+            "",
+            lang.pick("Capaian kinerja", "Performance"),
+            locale::percent_or_dash(p.capaian_kinerja),
+            lang.pick("Capaian anggaran", "Budget absorption"),
+            locale::percent_or_dash(p.anggaran.capaian()),
+        );
+        println!(
+            "{:9}{} {} · {} {} · {} {}",
+            "",
+            lang.pick("Pagu", "Budget"),
+            locale::rupiah_or_dash(p.anggaran.pagu),
+            lang.pick("Realisasi", "Spent"),
+            locale::rupiah_or_dash(p.anggaran.realisasi),
+            lang.pick("Sisa", "Left"),
+            locale::rupiah_or_dash(p.anggaran.sisa()),
+        );
+        println!("{:9}{}", "", counts_line(&p.counts, lang));
+        if p.counts.merah > 0 {
+            println!(
+                "{:9}{} {}",
+                "",
+                p.counts.merah,
+                lang.pick("indikator merah", "red indicators")
+            );
+        }
+        println!();
+    }
+    let a = &s.anggaran;
+    println!(
+        "{}: {} {} · {} {} ({}) · {} {}",
+        lang.pick("Jumlah", "Total"),
+        lang.pick("Pagu", "Budget"),
+        locale::rupiah_or_dash(a.pagu),
+        lang.pick("Realisasi", "Spent"),
+        locale::rupiah_or_dash(a.realisasi),
+        locale::percent_or_dash(a.capaian()),
+        lang.pick("Sisa", "Left"),
+        locale::rupiah_or_dash(a.sisa()),
+    );
+    println!(
+        "{} ({}): {}",
+        lang.pick("Semua indikator", "All indicators"),
+        s.counts.total(),
+        counts_line(&s.counts, lang)
+    );
+    println!(
+        "{}: {}",
+        lang.pick("Merah (belum tercapai)", "Red (not achieved)"),
+        s.counts.merah
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "target 95" or, when less is due by the quarter, "target s.d. TW II 47,5 (tahun 95)".
+fn target_text(row: &IndicatorRow, q: Quarter, lang: Lang) -> String {
+    match (row.due, row.target) {
+        (Some(due), Some(t)) if due != t => format!(
+            "{} {} {} {} ({} {})",
+            lang.pick("target s.d. TW", "target to Q"),
+            q,
+            locale::figure(due),
+            row.satuan,
+            lang.pick("tahun", "year"),
+            locale::figure(t)
+        ),
+        _ => format!(
+            "target {} {}",
+            locale::figure_or_dash(row.target),
+            row.satuan
+        ),
+    }
+}
+
+fn print_red(ws: &Workspace, q: Quarter, lang: Lang) -> Result<ExitCode> {
+    let list = report::red_list(ws, q);
+    let threshold = locale::percent(ws.pengaturan.ambang_merah);
+    if list.merah.is_empty() {
+        println!(
+            "{} {q} (capaian < {threshold}).",
+            lang.pick(
+                "Tidak ada indikator merah s.d. TW",
+                "No red indicators up to Q"
+            )
+        );
+    } else {
+        println!(
+            "{} {q} (capaian < {threshold}), {}:",
+            lang.pick("Indikator merah s.d. TW", "Red indicators up to Q"),
+            lang.pick("terburuk dahulu", "worst first")
+        );
+        for (i, row) in list.merah.iter().enumerate() {
+            println!(
+                "{:>2}. {} · {}",
+                i + 1,
+                row.at.kode,
+                clip(&row.indikator, 64)
+            );
+            let rating = match row.status {
+                Status::Dinilai { rating, .. } => lang.rating(rating),
+                _ => "",
+            };
+            println!(
+                "    {} · {} {} {} · capaian {} ({rating})",
+                target_text(row, q, lang),
+                lang.pick("realisasi", "actual"),
+                locale::figure_or_dash(row.realisasi),
+                row.satuan,
+                locale::percent_or_dash(row.status.capaian()),
+            );
+            println!(
+                "    {}: {}",
+                lang.pick("penanggung jawab", "responsible"),
+                row.pejabat.as_deref().unwrap_or("—")
+            );
+        }
+    }
+    if !list.belum_diisi.is_empty() {
+        println!(
+            "\n{}:",
+            lang.pick(
+                "Belum diisi (sudah jatuh tempo, realisasi belum dimasukkan)",
+                "Not entered (due, no realisation yet)"
+            )
+        );
+        for row in &list.belum_diisi {
+            println!("  - {} · {}", row.at.kode, clip(&row.indikator, 64));
+            println!(
+                "    {} · {}: {}",
+                target_text(row, q, lang),
+                lang.pick("penanggung jawab", "responsible"),
+                row.pejabat.as_deref().unwrap_or("—")
+            );
+        }
+    }
+    Ok(if list.merah.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn finding_text(f: &Finding, lang: Lang) -> String {
+    use locale::rupiah as rp;
+    match f {
+        Finding::PaguMismatch {
+            kode,
+            declared,
+            children,
+        } => format!(
+            "{kode}: {} {} ≠ {} {}",
+            lang.pick("pagu tercatat", "declared pagu"),
+            rp(*declared),
+            lang.pick("jumlah pagu anak", "sum of children"),
+            rp(*children)
+        ),
+        Finding::RealisasiMismatch {
+            kode,
+            declared,
+            children,
+        } => format!(
+            "{kode}: {} {} ≠ {} {}",
+            lang.pick("realisasi tercatat", "declared realisation"),
+            rp(*declared),
+            lang.pick("jumlah realisasi anak", "sum of children"),
+            rp(*children)
+        ),
+        Finding::QuartersVsAnnual {
+            kode,
+            quarters,
+            annual,
+        } => format!(
+            "{kode}: {} {} ≠ {} {}",
+            lang.pick("jumlah Rp triwulan", "sum of quarterly Rp"),
+            rp(*quarters),
+            lang.pick("realisasi tahunan", "annual realisation"),
+            rp(*annual)
+        ),
+        Finding::OverPagu {
+            kode,
+            pagu,
+            realisasi,
+        } => format!(
+            "{kode}: {} {} {} {}",
+            lang.pick("realisasi", "spent"),
+            rp(*realisasi),
+            lang.pick("melebihi pagu", "exceeds pagu"),
+            rp(*pagu)
+        ),
+        Finding::DuplicateKode { kode } => {
+            format!("{kode}: {}", lang.pick("kode ganda", "duplicate kode"))
+        }
+        Finding::NoTarget {
+            kode,
+            indikator,
+            nama,
+        } => format!(
+            "{kode} {} {indikator} «{}»: {}",
+            lang.pick("indikator", "indicator"),
+            clip(nama, 40),
+            lang.pick("tanpa target", "no target")
+        ),
+        Finding::FutureQuarter {
+            kode,
+            what,
+            quarter,
+        } => format!(
+            "{kode} {what}: {} TW {quarter} {}",
+            lang.pick("angka diisi untuk", "figure entered for"),
+            lang.pick("yang belum berjalan", "which has not started")
+        ),
+    }
+}
+
+fn print_check(ws: &Workspace, lang: Lang) -> Result<ExitCode> {
+    let findings = report::check(ws);
+    if findings.is_empty() {
+        println!(
+            "{}",
+            lang.pick(
+                "Tidak ada temuan: data konsisten.",
+                "No findings: the data is consistent."
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} {}:", findings.len(), lang.pick("temuan", "findings"));
+    for f in &findings {
+        println!("  - {}", finding_text(f, lang));
+    }
+    Ok(ExitCode::from(1))
+}
+
+fn parse(text: &str, kind: FigureKind, lang: Lang) -> Result<rust_decimal::Decimal, Refused> {
+    locale::parse_figure(text, kind).map_err(|e| Refused(format!("«{text}»: {}", e.message(lang))))
+}
+
+fn set(mut ws: Workspace, path: &Path, args: &SetArgs, lang: Lang) -> Result<ExitCode> {
+    let q = args.tw.and_then(Quarter::new);
+    let current = ws.pengaturan.triwulan_berjalan;
+    let node = ws.node_mut(&args.kode).ok_or_else(|| {
+        Refused(format!(
+            "{} «{}»",
+            lang.pick("tidak ada node berkode", "no node with kode"),
+            args.kode
+        ))
+    })?;
+    let (label, old, new);
+    if let Some(text) = &args.rp {
+        let q = q.expect("clap requires --tw");
+        let has_budget_children = node.anak.iter().any(|c| rules::budget_of(c, q).is_some());
+        if has_budget_children {
+            return Err(Refused(lang
+                .pick(
+                    "anggaran node ini dijumlah dari node di bawahnya; ubah Rp pada Sub Kegiatan",
+                    "this node's budget is the sum of the nodes below it; change Rp on a Sub Kegiatan",
+                )
+                .into())
+            .into());
+        }
+        let value = parse(text, FigureKind::Rupiah, lang)?;
+        let budget = node.anggaran.as_mut().ok_or_else(|| {
+            Refused(format!(
+                "«{}» {}",
+                args.kode,
+                lang.pick("tidak punya anggaran", "has no budget")
+            ))
+        })?;
+        label = format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp"));
+        old = budget.realisasi_rp[q.index()].map(locale::rupiah);
+        budget.realisasi_rp[q.index()] = Some(value);
+        new = locale::rupiah(value);
+    } else {
+        let count = node.indikator.len();
+        let ind = args
+            .indikator
+            .checked_sub(1)
+            .and_then(|i| node.indikator.get_mut(i))
+            .ok_or_else(|| {
+                Refused(format!(
+                    "«{}» {} {count} {}; {} {}",
+                    args.kode,
+                    lang.pick("punya", "has"),
+                    lang.pick("indikator", "indicator(s)"),
+                    lang.pick("tidak ada indikator", "there is no indicator"),
+                    args.indikator
+                ))
+            })?;
+        let (slot, text, what) = match (&args.target, &args.realisasi, q) {
+            (Some(t), _, _) => (&mut ind.target, t, "target".to_string()),
+            (None, Some(r), Some(q)) => (
+                &mut ind.realisasi[q.index()],
+                r,
+                format!("{} TW {q}", lang.pick("realisasi", "actual")),
+            ),
+            _ => unreachable!("clap enforces one of --target / --tw with --realisasi"),
+        };
+        let value = parse(text, FigureKind::Kinerja, lang)?;
+        old = slot.map(locale::figure);
+        *slot = Some(value);
+        new = locale::figure(value);
+        label = format!(
+            "{} {} «{}» {what}",
+            lang.pick("indikator", "indicator"),
+            args.indikator,
+            clip(&ind.nama, 40)
+        );
+    }
+    if old.as_deref() == Some(new.as_str()) {
+        println!(
+            "{}",
+            lang.pick(
+                "Tidak ada perubahan; berkas tidak ditulis.",
+                "Nothing changed; file not written."
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    store::save(path, &ws).map_err(|e| Refused(e.message(lang)))?;
+    println!(
+        "{} {}: {} {label}: {} → {new}",
+        lang.pick("Tersimpan ke", "Saved to"),
+        path.display(),
+        args.kode,
+        old.as_deref().unwrap_or("—"),
+    );
+    if let Some(q) = q
+        && q > current
+    {
+        println!(
+            "{} TW {q} {} (TW {current}).",
+            lang.pick("Catatan:", "Note:"),
+            lang.pick(
+                "belum berjalan menurut pengaturan workspace",
+                "has not started per the workspace settings"
+            )
+        );
+    }
+    if args.rp.is_none() {
+        let node = ws.node(&args.kode).expect("just edited");
+        let ind = &node.indikator[args.indikator - 1];
+        let at = q.unwrap_or(current);
+        println!(
+            "{} TW {at}: {} · {}: {}",
+            lang.pick("Capaian s.d.", "Achievement up to Q"),
+            locale::percent_or_dash(rules::capaian_to_date(ind, at)),
+            lang.pick("capaian tahun", "year"),
+            locale::percent_or_dash(rules::capaian_tahun(ind)),
+        );
+    } else {
+        let node = ws.node(&args.kode).expect("just edited");
+        if let Some(b) = rules::budget_of(node, Quarter::IV) {
+            println!(
+                "{}: {} {} {} ({})",
+                lang.pick("Anggaran", "Budget"),
+                locale::rupiah_or_dash(b.realisasi),
+                lang.pick("dari", "of"),
+                locale::rupiah_or_dash(b.pagu),
+                locale::percent_or_dash(b.capaian())
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

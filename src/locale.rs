@@ -1,0 +1,339 @@
+//! Language of the interface (Bahasa Indonesia by default, English on request) and the
+//! Indonesian number format used in both: `1.234.567,89`, `Rp 2.664.510.688`, `91,81 %`.
+
+use crate::rules::Rating;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// Bahasa Indonesia
+    #[default]
+    Id,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// Picks the Indonesian or the English text.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
+    pub fn rating(self, r: Rating) -> &'static str {
+        match (self, r) {
+            (Lang::Id, Rating::SangatTinggi) => "Sangat Tinggi",
+            (Lang::Id, Rating::Tinggi) => "Tinggi",
+            (Lang::Id, Rating::Sedang) => "Sedang",
+            (Lang::Id, Rating::Rendah) => "Rendah",
+            (Lang::Id, Rating::SangatRendah) => "Sangat Rendah",
+            (Lang::En, Rating::SangatTinggi) => "Very high",
+            (Lang::En, Rating::Tinggi) => "High",
+            (Lang::En, Rating::Sedang) => "Medium",
+            (Lang::En, Rating::Rendah) => "Low",
+            (Lang::En, Rating::SangatRendah) => "Very low",
+        }
+    }
+}
+
+/// Rounds half away from zero to `dp` decimals (display only; computation stays exact).
+pub fn round(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Writes `d` with exactly `dp` decimals in Indonesian format.
+pub fn fixed(d: Decimal, dp: u32) -> String {
+    let mut r = round(d, dp);
+    r.rescale(dp);
+    group(&r.to_string())
+}
+
+/// A figure as typed: no trailing zeros, Indonesian separators (`70,85`, `3.162`, `0,25`).
+pub fn figure(d: Decimal) -> String {
+    group(&d.normalize().to_string())
+}
+
+/// `Rp 2.664.510.688`, with `,50` only when there are cents.
+pub fn rupiah(d: Decimal) -> String {
+    let r = round(d, 2);
+    if r.fract().is_zero() {
+        format!("Rp {}", fixed(r, 0))
+    } else {
+        format!("Rp {}", fixed(r, 2))
+    }
+}
+
+/// `91,81 %`
+pub fn percent(d: Decimal) -> String {
+    format!("{} %", fixed(d, 2))
+}
+
+/// A percentage or "—" when undefined.
+pub fn percent_or_dash(d: Option<Decimal>) -> String {
+    d.map(percent).unwrap_or_else(|| "—".into())
+}
+
+pub fn figure_or_dash(d: Option<Decimal>) -> String {
+    d.map(figure).unwrap_or_else(|| "—".into())
+}
+
+pub fn rupiah_or_dash(d: Option<Decimal>) -> String {
+    d.map(rupiah).unwrap_or_else(|| "—".into())
+}
+
+/// Turns `-1234567.89` (Rust's notation) into `-1.234.567,89`.
+fn group(plain: &str) -> String {
+    let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(plain.len() + int.len() / 3 + 1);
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Which figure is being typed: it decides how many decimals are allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A performance figure (target or realisation): up to 4 decimals.
+    Kinerja,
+    /// Rupiah: at most two decimals (sen).
+    Rupiah,
+}
+
+/// Anything above this is a typing slip, not a figure (a thousand trillion Rupiah).
+pub const MAX_FIGURE: Decimal = rust_decimal::dec!(1_000_000_000_000_000);
+
+/// Why typed text is not a figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseFigureError {
+    Empty,
+    NotANumber(String),
+    Negative,
+    TooManyDecimals { max: u32 },
+    TooLarge,
+}
+
+impl ParseFigureError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::Empty, Lang::Id) => "angka kosong".into(),
+            (Self::Empty, Lang::En) => "the figure is empty".into(),
+            (Self::NotANumber(s), Lang::Id) => {
+                format!("«{s}» bukan angka; tulis misalnya 1.234.567,89 atau 1234567.89")
+            }
+            (Self::NotANumber(s), Lang::En) => {
+                format!("«{s}» is not a number; write e.g. 1.234.567,89 or 1234567.89")
+            }
+            (Self::Negative, Lang::Id) => "angka tidak boleh negatif".into(),
+            (Self::Negative, Lang::En) => "the figure cannot be negative".into(),
+            (Self::TooManyDecimals { max }, Lang::Id) => {
+                format!("paling banyak {max} angka di belakang koma")
+            }
+            (Self::TooManyDecimals { max }, Lang::En) => {
+                format!("at most {max} decimals")
+            }
+            (Self::TooLarge, Lang::Id) => "angka terlalu besar (di atas 1.000 triliun)".into(),
+            (Self::TooLarge, Lang::En) => "the figure is too large (over 10^15)".into(),
+        }
+    }
+}
+
+impl fmt::Display for ParseFigureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Id))
+    }
+}
+
+impl std::error::Error for ParseFigureError {}
+
+/// Reads a figure typed by a person, in Indonesian or plain notation.
+///
+/// Accepted: `1.234.567,89`, `1234567,89`, `1234567.89`, `0,25`, `Rp 15.000.000`, `91,81 %`.
+/// A comma is always the decimal mark; dots are then thousands separators. Without a comma,
+/// a dot followed by exactly three digits in groups (`1.234`, `2.664.510.688`) is read as
+/// thousands, as an Indonesian reader would; any other single dot is the decimal mark
+/// (`70.85`, `0.25`).
+pub fn parse_figure(text: &str, kind: FigureKind) -> Result<Decimal, ParseFigureError> {
+    let mut s: String = text.trim().to_string();
+    if let Some(rest) = s.strip_prefix("Rp").or_else(|| s.strip_prefix("rp")) {
+        s = rest.trim_start_matches('.').trim().to_string();
+    }
+    if let Some(rest) = s.strip_suffix('%') {
+        s = rest.trim().to_string();
+    }
+    s.retain(|c| c != ' ' && c != '\u{a0}');
+    if s.is_empty() {
+        return Err(ParseFigureError::Empty);
+    }
+    let not_a_number = || ParseFigureError::NotANumber(text.trim().to_string());
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s.strip_prefix('+').unwrap_or(&s)),
+    };
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(not_a_number());
+    }
+    let (int_part, frac_part) = match body.matches(',').count() {
+        0 => {
+            let groups: Vec<&str> = body.split('.').collect();
+            let thousands = groups.len() > 1
+                && (1..=3).contains(&groups[0].len())
+                && groups[1..].iter().all(|g| g.len() == 3);
+            if thousands {
+                (groups.concat(), String::new())
+            } else if groups.len() == 2 {
+                (groups[0].to_string(), groups[1].to_string())
+            } else if groups.len() == 1 {
+                (body.to_string(), String::new())
+            } else {
+                return Err(not_a_number());
+            }
+        }
+        1 => {
+            let (int, frac) = body.split_once(',').expect("one comma");
+            let groups: Vec<&str> = int.split('.').collect();
+            let grouped_ok = groups.len() == 1
+                || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
+            if !grouped_ok || frac.contains('.') {
+                return Err(not_a_number());
+            }
+            (groups.concat(), frac.to_string())
+        }
+        _ => return Err(not_a_number()),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(not_a_number());
+    }
+    let max_dp = match kind {
+        FigureKind::Kinerja => 4,
+        FigureKind::Rupiah => 2,
+    };
+    if frac_part.len() > max_dp as usize {
+        return Err(ParseFigureError::TooManyDecimals { max: max_dp });
+    }
+    let int_part = if int_part.is_empty() { "0" } else { &int_part };
+    // Keep a value short enough for Decimal before parsing (28 digits).
+    if int_part.trim_start_matches('0').len() > 16 {
+        return Err(ParseFigureError::TooLarge);
+    }
+    let plain = if frac_part.is_empty() {
+        int_part.to_string()
+    } else {
+        format!("{int_part}.{frac_part}")
+    };
+    let value: Decimal = plain.parse().map_err(|_| not_a_number())?;
+    if negative && !value.is_zero() {
+        return Err(ParseFigureError::Negative);
+    }
+    if value > MAX_FIGURE {
+        return Err(ParseFigureError::TooLarge);
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn formats_like_the_report() {
+        assert_eq!(rupiah(dec!(2664510688)), "Rp 2.664.510.688");
+        assert_eq!(rupiah(dec!(1234567.5)), "Rp 1.234.567,50");
+        assert_eq!(percent(dec!(91.805)), "91,81 %");
+        assert_eq!(percent(dec!(632.4)), "632,40 %");
+        assert_eq!(figure(dec!(70.850)), "70,85");
+        assert_eq!(figure(dec!(3162)), "3.162");
+        assert_eq!(figure(dec!(0.25)), "0,25");
+        assert_eq!(fixed(dec!(-1234.5), 2), "-1.234,50");
+        assert_eq!(fixed(dec!(999), 0), "999");
+        assert_eq!(fixed(dec!(100000), 0), "100.000");
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(percent(dec!(94.465)), "94,47 %");
+        assert_eq!(percent(dec!(94.4649)), "94,46 %");
+        assert_eq!(fixed(dec!(-0.005), 2), "-0,01");
+    }
+
+    #[test]
+    fn parses_both_notations() {
+        let k = FigureKind::Kinerja;
+        let rp = FigureKind::Rupiah;
+        assert_eq!(parse_figure("1.234.567,89", rp), Ok(dec!(1234567.89)));
+        assert_eq!(parse_figure("1234567.89", rp), Ok(dec!(1234567.89)));
+        assert_eq!(parse_figure("1234567,89", rp), Ok(dec!(1234567.89)));
+        assert_eq!(parse_figure("Rp 15.000.000", rp), Ok(dec!(15000000)));
+        assert_eq!(parse_figure("Rp. 920.000", rp), Ok(dec!(920000)));
+        assert_eq!(parse_figure("70,85", k), Ok(dec!(70.85)));
+        assert_eq!(parse_figure("70.85", k), Ok(dec!(70.85)));
+        assert_eq!(parse_figure("0,25", k), Ok(dec!(0.25)));
+        assert_eq!(parse_figure(",5", k), Ok(dec!(0.5)));
+        assert_eq!(parse_figure("3.162", k), Ok(dec!(3162)));
+        assert_eq!(parse_figure("91,81 %", k), Ok(dec!(91.81)));
+        assert_eq!(parse_figure(" 12 ", k), Ok(dec!(12)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_figure() {
+        let k = FigureKind::Kinerja;
+        let rp = FigureKind::Rupiah;
+        assert_eq!(parse_figure("", k), Err(ParseFigureError::Empty));
+        assert!(matches!(
+            parse_figure("12a", k),
+            Err(ParseFigureError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_figure("1,2,3", k),
+            Err(ParseFigureError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_figure("1.23.4", k),
+            Err(ParseFigureError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_figure("12.34,5.6", k),
+            Err(ParseFigureError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_figure("1e5", k),
+            Err(ParseFigureError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_figure("-", k),
+            Err(ParseFigureError::NotANumber(_))
+        ));
+        assert_eq!(parse_figure("-5", k), Err(ParseFigureError::Negative));
+        assert_eq!(
+            parse_figure("1,234", rp),
+            Err(ParseFigureError::TooManyDecimals { max: 2 })
+        );
+        assert_eq!(
+            parse_figure("1000000000000001", rp),
+            Err(ParseFigureError::TooLarge)
+        );
+        assert_eq!(
+            parse_figure("99999999999999999999999999999", rp),
+            Err(ParseFigureError::TooLarge)
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Consistency findings: the contradictions a single source of truth exists to catch.
+
+use crate::model::{Quarter, Workspace};
+use crate::rules;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+/// One inconsistency, naming the node it concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// A parent's declared pagu differs from the sum of its children.
+    PaguMismatch {
+        kode: String,
+        declared: Decimal,
+        children: Decimal,
+    },
+    /// A parent's declared annual realisation differs from the sum of its children.
+    RealisasiMismatch {
+        kode: String,
+        declared: Decimal,
+        children: Decimal,
+    },
+    /// A budget's quarterly Rupiah do not add up to its declared annual realisation.
+    QuartersVsAnnual {
+        kode: String,
+        quarters: Decimal,
+        annual: Decimal,
+    },
+    /// More money spent than the pagu.
+    OverPagu {
+        kode: String,
+        pagu: Decimal,
+        realisasi: Decimal,
+    },
+    DuplicateKode {
+        kode: String,
+    },
+    /// An indicator with no (positive) target.
+    NoTarget {
+        kode: String,
+        indikator: usize,
+        nama: String,
+    },
+    /// A figure entered for a quarter after the current one.
+    FutureQuarter {
+        kode: String,
+        what: String,
+        quarter: Quarter,
+    },
+}
+
+/// Every finding in the workspace, in tree order.
+pub fn check(ws: &Workspace) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut kodes = HashSet::new();
+    let current = ws.pengaturan.triwulan_berjalan;
+    for node in ws.nodes() {
+        let kode = || node.kode.clone();
+        if !kodes.insert(node.kode.as_str()) {
+            out.push(Finding::DuplicateKode { kode: kode() });
+        }
+        for (i, ind) in node.indikator.iter().enumerate() {
+            if !matches!(ind.target, Some(t) if t > Decimal::ZERO) {
+                out.push(Finding::NoTarget {
+                    kode: kode(),
+                    indikator: i + 1,
+                    nama: ind.nama.clone(),
+                });
+            }
+            for q in Quarter::ALL.into_iter().filter(|q| *q > current) {
+                if ind.realisasi[q.index()].is_some() {
+                    out.push(Finding::FutureQuarter {
+                        kode: kode(),
+                        what: format!("indikator {}", i + 1),
+                        quarter: q,
+                    });
+                }
+            }
+        }
+        let Some(budget) = &node.anggaran else {
+            continue;
+        };
+        for q in Quarter::ALL.into_iter().filter(|q| *q > current) {
+            if budget.realisasi_rp[q.index()].is_some() {
+                out.push(Finding::FutureQuarter {
+                    kode: kode(),
+                    what: "anggaran".into(),
+                    quarter: q,
+                });
+            }
+        }
+        let children = rules::budget_total(&node.anak, Quarter::IV);
+        if let Some(children) = children {
+            if let (Some(declared), Some(sum)) = (budget.pagu, children.pagu)
+                && declared != sum
+            {
+                out.push(Finding::PaguMismatch {
+                    kode: kode(),
+                    declared,
+                    children: sum,
+                });
+            }
+            if let (Some(declared), Some(sum)) = (budget.realisasi_tahun, children.realisasi)
+                && declared != sum
+            {
+                out.push(Finding::RealisasiMismatch {
+                    kode: kode(),
+                    declared,
+                    children: sum,
+                });
+            }
+        }
+        let entered = budget
+            .realisasi_rp
+            .iter()
+            .flatten()
+            .copied()
+            .reduce(Decimal::saturating_add);
+        if let (Some(quarters), Some(annual)) = (entered, budget.realisasi_tahun)
+            && quarters != annual
+        {
+            out.push(Finding::QuartersVsAnnual {
+                kode: kode(),
+                quarters,
+                annual,
+            });
+        }
+        let own = rules::BudgetFigures {
+            pagu: budget.pagu,
+            realisasi: rules::own_realisasi_rp(budget, Quarter::IV),
+        };
+        let effective = children.unwrap_or(own);
+        if let (Some(pagu), Some(realisasi)) = (effective.pagu, effective.realisasi)
+            && realisasi > pagu
+        {
+            out.push(Finding::OverPagu {
+                kode: kode(),
+                pagu,
+                realisasi,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,199 @@
+//! The computed tables every front-end shows: the summary per program, the red list and the
+//! consistency findings. Computed once here from the workspace through `rules`, shared by the
+//! CLI, the TUI and the exports.
+
+mod check;
+
+pub use check::{Finding, check};
+
+use crate::model::{Indicator, IndicatorRef, NodeKind, NodeVisit, Quarter, Workspace};
+use crate::rules::{self, BudgetFigures, Rating, Status};
+use rust_decimal::Decimal;
+
+/// One indicator with its figures at a quarter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorRow {
+    pub at: IndicatorRef,
+    pub node_jenis: NodeKind,
+    pub node_nama: String,
+    pub indikator: String,
+    pub satuan: String,
+    pub target: Option<Decimal>,
+    /// What is due by the quarter (the part of the target planned by then).
+    pub due: Option<Decimal>,
+    pub realisasi: Option<Decimal>,
+    pub status: Status,
+    pub pejabat: Option<String>,
+}
+
+impl IndicatorRow {
+    fn new(
+        ws: &Workspace,
+        visit: &NodeVisit<'_>,
+        index: usize,
+        ind: &Indicator,
+        q: Quarter,
+    ) -> Self {
+        IndicatorRow {
+            at: IndicatorRef {
+                kode: visit.node.kode.clone(),
+                index,
+            },
+            node_jenis: visit.node.jenis,
+            node_nama: visit.node.nama.clone(),
+            indikator: ind.nama.clone(),
+            satuan: ind.satuan.clone(),
+            target: ind.target,
+            due: rules::due_target(ind, q),
+            realisasi: rules::realisasi_to_date(&ind.realisasi, ind.agregasi, q),
+            status: rules::status(ind, q, &ws.pengaturan),
+            pejabat: ws.officer_for(visit, ind).map(|o| o.nama.clone()),
+        }
+    }
+}
+
+/// Every indicator of the workspace at quarter `q`, in tree order.
+pub fn indicator_rows(ws: &Workspace, q: Quarter) -> Vec<IndicatorRow> {
+    ws.walk()
+        .iter()
+        .flat_map(|v| {
+            v.node
+                .indikator
+                .iter()
+                .enumerate()
+                .map(move |(i, ind)| IndicatorRow::new(ws, v, i, ind, q))
+        })
+        .collect()
+}
+
+/// How many indicators have each rating, and how many could not be rated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RatingCounts {
+    /// Indexed by [`Rating::index`], best first.
+    pub by_rating: [usize; 5],
+    pub belum_diisi: usize,
+    /// No target, or nothing due yet.
+    pub tidak_dinilai: usize,
+    pub merah: usize,
+}
+
+impl RatingCounts {
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Dinilai { rating, merah, .. } => {
+                self.by_rating[rating.index()] += 1;
+                self.merah += usize::from(merah);
+            }
+            Status::BelumDiisi => self.belum_diisi += 1,
+            Status::TanpaTarget | Status::BelumJatuhTempo => self.tidak_dinilai += 1,
+        }
+    }
+
+    pub fn get(&self, r: Rating) -> usize {
+        self.by_rating[r.index()]
+    }
+
+    pub fn total(&self) -> usize {
+        self.by_rating.iter().sum::<usize>() + self.belum_diisi + self.tidak_dinilai
+    }
+}
+
+/// One program in the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramSummary {
+    pub kode: String,
+    pub nama: String,
+    /// Mean capaian to date of the program's own (outcome) indicators that could be judged.
+    pub capaian_kinerja: Option<Decimal>,
+    pub anggaran: BudgetFigures,
+    /// Ratings of every indicator in the program's subtree.
+    pub counts: RatingCounts,
+}
+
+/// The summary at a quarter: every program, the whole body's totals and rating counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub quarter: Quarter,
+    pub programs: Vec<ProgramSummary>,
+    pub anggaran: BudgetFigures,
+    pub counts: RatingCounts,
+}
+
+pub fn summary(ws: &Workspace, q: Quarter) -> Summary {
+    let visits = ws.walk();
+    let mut programs = Vec::new();
+    let mut counts = RatingCounts::default();
+    for v in &visits {
+        for ind in &v.node.indikator {
+            counts.add(rules::status(ind, q, &ws.pengaturan));
+        }
+        if v.node.jenis != NodeKind::Program {
+            continue;
+        }
+        let mut sub = RatingCounts::default();
+        for n in subtree(v.node) {
+            for ind in &n.indikator {
+                sub.add(rules::status(ind, q, &ws.pengaturan));
+            }
+        }
+        let own = v
+            .node
+            .indikator
+            .iter()
+            .filter_map(|i| rules::status(i, q, &ws.pengaturan).capaian());
+        programs.push(ProgramSummary {
+            kode: v.node.kode.clone(),
+            nama: v.node.nama.clone(),
+            capaian_kinerja: rules::mean(own),
+            anggaran: rules::budget_of(v.node, q).unwrap_or_default(),
+            counts: sub,
+        });
+    }
+    let top_programs = visits
+        .iter()
+        .filter(|v| {
+            v.node.jenis == NodeKind::Program
+                && !v.ancestors.iter().any(|a| a.jenis == NodeKind::Program)
+        })
+        .map(|v| v.node);
+    Summary {
+        quarter: q,
+        programs,
+        anggaran: rules::budget_total(top_programs, q).unwrap_or_default(),
+        counts,
+    }
+}
+
+fn subtree(node: &crate::model::Node) -> impl Iterator<Item = &crate::model::Node> {
+    let mut stack = vec![node];
+    std::iter::from_fn(move || {
+        let n = stack.pop()?;
+        stack.extend(n.anak.iter().rev());
+        Some(n)
+    })
+}
+
+/// The indicators that need attention at a quarter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RedList {
+    pub quarter: Quarter,
+    /// Below the threshold, worst first.
+    pub merah: Vec<IndicatorRow>,
+    /// Due but not entered, in tree order.
+    pub belum_diisi: Vec<IndicatorRow>,
+}
+
+pub fn red_list(ws: &Workspace, q: Quarter) -> RedList {
+    let rows = indicator_rows(ws, q);
+    let mut merah: Vec<IndicatorRow> = rows.iter().filter(|r| r.status.is_red()).cloned().collect();
+    merah.sort_by_key(|r| r.status.capaian());
+    let belum_diisi = rows
+        .into_iter()
+        .filter(|r| r.status == Status::BelumDiisi)
+        .collect();
+    RedList {
+        quarter: q,
+        merah,
+        belum_diisi,
+    }
+}

@@ -1,0 +1,300 @@
+//! Reading and writing the workspace file.
+//!
+//! Loading never writes. Saving is atomic: the new content goes to a temporary file in the
+//! same folder, is flushed to disk, the previous version is kept as `<name>.bak`, and the
+//! temporary file is renamed over the workspace; then the folder itself is flushed, so after a
+//! crash the file is either the old or the new version, never a mix.
+
+mod validate;
+
+use crate::locale::Lang;
+use crate::model::{SCHEMA_VERSION, Workspace};
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+pub use validate::validate;
+
+/// The bundled sample: Kecamatan Sooko, 2023 (see `docs/data-notes.md`).
+pub const SAMPLE_JSON: &str = include_str!("../../data/sooko-2023.json");
+
+/// What is wrong with a workspace text, and where (1-based line and column).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not JSON at all (a missing comma, a stray character, a truncated file).
+    Syntax(String),
+    /// JSON, but not a workspace: a bad number, an unknown kind, a missing field.
+    Content(String),
+    /// A node code used twice.
+    DuplicateKode(String),
+    /// A node placed under a parent of the same or a lower level.
+    BadNesting { kode: String, detail: String },
+    /// A reference to a node, indicator or officer that does not exist.
+    UnknownReference(String),
+    /// A budget on a node above Program.
+    BudgetNotAllowed(String),
+    /// A file written by a newer kinerja.
+    SchemaVersion(u32),
+}
+
+impl Problem {
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Problem::Syntax(m), Lang::Id) => format!("JSON tidak sah: {m}"),
+            (Problem::Syntax(m), Lang::En) => format!("invalid JSON: {m}"),
+            (Problem::Content(m), Lang::Id) => format!("isi tidak sah: {m}"),
+            (Problem::Content(m), Lang::En) => format!("invalid content: {m}"),
+            (Problem::DuplicateKode(k), Lang::Id) => {
+                format!("kode ganda «{k}»: setiap node harus berkode unik")
+            }
+            (Problem::DuplicateKode(k), Lang::En) => {
+                format!("duplicate kode «{k}»: every node needs its own code")
+            }
+            (Problem::BadNesting { kode, detail }, Lang::Id) => {
+                format!("susunan pohon salah pada «{kode}»: {detail}")
+            }
+            (Problem::BadNesting { kode, detail }, Lang::En) => {
+                format!("wrong tree nesting at «{kode}»: {detail}")
+            }
+            (Problem::UnknownReference(m), Lang::Id) => format!("rujukan tidak dikenal: {m}"),
+            (Problem::UnknownReference(m), Lang::En) => format!("unknown reference: {m}"),
+            (Problem::BudgetNotAllowed(k), Lang::Id) => {
+                format!("«{k}» bukan Program/Kegiatan/Sub Kegiatan, tidak boleh punya anggaran")
+            }
+            (Problem::BudgetNotAllowed(k), Lang::En) => {
+                format!("«{k}» is not a Program/Kegiatan/Sub Kegiatan and cannot have a budget")
+            }
+            (Problem::SchemaVersion(v), Lang::Id) => format!(
+                "schema_version {v} tidak dikenal (versi ini membaca {SCHEMA_VERSION}); perbarui kinerja"
+            ),
+            (Problem::SchemaVersion(v), Lang::En) => format!(
+                "unknown schema_version {v} (this build reads {SCHEMA_VERSION}); update kinerja"
+            ),
+        }
+    }
+}
+
+impl ParseError {
+    pub fn message(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}: {}",
+            self.line,
+            self.column,
+            self.problem.describe(lang)
+        )
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Id))
+    }
+}
+
+/// Why a workspace could not be read or written; always names the file.
+#[derive(Debug)]
+pub enum StoreError {
+    Read { path: PathBuf, source: io::Error },
+    Parse { path: PathBuf, error: ParseError },
+    Write { path: PathBuf, source: io::Error },
+}
+
+impl StoreError {
+    /// One line: the file, the position where there is one, and what is wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StoreError::Read { path, source } => format!(
+                "{}: {} ({source})",
+                path.display(),
+                lang.pick("tidak dapat dibaca", "cannot be read")
+            ),
+            StoreError::Parse { path, error } => {
+                format!("{}:{}", path.display(), error.message(lang))
+            }
+            StoreError::Write { path, source } => format!(
+                "{}: {} ({source}); {}",
+                path.display(),
+                lang.pick("gagal menyimpan", "could not save"),
+                lang.pick(
+                    "berkas di disk tidak berubah",
+                    "the file on disk is unchanged"
+                )
+            ),
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Id))
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Parses and validates a workspace text.
+pub fn parse(text: &str) -> Result<Workspace, ParseError> {
+    let ws: Workspace = serde_json::from_str(text).map_err(|e| {
+        let msg = e.to_string();
+        // serde_json appends " at line L column C"; the position is reported separately.
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        ParseError {
+            line: e.line(),
+            column: e.column(),
+            problem: if e.is_syntax() || e.is_eof() {
+                Problem::Syntax(msg)
+            } else {
+                Problem::Content(msg)
+            },
+        }
+    })?;
+    if ws.schema_version != SCHEMA_VERSION {
+        let anchor = Anchor {
+            key: "schema_version",
+            value: None,
+            occurrence: 1,
+        };
+        let (line, column) = locate(text, &anchor).unwrap_or((1, 1));
+        return Err(ParseError {
+            line,
+            column,
+            problem: Problem::SchemaVersion(ws.schema_version),
+        });
+    }
+    validate(&ws).map_err(|(problem, anchor)| {
+        let (line, column) = anchor.and_then(|a| locate(text, &a)).unwrap_or((1, 1));
+        ParseError {
+            line,
+            column,
+            problem,
+        }
+    })?;
+    Ok(ws)
+}
+
+/// Where in the text a validation problem sits: the `occurrence`-th (1-based) `"key": value`
+/// pair, where `value` is written as JSON (e.g. `"\"7.01.01\""`), or any value when `None`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub key: &'static str,
+    pub value: Option<String>,
+    pub occurrence: usize,
+}
+
+/// The 1-based line and column of an anchor, whatever the file's indentation.
+fn locate(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
+    let quoted_key = format!("\"{}\"", anchor.key);
+    let mut seen = 0;
+    for (start, _) in text.match_indices(&quoted_key) {
+        let rest = text[start + quoted_key.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if anchor.value.as_deref().is_none_or(|v| rest.starts_with(v)) {
+            seen += 1;
+            if seen == anchor.occurrence {
+                let before = &text[..start];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                return Some((line, column));
+            }
+        }
+    }
+    None
+}
+
+/// Reads and validates the workspace at `path`. Never modifies the file.
+pub fn load(path: &Path) -> Result<Workspace, StoreError> {
+    let text = fs::read_to_string(path).map_err(|source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&text).map_err(|error| StoreError::Parse {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// The text a workspace is saved as: pretty JSON with a final newline.
+pub fn to_json(ws: &Workspace) -> String {
+    let mut s = serde_json::to_string_pretty(ws).expect("a workspace always serialises");
+    s.push('\n');
+    s
+}
+
+/// The backup kept beside a workspace: `sooko.json` → `sooko.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves atomically, keeping the previous version as `<name>.bak`. On any error the file on
+/// disk is left as it was.
+pub fn save(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
+    write_atomic(path, to_json(ws).as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically (temp file, fsync, keep backup, rename, fsync folder).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let err = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".kinerja-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    if path.exists() {
+        keep_backup(path).map_err(err)?;
+    }
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    sync_dir(&dir).map_err(err)?;
+    Ok(())
+}
+
+/// Replaces `<name>.bak` with the current file, atomically: a hard link where the filesystem
+/// allows it (no copy of the data), else a synced copy, renamed into place.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let bak = backup_path(path);
+    let mut staging = bak.clone().into_os_string();
+    staging.push(".tmp");
+    let staging = PathBuf::from(staging);
+    let _ = fs::remove_file(&staging);
+    if fs::hard_link(path, &staging).is_err() {
+        fs::copy(path, &staging)?;
+        File::open(&staging)?.sync_all()?;
+    }
+    fs::rename(&staging, &bak)
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}

@@ -1,0 +1,108 @@
+//! Rules a workspace must satisfy to be loaded at all: unique codes, a well-formed tree and
+//! references that resolve. Softer inconsistencies (sums that disagree, missing targets) are
+//! not load errors; `report::check` lists them.
+
+use super::{Anchor, Problem};
+use crate::model::{Node, Workspace};
+use std::collections::{HashMap, HashSet};
+
+fn anchor_str(key: &'static str, value: &str, occurrence: usize) -> Option<Anchor> {
+    Some(Anchor {
+        key,
+        value: Some(serde_json::to_string(value).expect("strings serialise")),
+        occurrence,
+    })
+}
+
+/// Checks a parsed workspace; on failure says what is wrong and where to look in the text.
+pub fn validate(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
+    let mut officer_ids = HashSet::new();
+    for o in &ws.pejabat {
+        if !officer_ids.insert(o.id.as_str()) {
+            return Err((
+                Problem::Content(format!("id pejabat ganda «{}»", o.id)),
+                anchor_str("id", &o.id, 2),
+            ));
+        }
+    }
+
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut stack: Vec<(&Node, Option<&Node>)> = ws.pohon.iter().rev().map(|n| (n, None)).collect();
+    while let Some((node, parent)) = stack.pop() {
+        if node.kode.trim().is_empty() {
+            return Err((
+                Problem::Content(format!("node «{}» tidak berkode", node.nama)),
+                anchor_str("nama", &node.nama, 1),
+            ));
+        }
+        let count = seen.entry(node.kode.as_str()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            return Err((
+                Problem::DuplicateKode(node.kode.clone()),
+                anchor_str("kode", &node.kode, *count),
+            ));
+        }
+        if let Some(p) = parent
+            && node.jenis <= p.jenis
+        {
+            return Err((
+                Problem::BadNesting {
+                    kode: node.kode.clone(),
+                    detail: format!(
+                        "{:?} tidak boleh berada di bawah {:?} «{}»",
+                        node.jenis, p.jenis, p.kode
+                    ),
+                },
+                anchor_str("kode", &node.kode, 1),
+            ));
+        }
+        if node.anggaran.is_some() && !node.jenis.has_budget() {
+            return Err((
+                Problem::BudgetNotAllowed(node.kode.clone()),
+                anchor_str("kode", &node.kode, 1),
+            ));
+        }
+        let officers = node
+            .pejabat
+            .iter()
+            .chain(node.indikator.iter().filter_map(|i| i.pejabat.as_ref()));
+        for id in officers {
+            if !officer_ids.contains(id.as_str()) {
+                return Err((
+                    Problem::UnknownReference(format!(
+                        "pejabat «{id}» (pada «{}») tidak ada di daftar pejabat",
+                        node.kode
+                    )),
+                    anchor_str("pejabat", id, 1),
+                ));
+            }
+        }
+        stack.extend(node.anak.iter().rev().map(|c| (c, Some(node))));
+    }
+
+    for line in &ws.pk {
+        let target = ws.node(&line.kode);
+        let ok = target.is_some_and(|n| (1..=n.indikator.len()).contains(&line.indikator));
+        if !ok {
+            let what = match target {
+                None => format!(
+                    "PK no. {} menunjuk kode «{}» yang tidak ada",
+                    line.no, line.kode
+                ),
+                Some(n) => format!(
+                    "PK no. {} menunjuk indikator {} dari «{}», yang hanya punya {}",
+                    line.no,
+                    line.indikator,
+                    line.kode,
+                    n.indikator.len()
+                ),
+            };
+            return Err((
+                Problem::UnknownReference(what),
+                anchor_str("no", &line.no, 1),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -60,16 +60,16 @@ struct SetArgs {
     #[arg(long, default_value_t = 1)]
     indikator: usize,
     /// Target tahunan indikator.
-    #[arg(long, conflicts_with = "tw")]
+    #[arg(long, conflicts_with = "tw", allow_hyphen_values = true)]
     target: Option<String>,
     /// Triwulan 1–4 untuk --realisasi atau --rp.
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
     tw: Option<u8>,
     /// Realisasi kinerja indikator pada triwulan --tw.
-    #[arg(long, requires = "tw")]
+    #[arg(long, requires = "tw", allow_hyphen_values = true)]
     realisasi: Option<String>,
     /// Realisasi anggaran (Rupiah) node pada triwulan --tw.
-    #[arg(long, requires = "tw")]
+    #[arg(long, requires = "tw", allow_hyphen_values = true)]
     rp: Option<String>,
 }
 
@@ -448,6 +448,16 @@ fn set(mut ws: Workspace, path: &Path, args: &SetArgs, lang: Lang) -> Result<Exi
     let (label, old, new);
     if let Some(text) = &args.rp {
         let q = q.expect("clap requires --tw");
+        let no_budget = || {
+            Refused(format!(
+                "«{}» {}",
+                args.kode,
+                lang.pick("tidak punya anggaran", "has no budget")
+            ))
+        };
+        if !node.jenis.has_budget() {
+            return Err(no_budget().into());
+        }
         let has_budget_children = node.anak.iter().any(|c| rules::budget_of(c, q).is_some());
         if has_budget_children {
             return Err(Refused(lang
@@ -459,13 +469,7 @@ fn set(mut ws: Workspace, path: &Path, args: &SetArgs, lang: Lang) -> Result<Exi
             .into());
         }
         let value = parse(text, FigureKind::Rupiah, lang)?;
-        let budget = node.anggaran.as_mut().ok_or_else(|| {
-            Refused(format!(
-                "«{}» {}",
-                args.kode,
-                lang.pick("tidak punya anggaran", "has no budget")
-            ))
-        })?;
+        let budget = node.anggaran.as_mut().ok_or_else(no_budget)?;
         label = format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp"));
         old = budget.realisasi_rp[q.index()].map(locale::rupiah);
         budget.realisasi_rp[q.index()] = Some(value);

@@ -146,9 +146,10 @@ pub fn parse(text: &str) -> Result<Workspace, ParseError> {
         let msg = e.to_string();
         // serde_json appends " at line L column C"; the position is reported separately.
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        // serde_json counts the column of an error at a line end as 0; editors start at 1.
         ParseError {
-            line: e.line(),
-            column: e.column(),
+            line: e.line().max(1),
+            column: e.column().max(1),
             problem: if e.is_syntax() || e.is_eof() {
                 Problem::Syntax(msg)
             } else {

@@ -8,6 +8,7 @@ use kinerja::model::{Quarter, Workspace};
 use kinerja::report::{self, Finding, IndicatorRow, RatingCounts};
 use kinerja::rules::{self, Rating, Status};
 use kinerja::store;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -87,8 +88,17 @@ impl std::error::Error for Refused {}
 
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    match execute(&cli) {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match execute(&mut out, &cli).and_then(|code| Ok(out.flush().map(|_| code)?)) {
         Ok(code) => Ok(code),
+        // A reader that stops early (`kinerja red | head`) is not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>().map(|io| io.kind())
+                == Some(ErrorKind::BrokenPipe) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
         Err(e) => match e.downcast_ref::<Refused>() {
             Some(refused) => {
                 eprintln!("kinerja: {refused}");
@@ -99,7 +109,7 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
-fn execute(cli: &Cli) -> Result<ExitCode> {
+fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
     let lang = cli.lang;
     let path = match &cli.workspace {
         Some(p) => p.clone(),
@@ -107,11 +117,11 @@ fn execute(cli: &Cli) -> Result<ExitCode> {
     };
     let ws = store::load(&path).map_err(|e| Refused(e.message(lang)))?;
     match &cli.command {
-        None => print_summary(&ws, quarter(&ws, None), lang),
-        Some(Command::Summary(a)) => print_summary(&ws, quarter(&ws, a.tw), lang),
-        Some(Command::Red(a)) => print_red(&ws, quarter(&ws, a.tw), lang),
-        Some(Command::Check) => print_check(&ws, lang),
-        Some(Command::Set(args)) => set(ws, &path, args, lang),
+        None => print_summary(out, &ws, quarter(&ws, None), lang),
+        Some(Command::Summary(a)) => print_summary(out, &ws, quarter(&ws, a.tw), lang),
+        Some(Command::Red(a)) => print_red(out, &ws, quarter(&ws, a.tw), lang),
+        Some(Command::Check) => print_check(out, &ws, lang),
+        Some(Command::Set(args)) => set(out, ws, &path, args, lang),
     }
 }
 
@@ -160,108 +170,111 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// "30 indikator: 27 Sangat Tinggi · 1 belum diisi · 2 merah" — only the counts that are not zero.
 fn counts_line(c: &RatingCounts, lang: Lang) -> String {
     let mut parts: Vec<String> = Rating::ALL
         .iter()
+        .filter(|r| c.get(**r) > 0)
         .map(|r| format!("{} {}", c.get(*r), lang.rating(*r)))
         .collect();
-    parts.push(format!(
-        "{} {}",
-        c.belum_diisi,
-        lang.pick("belum diisi", "not entered")
-    ));
-    if c.tidak_dinilai > 0 {
-        parts.push(format!(
-            "{} {}",
-            c.tidak_dinilai,
-            lang.pick("tidak dinilai", "not rated")
-        ));
-    }
-    parts.join(" · ")
+    let extra = [
+        (c.belum_diisi, lang.pick("belum diisi", "not entered")),
+        (c.tidak_dinilai, lang.pick("tidak dinilai", "not rated")),
+        (c.merah, lang.pick("merah", "red")),
+    ];
+    parts.extend(
+        extra
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, l)| format!("{n} {l}")),
+    );
+    format!(
+        "{} {}: {}",
+        c.total(),
+        lang.pick("indikator", "indicators"),
+        parts.join(" · ")
+    )
 }
 
-fn print_summary(ws: &Workspace, q: Quarter, lang: Lang) -> Result<ExitCode> {
+fn print_summary(out: &mut dyn Write, ws: &Workspace, q: Quarter, lang: Lang) -> Result<ExitCode> {
     let s = report::summary(ws, q);
-    println!(
+    writeln!(
+        out,
         "{} — {}, {}",
         lang.pick("Ringkasan kinerja", "Performance summary"),
         ws.instansi.nama,
         ws.instansi.kabupaten
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{} {}, {} {}\n",
         lang.pick("Tahun", "Year"),
         ws.tahun,
         lang.pick("s.d. triwulan", "up to quarter"),
         q
-    );
-    for p in &s.programs {
-        println!("{:<8} {}", p.kode, clip(&p.nama, 71));
-        println!(
-            "{:9}{} {:<10}  {} {}",
+    )?;
+    let block = |out: &mut dyn Write,
+                 head: String,
+                 kinerja: Option<String>,
+                 anggaran: &rules::BudgetFigures,
+                 counts: &RatingCounts|
+     -> std::io::Result<()> {
+        writeln!(out, "{head}")?;
+        let mut capaian = String::new();
+        if let Some(k) = kinerja {
+            capaian = format!("{} {k:<10}  ", lang.pick("Capaian kinerja", "Performance"));
+        }
+        writeln!(
+            out,
+            "{:8}{capaian}{} {}",
             "",
-            lang.pick("Capaian kinerja", "Performance"),
-            locale::percent_or_dash(p.capaian_kinerja),
             lang.pick("Capaian anggaran", "Budget absorption"),
-            locale::percent_or_dash(p.anggaran.capaian()),
-        );
-        println!(
-            "{:9}{} {} · {} {} · {} {}",
+            locale::percent_or_dash(anggaran.capaian()),
+        )?;
+        // Kept within 80 columns for Rupiah up to the trillions.
+        writeln!(
+            out,
+            "{:8}{} {} · {} {} · {} {}",
             "",
             lang.pick("Pagu", "Budget"),
-            locale::rupiah_or_dash(p.anggaran.pagu),
+            locale::rupiah_or_dash(anggaran.pagu),
             lang.pick("Realisasi", "Spent"),
-            locale::rupiah_or_dash(p.anggaran.realisasi),
+            locale::rupiah_or_dash(anggaran.realisasi),
             lang.pick("Sisa", "Left"),
-            locale::rupiah_or_dash(p.anggaran.sisa()),
-        );
-        println!("{:9}{}", "", counts_line(&p.counts, lang));
-        if p.counts.merah > 0 {
-            println!(
-                "{:9}{} {}",
-                "",
-                p.counts.merah,
-                lang.pick("indikator merah", "red indicators")
-            );
-        }
-        println!();
+            locale::rupiah_or_dash(anggaran.sisa()),
+        )?;
+        writeln!(out, "{:8}{}", "", counts_line(counts, lang))?;
+        writeln!(out)
+    };
+    for p in &s.programs {
+        let head = format!("{:<7} {}", p.kode, clip(&p.nama, 72));
+        let kinerja = Some(locale::percent_or_dash(p.capaian_kinerja));
+        block(out, head, kinerja, &p.anggaran, &p.counts)?;
     }
-    let a = &s.anggaran;
-    println!(
-        "{}: {} {} · {} {} ({}) · {} {}",
-        lang.pick("Jumlah", "Total"),
-        lang.pick("Pagu", "Budget"),
-        locale::rupiah_or_dash(a.pagu),
-        lang.pick("Realisasi", "Spent"),
-        locale::rupiah_or_dash(a.realisasi),
-        locale::percent_or_dash(a.capaian()),
-        lang.pick("Sisa", "Left"),
-        locale::rupiah_or_dash(a.sisa()),
+    let head = lang.pick(
+        "Jumlah seluruh program dan indikator",
+        "All programs and indicators",
     );
-    println!(
-        "{} ({}): {}",
-        lang.pick("Semua indikator", "All indicators"),
-        s.counts.total(),
-        counts_line(&s.counts, lang)
-    );
-    println!(
+    block(out, head.into(), None, &s.anggaran, &s.counts)?;
+    writeln!(
+        out,
         "{}: {}",
         lang.pick("Merah (belum tercapai)", "Red (not achieved)"),
         s.counts.merah
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// "target 95" or, when less is due by the quarter, "target s.d. TW II 47,5 (tahun 95)".
+/// "target 75 indeks" or, when less is due by the quarter,
+/// "target s.d. TW II 2,5 dokumen (setahun 5)".
 fn target_text(row: &IndicatorRow, q: Quarter, lang: Lang) -> String {
     match (row.due, row.target) {
         (Some(due), Some(t)) if due != t => format!(
-            "{} {} {} {} ({} {})",
+            "{} {q} {} {} ({} {})",
             lang.pick("target s.d. TW", "target to Q"),
-            q,
             locale::figure(due),
             row.satuan,
-            lang.pick("tahun", "year"),
+            lang.pick("setahun", "year"),
             locale::figure(t)
         ),
         _ => format!(
@@ -272,65 +285,72 @@ fn target_text(row: &IndicatorRow, q: Quarter, lang: Lang) -> String {
     }
 }
 
-fn print_red(ws: &Workspace, q: Quarter, lang: Lang) -> Result<ExitCode> {
+fn print_red(out: &mut dyn Write, ws: &Workspace, q: Quarter, lang: Lang) -> Result<ExitCode> {
     let list = report::red_list(ws, q);
-    let threshold = locale::percent(ws.pengaturan.ambang_merah);
+    let threshold = format!("{} %", locale::figure(ws.pengaturan.ambang_merah));
     if list.merah.is_empty() {
-        println!(
+        writeln!(
+            out,
             "{} {q} (capaian < {threshold}).",
             lang.pick(
                 "Tidak ada indikator merah s.d. TW",
                 "No red indicators up to Q"
             )
-        );
+        )?;
     } else {
-        println!(
+        writeln!(
+            out,
             "{} {q} (capaian < {threshold}), {}:",
             lang.pick("Indikator merah s.d. TW", "Red indicators up to Q"),
             lang.pick("terburuk dahulu", "worst first")
-        );
+        )?;
         for (i, row) in list.merah.iter().enumerate() {
-            println!(
+            writeln!(
+                out,
                 "{:>2}. {} · {}",
                 i + 1,
                 row.at.kode,
                 clip(&row.indikator, 64)
-            );
+            )?;
             let rating = match row.status {
                 Status::Dinilai { rating, .. } => lang.rating(rating),
                 _ => "",
             };
-            println!(
-                "    {} · {} {} {} · capaian {} ({rating})",
-                target_text(row, q, lang),
+            writeln!(
+                out,
+                "    capaian {} ({rating}) · {}: {}",
+                locale::percent_or_dash(row.status.capaian()),
+                lang.pick("penanggung jawab", "responsible"),
+                row.pejabat.as_deref().unwrap_or("—")
+            )?;
+            writeln!(
+                out,
+                "    {} {} {} · {}",
                 lang.pick("realisasi", "actual"),
                 locale::figure_or_dash(row.realisasi),
                 row.satuan,
-                locale::percent_or_dash(row.status.capaian()),
-            );
-            println!(
-                "    {}: {}",
-                lang.pick("penanggung jawab", "responsible"),
-                row.pejabat.as_deref().unwrap_or("—")
-            );
+                target_text(row, q, lang),
+            )?;
         }
     }
     if !list.belum_diisi.is_empty() {
-        println!(
+        writeln!(
+            out,
             "\n{}:",
             lang.pick(
                 "Belum diisi (sudah jatuh tempo, realisasi belum dimasukkan)",
                 "Not entered (due, no realisation yet)"
             )
-        );
+        )?;
         for row in &list.belum_diisi {
-            println!("  - {} · {}", row.at.kode, clip(&row.indikator, 64));
-            println!(
+            writeln!(out, "  - {} · {}", row.at.kode, clip(&row.indikator, 64))?;
+            writeln!(
+                out,
                 "    {} · {}: {}",
                 target_text(row, q, lang),
                 lang.pick("penanggung jawab", "responsible"),
                 row.pejabat.as_deref().unwrap_or("—")
-            );
+            )?;
         }
     }
     Ok(if list.merah.is_empty() {
@@ -412,21 +432,27 @@ fn finding_text(f: &Finding, lang: Lang) -> String {
     }
 }
 
-fn print_check(ws: &Workspace, lang: Lang) -> Result<ExitCode> {
+fn print_check(out: &mut dyn Write, ws: &Workspace, lang: Lang) -> Result<ExitCode> {
     let findings = report::check(ws);
     if findings.is_empty() {
-        println!(
+        writeln!(
+            out,
             "{}",
             lang.pick(
                 "Tidak ada temuan: data konsisten.",
                 "No findings: the data is consistent."
             )
-        );
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} {}:", findings.len(), lang.pick("temuan", "findings"));
+    writeln!(
+        out,
+        "{} {}:",
+        findings.len(),
+        lang.pick("temuan", "findings")
+    )?;
     for f in &findings {
-        println!("  - {}", finding_text(f, lang));
+        writeln!(out, "  - {}", finding_text(f, lang))?;
     }
     Ok(ExitCode::from(1))
 }
@@ -435,7 +461,13 @@ fn parse(text: &str, kind: FigureKind, lang: Lang) -> Result<rust_decimal::Decim
     locale::parse_figure(text, kind).map_err(|e| Refused(format!("«{text}»: {}", e.message(lang))))
 }
 
-fn set(mut ws: Workspace, path: &Path, args: &SetArgs, lang: Lang) -> Result<ExitCode> {
+fn set(
+    out: &mut dyn Write,
+    mut ws: Workspace,
+    path: &Path,
+    args: &SetArgs,
+    lang: Lang,
+) -> Result<ExitCode> {
     let q = args.tw.and_then(Quarter::new);
     let current = ws.pengaturan.triwulan_berjalan;
     let node = ws.node_mut(&args.kode).ok_or_else(|| {
@@ -511,57 +543,62 @@ fn set(mut ws: Workspace, path: &Path, args: &SetArgs, lang: Lang) -> Result<Exi
         );
     }
     if old.as_deref() == Some(new.as_str()) {
-        println!(
+        writeln!(
+            out,
             "{}",
             lang.pick(
                 "Tidak ada perubahan; berkas tidak ditulis.",
                 "Nothing changed; file not written."
             )
-        );
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     store::save(path, &ws).map_err(|e| Refused(e.message(lang)))?;
-    println!(
+    writeln!(
+        out,
         "{} {}: {} {label}: {} → {new}",
         lang.pick("Tersimpan ke", "Saved to"),
         path.display(),
         args.kode,
         old.as_deref().unwrap_or("—"),
-    );
+    )?;
     if let Some(q) = q
         && q > current
     {
-        println!(
+        writeln!(
+            out,
             "{} TW {q} {} (TW {current}).",
             lang.pick("Catatan:", "Note:"),
             lang.pick(
                 "belum berjalan menurut pengaturan workspace",
                 "has not started per the workspace settings"
             )
-        );
+        )?;
     }
     if args.rp.is_none() {
         let node = ws.node(&args.kode).expect("just edited");
         let ind = &node.indikator[args.indikator - 1];
         let at = q.unwrap_or(current);
-        println!(
+        writeln!(
+            out,
             "{} TW {at}: {} · {}: {}",
             lang.pick("Capaian s.d.", "Achievement up to Q"),
             locale::percent_or_dash(rules::capaian_to_date(ind, at)),
             lang.pick("capaian tahun", "year"),
             locale::percent_or_dash(rules::capaian_tahun(ind)),
-        );
+        )?;
     } else {
         let node = ws.node(&args.kode).expect("just edited");
         if let Some(b) = rules::budget_of(node, Quarter::IV) {
-            println!(
+            writeln!(
+                out,
                 "{}: {} {} {} ({})",
                 lang.pick("Anggaran", "Budget"),
                 locale::rupiah_or_dash(b.realisasi),
                 lang.pick("dari", "of"),
                 locale::rupiah_or_dash(b.pagu),
                 locale::percent_or_dash(b.capaian())
-            );
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -41,13 +41,21 @@ fn summary_shows_sookos_figures() {
     let out = kinerja(&ws.path, &["summary"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    // LRA total line, in Indonesian format.
-    assert!(text.contains("Pagu Rp 2.902.352.710"), "{text}");
+    // LRA total, in Indonesian format.
+    let total = text
+        .split("Jumlah seluruh program dan indikator")
+        .nth(1)
+        .expect("a total block");
+    assert!(total.contains("Capaian anggaran 91,81 %"), "{text}");
     assert!(
-        text.contains("Realisasi Rp 2.664.510.688 (91,81 %)"),
+        total.contains("Pagu Rp 2.902.352.710 · Realisasi Rp 2.664.510.688 · Sisa Rp 237.842.022"),
         "{text}"
     );
-    assert!(text.contains("Sisa Rp 237.842.022"), "{text}");
+    // 37 of 38 indicators are Sangat Tinggi; Nilai RB is not entered; 2 are below 100 %.
+    assert!(
+        total.contains("38 indikator: 37 Sangat Tinggi · 1 belum diisi · 2 merah"),
+        "{text}"
+    );
     // Program 7.01.06: 199.440.500 / 207.822.710 = 95,97 %.
     assert!(text.contains("7.01.06"), "{text}");
     assert!(text.contains("95,97 %"), "{text}");
@@ -300,4 +308,29 @@ fn first_run_without_a_workspace_copies_the_sample() {
     let out = run();
     assert!(out.status.success());
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    use std::process::Stdio;
+    let ws = workspace();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("-w")
+        .arg(&ws.path)
+        .args(["red", "--tw", "2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the pipe before the report is written, as `kinerja red | head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    // 0 when the closed pipe cut the report short, 1 (red found) if it was all written first.
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{:?} {err}",
+        out.status
+    );
 }

@@ -502,7 +502,11 @@ fn set(
         }
         let value = parse(text, FigureKind::Rupiah, lang)?;
         let budget = node.anggaran.as_mut().ok_or_else(no_budget)?;
-        label = format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp"));
+        label = format!(
+            "{}\n{} TW {q}",
+            clip(&node.nama, 60),
+            lang.pick("realisasi Rp", "spent Rp")
+        );
         old = budget.realisasi_rp[q.index()].map(locale::rupiah);
         budget.realisasi_rp[q.index()] = Some(value);
         new = locale::rupiah(value);
@@ -536,10 +540,10 @@ fn set(
         *slot = Some(value);
         new = locale::figure(value);
         label = format!(
-            "{} {} «{}» {what}",
+            "{} {}: {}\n{what}",
             lang.pick("indikator", "indicator"),
             args.indikator,
-            clip(&ind.nama, 40)
+            clip(&ind.nama, 50)
         );
     }
     if old.as_deref() == Some(new.as_str()) {
@@ -556,9 +560,13 @@ fn set(
     store::save(path, &ws).map_err(|e| Refused(e.message(lang)))?;
     writeln!(
         out,
-        "{} {}: {} {label}: {} → {new}",
+        "{} {}",
         lang.pick("Tersimpan ke", "Saved to"),
-        path.display(),
+        path.display()
+    )?;
+    writeln!(
+        out,
+        "{} · {label}: {} → {new}",
         args.kode,
         old.as_deref().unwrap_or("—"),
     )?;

@@ -132,11 +132,11 @@ impl ParseFigureError {
         match (self, lang) {
             (Self::Empty, Lang::Id) => "angka kosong".into(),
             (Self::Empty, Lang::En) => "the figure is empty".into(),
-            (Self::NotANumber(s), Lang::Id) => {
-                format!("«{s}» bukan angka; tulis misalnya 1.234.567,89 atau 1234567.89")
+            (Self::NotANumber(_), Lang::Id) => {
+                "bukan angka; tulis misalnya 1.234.567,89 atau 1234567.89".into()
             }
-            (Self::NotANumber(s), Lang::En) => {
-                format!("«{s}» is not a number; write e.g. 1.234.567,89 or 1234567.89")
+            (Self::NotANumber(_), Lang::En) => {
+                "not a number; write e.g. 1.234.567,89 or 1234567.89".into()
             }
             (Self::Negative, Lang::Id) => "angka tidak boleh negatif".into(),
             (Self::Negative, Lang::En) => "the figure cannot be negative".into(),

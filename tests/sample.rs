@@ -277,42 +277,42 @@ fn program_budgets_follow_pk_perubahan_and_e81() {
     assert_eq!(pct2(by("7.01.06").capaian()), "95,97 %");
 }
 
+/// E-81 rows of kegiatan and programs: Rupiah realised in TW I–IV. kinerja derives them from
+/// the sub kegiatan; each quarter to date must be the running sum of the row.
+const E81_RP: [(&str, [&str; 4]); 5] = [
+    (
+        "7.01.01",
+        ["332.490.816", "934.878.434", "535.001.167", "638.633.271"],
+    ),
+    (
+        "7.01.01.2.01",
+        ["1.835.000", "6.524.800", "835.000", "5.165.500"],
+    ),
+    (
+        "7.01.01.2.02",
+        ["273.110.842", "867.500.834", "507.253.654", "563.268.703"],
+    ),
+    (
+        "7.01.02.2.04",
+        ["4.852.500", "4.977.000", "3.540.000", "10.697.000"],
+    ),
+    (
+        "7.01.06.2.01",
+        ["34.686.100", "83.415.400", "31.378.000", "49.961.000"],
+    ),
+];
+
 #[test]
 fn e81_quarterly_rupiah_add_up_per_kegiatan_and_program() {
     let ws = sample();
-    let cumulative = |kode: &str, q| {
-        rules::budget_of(ws.node(kode).unwrap(), q)
-            .unwrap()
-            .realisasi
-            .unwrap()
-    };
-    // E-81 row of kegiatan 7.01.01.2.01: TW I 1.835.000, TW II 6.524.800, TW III 835.000, TW IV 5.165.500.
-    assert_eq!(cumulative("7.01.01.2.01", Quarter::I), id("1.835.000"));
-    assert_eq!(
-        cumulative("7.01.01.2.01", Quarter::II),
-        id("1.835.000") + id("6.524.800")
-    );
-    assert_eq!(
-        cumulative("7.01.01.2.01", Quarter::III),
-        id("1.835.000") + id("6.524.800") + id("835.000")
-    );
-    assert_eq!(cumulative("7.01.01.2.01", Quarter::IV), id("14.360.300"));
-    // E-81 program 7.01.01 row: 332.490.816 + 934.878.434 + 535.001.167 + 638.633.271.
-    assert_eq!(cumulative("7.01.01", Quarter::I), id("332.490.816"));
-    assert_eq!(
-        cumulative("7.01.01", Quarter::II),
-        id("332.490.816") + id("934.878.434")
-    );
-    assert_eq!(
-        cumulative("7.01.01", Quarter::III),
-        id("332.490.816") + id("934.878.434") + id("535.001.167")
-    );
-    // E-81 kegiatan 7.01.06.2.01: 34.686.100, 83.415.400, 31.378.000, 49.961.000.
-    assert_eq!(
-        cumulative("7.01.06.2.01", Quarter::II),
-        id("34.686.100") + id("83.415.400")
-    );
-    assert_eq!(cumulative("7.01.06.2.01", Quarter::IV), id("199.440.500"));
+    for (kode, quarters) in E81_RP {
+        let mut running = Decimal::ZERO;
+        for (q, rp) in Quarter::ALL.into_iter().zip(quarters) {
+            running += id(rp);
+            let b = rules::budget_of(ws.node(kode).unwrap(), q).unwrap();
+            assert_eq!(b.realisasi, Some(running), "{kode} TW {q}");
+        }
+    }
 }
 
 /// Tabel 3.1 Pencapaian Kinerja: the PK lines with target, realisation and % capaian as the

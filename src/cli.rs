@@ -8,7 +8,7 @@ use kinerja::model::{Quarter, Workspace};
 use kinerja::report::{self, Finding, IndicatorRow, RatingCounts};
 use kinerja::rules::{self, Rating, Status};
 use kinerja::store;
-use std::io::{ErrorKind, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -29,12 +29,18 @@ struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = Lang::Id)]
     lang: Lang,
 
+    /// Tampilan teks ASCII saja, untuk terminal yang merusak garis dan simbol Unicode.
+    #[arg(long, global = true)]
+    ascii: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Buka antarmuka terminal (bawaan bila tanpa perintah di terminal interaktif).
+    Tui,
     /// Ringkasan per program: capaian kinerja, capaian anggaran, jumlah indikator per predikat.
     Summary(QuarterArg),
     /// Indikator merah (belum tercapai), terburuk dahulu; keluar 1 bila ada, 0 bila tidak ada.
@@ -117,7 +123,23 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
     };
     let ws = store::load(&path).map_err(|e| Refused(e.message(lang)))?;
     match &cli.command {
-        None => print_summary(out, &ws, quarter(&ws, None), lang),
+        // Without a command: the interface on a terminal, the summary in a pipe or a script.
+        None if !std::io::stdout().is_terminal() => {
+            print_summary(out, &ws, quarter(&ws, None), lang)
+        }
+        None | Some(Command::Tui) => {
+            let theme = kinerja::tui::Theme::from_env(cli.ascii);
+            let app = kinerja::tui::App::new(ws, Some(path.clone()), lang, theme);
+            let app = kinerja::tui::run(app).wrap_err("antarmuka terminal")?;
+            if app.is_dirty() {
+                writeln!(
+                    out,
+                    "{}",
+                    lang.pick("Perubahan tidak disimpan.", "Changes were not saved.")
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Summary(a)) => print_summary(out, &ws, quarter(&ws, a.tw), lang),
         Some(Command::Red(a)) => print_red(out, &ws, quarter(&ws, a.tw), lang),
         Some(Command::Check) => print_check(out, &ws, lang),

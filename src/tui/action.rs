@@ -1,0 +1,50 @@
+//! What a key asks for. Keys become actions (see `keymap`), actions change the state (see
+//! `App::update`), and drawing only reads the state.
+
+use crate::model::Quarter;
+use tui_input::InputRequest;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Fold or unfold the selected node.
+    Toggle,
+    /// Move the focus between the tree and the detail pane.
+    SwitchFocus,
+    /// Start typing into the selected cell.
+    Edit,
+    /// Report figures as of this quarter.
+    Quarter(Quarter),
+    /// Show or leave the dashboard.
+    Dashboard,
+    /// Show only red and unentered indicators and the nodes above them.
+    RedFilter,
+    /// From the dashboard's red list: open the node in the tree.
+    Jump,
+    Search,
+    SearchNext,
+    SearchPrev,
+    Undo,
+    Redo,
+    Save,
+    Help,
+    /// Quit (asks first when there are unsaved changes).
+    Quit,
+    /// Edit a text field (the figure being typed, the search text).
+    Input(InputRequest),
+    /// Accept the text field.
+    Submit,
+    /// Leave the text field, help or a question without doing anything.
+    Cancel,
+    /// At the unsaved-changes question: save, then quit.
+    SaveAndQuit,
+    /// At the unsaved-changes question: quit and lose the changes.
+    Discard,
+}

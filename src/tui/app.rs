@@ -1,0 +1,763 @@
+//! The interface's state and its transitions. `App::update` is the only place the state
+//! changes; drawing (see `view`) reads it.
+
+use super::action::Action;
+use super::keymap::Context;
+use super::theme::Theme;
+use super::tree::{self, TreeRow};
+use crate::locale::{self, FigureKind, Lang};
+use crate::model::{Quarter, Workspace};
+use crate::report;
+use crate::rules::{self, Status};
+use crate::store;
+use rust_decimal::Decimal;
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use tui_input::Input;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Tree,
+    Dashboard,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Detail,
+}
+
+/// A figure that can be typed in the detail pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The yearly target of the node's n-th indicator (0-based).
+    Target(usize),
+    /// A quarter's realisation of the node's n-th indicator.
+    Realisasi(usize, Quarter),
+    /// The pagu of a leaf budget.
+    Pagu,
+    /// A quarter's spending of a leaf budget.
+    Rp(Quarter),
+}
+
+impl Field {
+    pub fn kind(self) -> FigureKind {
+        match self {
+            Field::Target(_) | Field::Realisasi(..) => FigureKind::Kinerja,
+            Field::Pagu | Field::Rp(_) => FigureKind::Rupiah,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Field::Target(_) => lang.pick("target tahun", "year target").into(),
+            Field::Realisasi(_, q) => format!("{} TW {q}", lang.pick("realisasi", "actual")),
+            Field::Pagu => "pagu".into(),
+            Field::Rp(q) => format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp")),
+        }
+    }
+}
+
+/// One change of one figure, kept for undo and redo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub kode: String,
+    pub field: Field,
+    pub old: Option<Decimal>,
+    pub new: Option<Decimal>,
+}
+
+/// The figure being typed.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub kode: String,
+    pub field: Field,
+    pub input: Input,
+    /// What is wrong with the text so far, if anything.
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Mode {
+    Browse,
+    Editing(Editor),
+    Searching(Input),
+    Help,
+    ConfirmQuit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    Info(String),
+    Error(String),
+}
+
+/// The whole state of the interface.
+pub struct App {
+    pub ws: Workspace,
+    /// Where `s` saves; `None` for a workspace that lives only in memory.
+    pub path: Option<PathBuf>,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub quarter: Quarter,
+    pub view: View,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub message: Option<Message>,
+    expanded: HashSet<String>,
+    pub attention_only: bool,
+    rows: Vec<TreeRow>,
+    pub selected: usize,
+    /// Selected cell of the detail pane: row (indicators, then the budget) and column
+    /// (0 = target or pagu, 1–4 = TW I–IV).
+    pub cell: (usize, usize),
+    pub dashboard_selected: usize,
+    search: Option<String>,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    generation: u64,
+    saved_generation: u64,
+    quit: bool,
+    /// First visible tree row and the tree's height, as last drawn (for scrolling and paging).
+    pub tree_offset: Cell<usize>,
+    pub tree_height: Cell<usize>,
+}
+
+impl App {
+    pub fn new(ws: Workspace, path: Option<PathBuf>, lang: Lang, theme: Theme) -> App {
+        let quarter = ws.pengaturan.triwulan_berjalan;
+        // Open the levels above Program, so the programs show at once.
+        let expanded = ws
+            .nodes()
+            .filter(|n| n.jenis < crate::model::NodeKind::Program)
+            .map(|n| n.kode.clone())
+            .collect();
+        let mut app = App {
+            ws,
+            path,
+            lang,
+            theme,
+            quarter,
+            view: View::Tree,
+            focus: Focus::Tree,
+            mode: Mode::Browse,
+            message: None,
+            expanded,
+            attention_only: false,
+            rows: Vec::new(),
+            selected: 0,
+            cell: (0, quarter.number() as usize),
+            dashboard_selected: 0,
+            search: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            generation: 0,
+            saved_generation: 0,
+            quit: false,
+            tree_offset: Cell::new(0),
+            tree_height: Cell::new(10),
+        };
+        app.rebuild();
+        app
+    }
+
+    pub fn rows(&self) -> &[TreeRow] {
+        &self.rows
+    }
+
+    pub fn selected_row(&self) -> Option<&TreeRow> {
+        self.rows.get(self.selected)
+    }
+
+    pub fn selected_node(&self) -> Option<&crate::model::Node> {
+        self.ws.node(&self.selected_row()?.kode)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Editing(_) => Context::Editing,
+            Mode::Searching(_) => Context::Searching,
+            Mode::Help => Context::Help,
+            Mode::ConfirmQuit => Context::ConfirmQuit,
+            Mode::Browse => match (self.view, self.focus) {
+                (View::Dashboard, _) => Context::Dashboard,
+                (View::Tree, Focus::Tree) => Context::Tree,
+                (View::Tree, Focus::Detail) => Context::Detail,
+            },
+        }
+    }
+
+    /// The context whose keys the help overlay lists (the one under the overlay).
+    pub fn help_context(&self) -> Context {
+        match (self.view, self.focus) {
+            (View::Dashboard, _) => Context::Dashboard,
+            (View::Tree, Focus::Tree) => Context::Tree,
+            (View::Tree, Focus::Detail) => Context::Detail,
+        }
+    }
+
+    /// Rebuilds the visible rows, keeping the selection on the same node where it is still shown.
+    fn rebuild(&mut self) {
+        let keep = self.selected_row().map(|r| r.kode.clone());
+        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, self.quarter);
+        self.selected = keep
+            .and_then(|k| self.rows.iter().position(|r| r.kode == k))
+            .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
+        self.clamp_cell();
+    }
+
+    fn select(&mut self, index: usize) {
+        let last = self.rows.len().saturating_sub(1);
+        let index = index.min(last);
+        if index != self.selected {
+            self.selected = index;
+            self.cell.0 = 0;
+            self.clamp_cell();
+        }
+    }
+
+    /// Opens every ancestor of `kode` and selects it.
+    fn reveal(&mut self, kode: &str) {
+        if let Some(visit) = self.ws.walk().into_iter().find(|v| v.node.kode == kode) {
+            let ancestors: Vec<String> = visit.ancestors.iter().map(|a| a.kode.clone()).collect();
+            self.expanded.extend(ancestors);
+        }
+        if self.attention_only && !self.rows.iter().any(|r| r.kode == kode) {
+            self.attention_only = false;
+        }
+        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, self.quarter);
+        if let Some(i) = self.rows.iter().position(|r| r.kode == kode) {
+            self.selected = i;
+        }
+        self.clamp_cell();
+    }
+
+    /// Rows of the detail grid: the node's indicators, then its budget if it has one.
+    pub fn cell_rows(&self) -> usize {
+        self.selected_node()
+            .map_or(0, |n| n.indikator.len() + usize::from(n.anggaran.is_some()))
+    }
+
+    fn clamp_cell(&mut self) {
+        let rows = self.cell_rows();
+        self.cell.0 = self.cell.0.min(rows.saturating_sub(1));
+        self.cell.1 = self.cell.1.min(4);
+    }
+
+    /// The field under the detail cursor.
+    pub fn current_field(&self) -> Option<Field> {
+        let node = self.selected_node()?;
+        let (row, col) = self.cell;
+        let q = Quarter::new(col as u8);
+        if row < node.indikator.len() {
+            Some(match q {
+                None => Field::Target(row),
+                Some(q) => Field::Realisasi(row, q),
+            })
+        } else if node.anggaran.is_some() && row == node.indikator.len() {
+            Some(match q {
+                None => Field::Pagu,
+                Some(q) => Field::Rp(q),
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The current value of a field of a node.
+    pub fn value(&self, kode: &str, field: Field) -> Option<Decimal> {
+        let node = self.ws.node(kode)?;
+        match field {
+            Field::Target(i) => node.indikator.get(i)?.target,
+            Field::Realisasi(i, q) => node.indikator.get(i)?.realisasi[q.index()],
+            Field::Pagu => node.anggaran.as_ref()?.pagu,
+            Field::Rp(q) => node.anggaran.as_ref()?.realisasi_rp[q.index()],
+        }
+    }
+
+    fn slot(&mut self, kode: &str, field: Field) -> Option<&mut Option<Decimal>> {
+        let node = self.ws.node_mut(kode)?;
+        Some(match field {
+            Field::Target(i) => &mut node.indikator.get_mut(i)?.target,
+            Field::Realisasi(i, q) => &mut node.indikator.get_mut(i)?.realisasi[q.index()],
+            Field::Pagu => &mut node.anggaran.as_mut()?.pagu,
+            Field::Rp(q) => &mut node.anggaran.as_mut()?.realisasi_rp[q.index()],
+        })
+    }
+
+    /// Why a field cannot be typed into, if it cannot.
+    fn refuse_edit(&self, kode: &str, field: Field) -> Option<String> {
+        let node = self.ws.node(kode)?;
+        let derived = matches!(field, Field::Pagu | Field::Rp(_))
+            && node
+                .anak
+                .iter()
+                .any(|c| rules::budget_of(c, Quarter::IV).is_some());
+        derived.then(|| {
+            self.lang
+                .pick(
+                    "anggaran ini dijumlah dari node di bawahnya; ubah pada Sub Kegiatan",
+                    "this budget is the sum of the nodes below; edit a Sub Kegiatan",
+                )
+                .to_string()
+        })
+    }
+
+    fn apply(&mut self, edit: &Edit, forward: bool) {
+        let value = if forward { edit.new } else { edit.old };
+        if let Some(slot) = self.slot(&edit.kode, edit.field) {
+            *slot = value;
+        }
+        self.generation += 1;
+        self.rebuild();
+    }
+
+    /// Changes one figure as a user would: recorded for undo, everything recomputed.
+    pub fn set_figure(&mut self, kode: &str, field: Field, new: Option<Decimal>) -> bool {
+        let old = self.value(kode, field);
+        if old == new || self.ws.node(kode).is_none() {
+            return false;
+        }
+        let edit = Edit {
+            kode: kode.to_string(),
+            field,
+            old,
+            new,
+        };
+        self.apply(&edit, true);
+        self.undo.push(edit);
+        self.redo.clear();
+        true
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Info(text.into()));
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Error(text.into()));
+    }
+
+    /// The one place the state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Input(_)) {
+            self.message = None;
+        }
+        match std::mem::replace(&mut self.mode, Mode::Browse) {
+            Mode::Editing(editor) => self.update_editing(editor, action),
+            Mode::Searching(input) => self.update_searching(input, action),
+            Mode::Help => {
+                if action != Action::Cancel {
+                    self.mode = Mode::Help;
+                }
+            }
+            Mode::ConfirmQuit => match action {
+                Action::SaveAndQuit => {
+                    if self.save() {
+                        self.quit = true;
+                    }
+                }
+                Action::Discard => self.quit = true,
+                Action::Cancel => {}
+                _ => self.mode = Mode::ConfirmQuit,
+            },
+            Mode::Browse => self.update_browse(action),
+        }
+    }
+
+    fn update_browse(&mut self, action: Action) {
+        let page = self.tree_height.get().max(1);
+        match (self.view, self.focus, action) {
+            (_, _, Action::Quarter(q)) => {
+                self.quarter = q;
+                self.rebuild();
+                if self.focus == Focus::Detail && self.cell.1 > 0 {
+                    self.cell.1 = q.number() as usize;
+                }
+            }
+            (_, _, Action::Dashboard) => {
+                self.view = match self.view {
+                    View::Tree => View::Dashboard,
+                    View::Dashboard => View::Tree,
+                };
+            }
+            (_, _, Action::RedFilter) => {
+                self.attention_only = !self.attention_only;
+                self.view = View::Tree;
+                self.rebuild();
+                if self.attention_only && self.rows.is_empty() {
+                    self.attention_only = false;
+                    self.rebuild();
+                    self.info(self.lang.pick(
+                        "Tidak ada indikator merah atau belum diisi pada triwulan ini.",
+                        "No red or unentered indicators this quarter.",
+                    ));
+                }
+            }
+            (_, _, Action::Search) => self.mode = Mode::Searching(Input::default()),
+            (_, _, Action::SearchNext) => self.search_step(true),
+            (_, _, Action::SearchPrev) => self.search_step(false),
+            (_, _, Action::Undo) => match self.undo.pop() {
+                Some(edit) => {
+                    self.apply(&edit, false);
+                    self.info(format!(
+                        "{} {}",
+                        self.lang.pick("Diurungkan:", "Undone:"),
+                        self.describe(&edit, false)
+                    ));
+                    self.reveal(&edit.kode.clone());
+                    self.redo.push(edit);
+                }
+                None => self.info(
+                    self.lang
+                        .pick("Tidak ada yang bisa diurungkan.", "Nothing to undo."),
+                ),
+            },
+            (_, _, Action::Redo) => match self.redo.pop() {
+                Some(edit) => {
+                    self.apply(&edit, true);
+                    self.info(format!(
+                        "{} {}",
+                        self.lang.pick("Diulang:", "Redone:"),
+                        self.describe(&edit, true)
+                    ));
+                    self.reveal(&edit.kode.clone());
+                    self.undo.push(edit);
+                }
+                None => self.info(
+                    self.lang
+                        .pick("Tidak ada yang bisa diulang.", "Nothing to redo."),
+                ),
+            },
+            (_, _, Action::Save) => {
+                self.save();
+            }
+            (_, _, Action::Help) => self.mode = Mode::Help,
+            (_, _, Action::Quit) => {
+                if self.is_dirty() {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    self.quit = true;
+                }
+            }
+            (View::Dashboard, _, action) => self.update_dashboard(action),
+            (View::Tree, Focus::Tree, action) => self.update_tree(action, page),
+            (View::Tree, Focus::Detail, action) => self.update_detail(action),
+        }
+    }
+
+    fn update_tree(&mut self, action: Action, page: usize) {
+        let sel = self.selected;
+        match action {
+            Action::Up => self.select(sel.saturating_sub(1)),
+            Action::Down => self.select(sel + 1),
+            Action::PageUp => self.select(sel.saturating_sub(page)),
+            Action::PageDown => self.select(sel + page),
+            Action::Home => self.select(0),
+            Action::End => self.select(usize::MAX),
+            Action::Toggle => {
+                if let Some(row) = self.selected_row().cloned() {
+                    if !row.has_children {
+                        self.focus = Focus::Detail;
+                    } else if !self.attention_only {
+                        if row.expanded {
+                            self.expanded.remove(&row.kode);
+                        } else {
+                            self.expanded.insert(row.kode);
+                        }
+                        self.rebuild();
+                    }
+                }
+            }
+            Action::Left => {
+                if let Some(row) = self.selected_row().cloned() {
+                    if row.has_children && row.expanded && !self.attention_only {
+                        self.expanded.remove(&row.kode);
+                        self.rebuild();
+                    } else if let Some(parent) =
+                        self.rows[..sel].iter().rposition(|r| r.depth < row.depth)
+                    {
+                        self.select(parent);
+                    }
+                }
+            }
+            Action::Right => {
+                if let Some(row) = self.selected_row().cloned() {
+                    if row.has_children && !row.expanded {
+                        self.expanded.insert(row.kode);
+                        self.rebuild();
+                    } else if row.has_children {
+                        self.select(sel + 1);
+                    }
+                }
+            }
+            Action::SwitchFocus => self.focus = Focus::Detail,
+            Action::Edit => {
+                self.focus = Focus::Detail;
+                self.start_edit();
+            }
+            _ => {}
+        }
+    }
+
+    fn update_detail(&mut self, action: Action) {
+        let rows = self.cell_rows();
+        match action {
+            Action::Up => self.cell.0 = self.cell.0.saturating_sub(1),
+            Action::Down => self.cell.0 = (self.cell.0 + 1).min(rows.saturating_sub(1)),
+            Action::Left => self.cell.1 = self.cell.1.saturating_sub(1),
+            Action::Right => self.cell.1 = (self.cell.1 + 1).min(4),
+            Action::Home => self.cell.1 = 0,
+            Action::End => self.cell.1 = 4,
+            Action::PageUp => self.cell.0 = 0,
+            Action::PageDown => self.cell.0 = rows.saturating_sub(1),
+            Action::SwitchFocus => self.focus = Focus::Tree,
+            Action::Edit | Action::Toggle => self.start_edit(),
+            _ => {}
+        }
+    }
+
+    /// The dashboard's list: red indicators worst first, then the ones not entered.
+    pub fn attention_list(&self) -> Vec<report::IndicatorRow> {
+        let list = report::red_list(&self.ws, self.quarter);
+        list.merah.into_iter().chain(list.belum_diisi).collect()
+    }
+
+    fn update_dashboard(&mut self, action: Action) {
+        let n = self.attention_list().len();
+        let sel = self.dashboard_selected;
+        match action {
+            Action::Up => self.dashboard_selected = sel.saturating_sub(1),
+            Action::Down => self.dashboard_selected = (sel + 1).min(n.saturating_sub(1)),
+            Action::Home => self.dashboard_selected = 0,
+            Action::End => self.dashboard_selected = n.saturating_sub(1),
+            Action::Jump | Action::Toggle => {
+                if let Some(row) = self.attention_list().get(sel).cloned() {
+                    self.view = View::Tree;
+                    self.reveal(&row.at.kode);
+                    self.focus = Focus::Detail;
+                    self.cell = (row.at.index, self.quarter.number() as usize);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start_edit(&mut self) {
+        let (Some(row), Some(field)) = (self.selected_row().cloned(), self.current_field()) else {
+            self.info(self.lang.pick(
+                "Node ini tidak punya angka untuk diubah.",
+                "This node has no figures to edit.",
+            ));
+            return;
+        };
+        if let Some(why) = self.refuse_edit(&row.kode, field) {
+            self.error(why);
+            return;
+        }
+        let text = self
+            .value(&row.kode, field)
+            .map(locale::figure)
+            .unwrap_or_default();
+        self.mode = Mode::Editing(Editor {
+            kode: row.kode,
+            field,
+            input: Input::new(text),
+            error: None,
+        });
+    }
+
+    fn update_editing(&mut self, mut editor: Editor, action: Action) {
+        match action {
+            Action::Input(req) => {
+                editor.input.handle(req);
+                editor.error = parse_input(editor.input.value(), editor.field, self.lang).err();
+                self.mode = Mode::Editing(editor);
+            }
+            Action::Cancel => self.info(self.lang.pick(
+                "Batal; tidak ada yang berubah.",
+                "Cancelled; nothing changed.",
+            )),
+            Action::Submit => match parse_input(editor.input.value(), editor.field, self.lang) {
+                Err(e) => {
+                    editor.error = Some(e);
+                    self.mode = Mode::Editing(editor);
+                }
+                Ok(value) => {
+                    let edit = Edit {
+                        kode: editor.kode.clone(),
+                        field: editor.field,
+                        old: self.value(&editor.kode, editor.field),
+                        new: value,
+                    };
+                    if self.set_figure(&editor.kode, editor.field, value) {
+                        let mut text = self.describe(&edit, true);
+                        if let Field::Target(i) | Field::Realisasi(i, _) = edit.field
+                            && let Some(ind) =
+                                self.ws.node(&edit.kode).and_then(|n| n.indikator.get(i))
+                        {
+                            text.push_str(&format!(
+                                " · capaian s.d. TW {}: {}",
+                                self.quarter,
+                                locale::percent_or_dash(rules::capaian_to_date(ind, self.quarter))
+                            ));
+                        }
+                        self.info(text);
+                    } else {
+                        self.info(self.lang.pick(
+                            "Angka sama; tidak ada perubahan.",
+                            "Same figure; nothing changed.",
+                        ));
+                    }
+                }
+            },
+            _ => self.mode = Mode::Editing(editor),
+        }
+    }
+
+    /// "7.01.02.2.04.02 realisasi TW III: 1.235 → 1.300"
+    fn describe(&self, edit: &Edit, forward: bool) -> String {
+        let fmt = |v: Option<Decimal>| match edit.field.kind() {
+            FigureKind::Rupiah => locale::rupiah_or_dash(v),
+            FigureKind::Kinerja => locale::figure_or_dash(v),
+        };
+        let (from, to) = if forward {
+            (edit.old, edit.new)
+        } else {
+            (edit.new, edit.old)
+        };
+        format!(
+            "{} {}: {} → {}",
+            edit.kode,
+            edit.field.label(self.lang),
+            fmt(from),
+            fmt(to)
+        )
+    }
+
+    fn update_searching(&mut self, mut input: Input, action: Action) {
+        match action {
+            Action::Input(req) => {
+                input.handle(req);
+                self.mode = Mode::Searching(input);
+            }
+            Action::Submit => {
+                let query = input.value().trim().to_string();
+                if !query.is_empty() {
+                    self.search = Some(query);
+                    self.view = View::Tree;
+                    self.search_step(true);
+                }
+            }
+            Action::Cancel => {}
+            _ => self.mode = Mode::Searching(input),
+        }
+    }
+
+    /// Codes of every node whose code or name contains the search text, in tree order.
+    pub fn search_matches(&self) -> Vec<String> {
+        let Some(query) = &self.search else {
+            return Vec::new();
+        };
+        let query = query.to_lowercase();
+        self.ws
+            .nodes()
+            .filter(|n| {
+                n.kode.to_lowercase().contains(&query) || n.nama.to_lowercase().contains(&query)
+            })
+            .map(|n| n.kode.clone())
+            .collect()
+    }
+
+    fn search_step(&mut self, forward: bool) {
+        let Some(query) = self.search.clone() else {
+            self.info(self.lang.pick(
+                "Belum ada pencarian; tekan / dulu.",
+                "No search yet; press / first.",
+            ));
+            return;
+        };
+        let matches = self.search_matches();
+        if matches.is_empty() {
+            self.error(format!(
+                "{} «{query}»",
+                self.lang.pick("Tidak ditemukan:", "Not found:")
+            ));
+            return;
+        }
+        let order: Vec<String> = self.ws.nodes().map(|n| n.kode.clone()).collect();
+        let here = self
+            .selected_row()
+            .and_then(|r| order.iter().position(|k| *k == r.kode))
+            .unwrap_or(0);
+        let pos = |k: &String| order.iter().position(|o| o == k).unwrap_or(0);
+        let next = if forward {
+            matches.iter().find(|k| pos(k) > here).or(matches.first())
+        } else {
+            matches
+                .iter()
+                .rev()
+                .find(|k| pos(k) < here)
+                .or(matches.last())
+        };
+        let next = next.expect("matches is not empty").clone();
+        let index = matches.iter().position(|k| *k == next).unwrap_or(0) + 1;
+        self.reveal(&next);
+        self.info(format!("«{query}» {index}/{}", matches.len()));
+    }
+
+    /// Saves through the store; on failure says why and keeps every edit in memory.
+    pub fn save(&mut self) -> bool {
+        let Some(path) = self.path.clone() else {
+            self.error(self.lang.pick(
+                "Workspace ini tidak punya berkas.",
+                "This workspace has no file.",
+            ));
+            return false;
+        };
+        match store::save(&path, &self.ws) {
+            Ok(()) => {
+                self.saved_generation = self.generation;
+                self.info(format!(
+                    "{} {}",
+                    self.lang.pick("Tersimpan ke", "Saved to"),
+                    path.display()
+                ));
+                true
+            }
+            Err(e) => {
+                self.error(e.message(self.lang));
+                false
+            }
+        }
+    }
+
+    /// The status of an indicator at the app's quarter.
+    pub fn status(&self, ind: &crate::model::Indicator) -> Status {
+        rules::status(ind, self.quarter, &self.ws.pengaturan)
+    }
+}
+
+/// Reads the text typed into a field: empty means "not entered".
+fn parse_input(text: &str, field: Field, lang: Lang) -> Result<Option<Decimal>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    locale::parse_figure(text, field.kind())
+        .map(Some)
+        .map_err(|e| e.message(lang))
+}

@@ -1,0 +1,54 @@
+//! The terminal interface: the cascading tree, the detail of a node with its figure editor,
+//! and the capaian dashboard. Built for SSH at 80×24: no mouse, no true colour, redraws only
+//! after a key or a resize.
+//!
+//! Keys become [`Action`]s through the tables in `keymap`; [`App::update`] applies them;
+//! `view::draw` draws the state.
+
+mod action;
+mod app;
+mod keymap;
+mod theme;
+mod tree;
+mod view;
+
+pub use action::Action;
+pub use app::{App, Edit, Field, Focus, Message, Mode, View};
+pub use keymap::{Context, resolve};
+pub use theme::Theme;
+pub use tree::{Badge, TreeRow};
+pub use view::draw;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::io;
+
+/// Runs the interface until the user quits; the terminal is restored on return and on panic.
+pub fn run(mut app: App) -> io::Result<App> {
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::try_restore()?;
+    result.map(|()| app)
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let mut redraw = true;
+    while !app.should_quit() {
+        if redraw {
+            terminal.draw(|frame| draw(frame, app))?;
+        }
+        redraw = match event::read()? {
+            // Windows terminals also send releases; only presses act.
+            Event::Key(key) if key.kind == KeyEventKind::Press => match resolve(app.context(), key)
+            {
+                Some(action) => {
+                    app.update(action);
+                    true
+                }
+                None => false,
+            },
+            Event::Resize(..) => true,
+            _ => false,
+        };
+    }
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! The tree pane: one line per visible node, indented by level, with a badge that reads
+//! without colour (✗ / ? / ✓ and the lowest capaian).
+
+use super::{clip, left, right};
+use crate::locale;
+use crate::tui::app::{App, Focus, View};
+use crate::tui::tree::Badge;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+const BADGE_WIDTH: usize = 10;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let g = t.glyphs();
+    let title = if app.attention_only {
+        app.lang.pick(
+            " Pohon kinerja · hanya merah/kosong ",
+            " Cascading tree · red/blank only ",
+        )
+    } else {
+        app.lang.pick(" Pohon kinerja ", " Cascading tree ")
+    };
+    let focused = app.view == View::Tree && app.focus == Focus::Tree;
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(
+        title,
+        if focused { t.title() } else { t.muted() },
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let height = inner.height as usize;
+    app.tree_height.set(height);
+    let rows = app.rows();
+    let mut offset = app.tree_offset.get();
+    if app.selected < offset {
+        offset = app.selected;
+    } else if height > 0 && app.selected >= offset + height {
+        offset = app.selected + 1 - height;
+    }
+    offset = offset.min(rows.len().saturating_sub(height));
+    app.tree_offset.set(offset);
+
+    let width = inner.width as usize;
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let glyph = match (row.has_children, row.expanded) {
+                (true, true) => g.open,
+                (true, false) => g.closed,
+                (false, _) => g.leaf,
+            };
+            let indent = "  ".repeat(row.depth.min(6));
+            let (badge, badge_style) = match row.badge {
+                Badge::None => (String::new(), Style::new()),
+                Badge::Ok(c) => (with_figure(g.ok, c), t.ok()),
+                Badge::Blank => (
+                    format!("{} {}", g.blank, app.lang.pick("kosong", "blank")),
+                    t.blank(),
+                ),
+                Badge::Red(c) => match c {
+                    Some(_) => (with_figure(g.red, c), t.red()),
+                    None => (
+                        format!("{} {}", g.red, app.lang.pick("merah", "red")),
+                        t.red(),
+                    ),
+                },
+            };
+            let label_w = width.saturating_sub(BADGE_WIDTH + 1);
+            let label = format!("{indent}{glyph} {} {}", row.kode, row.nama);
+            let selected = i == app.selected;
+            let style = match (selected, focused) {
+                (true, true) => t.selected(),
+                (true, false) => t.selected_unfocused(),
+                _ => Style::new(),
+            };
+            Line::from(vec![
+                Span::styled(left(&clip(&label, label_w), label_w), style),
+                Span::raw(" "),
+                Span::styled(right(&badge, BADGE_WIDTH), badge_style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "✗ 94,47%" — the symbol and, when known, the capaian (no space before % to save a column).
+fn with_figure(symbol: &str, capaian: Option<rust_decimal::Decimal>) -> String {
+    match capaian {
+        Some(c) if c >= rust_decimal::Decimal::from(1000) => {
+            format!("{symbol} {}%", locale::fixed(c, 0))
+        }
+        Some(c) => format!("{symbol} {}%", locale::fixed(c, 1)),
+        None => symbol.to_string(),
+    }
+}

@@ -660,6 +660,7 @@ impl App {
                 if !query.is_empty() {
                     self.search = Some(query);
                     self.view = View::Tree;
+                    self.focus = Focus::Tree;
                     self.search_step(true);
                 }
             }

@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// Column widths of the indicator grid.
 const NUM: usize = 3;
 const CELL: usize = 9;
-const TO_DATE: usize = 10;
+const TO_DATE: usize = 11;
 const CAPAIAN: usize = 10;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {

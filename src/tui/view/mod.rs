@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Tree => {
             let [left, right] = if body.width >= WIDE {
                 Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
+                    .spacing(1)
                     .areas(body)
             } else {
                 let tree_h = (body.height * 2 / 5).max(5);
@@ -67,6 +68,42 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Help => overlay::help(frame, app, area),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, app, body),
         _ => {}
+    }
+    if app.theme.ascii {
+        asciify(frame.buffer_mut());
+    }
+}
+
+/// For terminals that mangle Unicode: every drawn symbol becomes plain ASCII.
+fn asciify(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        let symbol = cell.symbol();
+        if symbol.is_ascii() {
+            continue;
+        }
+        let plain = match symbol {
+            "─" | "━" | "—" | "–" => "-",
+            "│" | "┃" => "|",
+            "┌" | "┐" | "└" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" => "+",
+            "…" => "~",
+            "·" => ".",
+            "→" | "▶" => ">",
+            "←" => "<",
+            "↑" => "^",
+            "↓" => "v",
+            "✗" => "X",
+            "✓" => "v",
+            "●" => "*",
+            "▸" => "+",
+            "▾" => "-",
+            "█" => "#",
+            "░" => ".",
+            "«" => "<",
+            "»" => ">",
+            "×" => "x",
+            _ => "?",
+        };
+        cell.set_symbol(plain);
     }
 }
 

@@ -1,0 +1,485 @@
+//! The terminal interface without a terminal: keys through the real key tables into
+//! `App::update`, and the drawn screen on ratatui's `TestBackend`, compared with snapshots.
+
+use kinerja::locale::Lang;
+use kinerja::model::Quarter;
+use kinerja::store;
+use kinerja::tui::{self, App, Field, Focus, Message, Mode, Theme, View};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
+use rust_decimal::dec;
+use std::path::PathBuf;
+
+fn app_at(path: Option<PathBuf>) -> App {
+    App::new(
+        store::parse(store::SAMPLE_JSON).unwrap(),
+        path,
+        Lang::Id,
+        Theme::MONO,
+    )
+}
+
+fn app() -> App {
+    app_at(None)
+}
+
+/// Presses keys as a user would: through the key table of the current context.
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for code in keys {
+        key(app, KeyEvent::new(*code, KeyModifiers::NONE));
+    }
+}
+
+fn key(app: &mut App, event: KeyEvent) {
+    if let Some(action) = tui::resolve(app.context(), event) {
+        app.update(action);
+    }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    let keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
+    press(app, &keys);
+}
+
+/// Selects a node by searching for its code.
+fn go_to(app: &mut App, kode: &str) {
+    press(app, &[KeyCode::Char('/')]);
+    type_text(app, kode);
+    press(app, &[KeyCode::Enter]);
+    assert_eq!(app.selected_row().unwrap().kode, kode);
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| tui::draw(f, app)).unwrap();
+    terminal
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let line: String = (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn message(app: &App) -> String {
+    match &app.message {
+        Some(Message::Info(m)) | Some(Message::Error(m)) => m.clone(),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn opens_on_the_tree_with_programs_visible() {
+    let app = app();
+    let codes: Vec<&str> = app.rows().iter().map(|r| r.kode.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "VISI",
+            "MISI-3",
+            "TUJUAN-1",
+            "SASARAN-1",
+            "7.01.02",
+            "7.01.06",
+            "SASARAN-2",
+            "7.01.01"
+        ]
+    );
+    assert_eq!(app.quarter, Quarter::IV);
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn editing_a_tw_iii_figure_recomputes_at_once_and_undoes() {
+    let mut app = app();
+    go_to(&mut app, "7.01.02.2.04.02");
+    // To the detail pane; the cursor starts on the current quarter (TW IV); one left is TW III.
+    press(&mut app, &[KeyCode::Tab, KeyCode::Left]);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.current_field(), Some(Field::Realisasi(0, Quarter::III)));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.mode, Mode::Editing(_)));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "1.300");
+    press(&mut app, &[KeyCode::Enter]);
+
+    let ind = &app.ws.node("7.01.02.2.04.02").unwrap().indikator[0];
+    assert_eq!(ind.realisasi[2], Some(dec!(1300)));
+    // 462 + 428 + 1.300 + 1.037 = 3.227 of 500 = 645,40 %.
+    assert!(message(&app).contains("1.235 → 1.300"), "{}", message(&app));
+    assert!(message(&app).contains("645,40 %"), "{}", message(&app));
+    assert!(app.is_dirty());
+    assert!(screen(&app, 80, 24).contains("645,40 %"));
+
+    press(&mut app, &[KeyCode::Char('u')]);
+    let ind = &app.ws.node("7.01.02.2.04.02").unwrap().indikator[0];
+    assert_eq!(ind.realisasi[2], Some(dec!(1235)));
+    ctrl(&mut app, 'r');
+    let ind = &app.ws.node("7.01.02.2.04.02").unwrap().indikator[0];
+    assert_eq!(ind.realisasi[2], Some(dec!(1300)));
+}
+
+#[test]
+fn bad_input_says_why_and_changes_nothing() {
+    let mut app = app();
+    let before = app.ws.clone();
+    go_to(&mut app, "7.01.01.2.06.04");
+    press(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "12a");
+    let Mode::Editing(editor) = &app.mode else {
+        panic!("editing")
+    };
+    assert!(editor.error.as_deref().unwrap().contains("bukan angka"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(
+        matches!(app.mode, Mode::Editing(_)),
+        "an invalid figure is not accepted"
+    );
+    assert!(screen(&app, 80, 24).contains("bukan angka"));
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(matches!(app.mode, Mode::Browse));
+    assert_eq!(app.ws, before);
+    assert!(!app.is_dirty());
+
+    // Rupiah: a negative, three decimals and an absurd sum are refused in turn.
+    press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(
+        match &app.mode {
+            Mode::Editing(e) => Some(e.field),
+            _ => None,
+        },
+        Some(Field::Rp(Quarter::IV))
+    );
+    for (text, why) in [
+        ("-5", "negatif"),
+        ("1.000,505", "2 angka di belakang koma"),
+        ("9999999999999999", "terlalu besar"),
+    ] {
+        ctrl(&mut app, 'u');
+        type_text(&mut app, text);
+        press(&mut app, &[KeyCode::Enter]);
+        let Mode::Editing(editor) = &app.mode else {
+            panic!("still editing after {text}")
+        };
+        assert!(
+            editor.error.as_deref().unwrap().contains(why),
+            "{text}: {:?}",
+            editor.error
+        );
+    }
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.ws, before);
+}
+
+#[test]
+fn a_budget_summed_from_children_cannot_be_typed_over() {
+    let mut app = app();
+    go_to(&mut app, "7.01.01.2.06");
+    press(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Enter]);
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(
+        message(&app).contains("dijumlah dari node di bawahnya"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn rupiah_edit_moves_the_budget_up_the_tree() {
+    let mut app = app();
+    go_to(&mut app, "7.01.01.2.06.04");
+    press(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Enter]);
+    ctrl(&mut app, 'u');
+    // TW IV logistik: 6.922.500 → 7.402.500 (+480.000).
+    type_text(&mut app, "7.402.500");
+    press(&mut app, &[KeyCode::Enter]);
+    let total = kinerja::report::summary(&app.ws, Quarter::IV).anggaran;
+    // LRA total 2.664.510.688 + 480.000.
+    assert_eq!(total.realisasi, Some(dec!(2664990688)));
+    press(&mut app, &[KeyCode::Char('d')]);
+    assert!(screen(&app, 80, 24).contains("realisasi Rp 2.664.990.688"));
+}
+
+#[test]
+fn quarter_switch_red_filter_and_dashboard_jump() {
+    let mut app = app();
+    // TW II: pro rata targets make nine indicators red (see `kinerja red --tw 2`).
+    press(&mut app, &[KeyCode::Char('2')]);
+    assert_eq!(app.quarter, Quarter::II);
+    assert_eq!(app.attention_list().len(), 9);
+    press(&mut app, &[KeyCode::Char('4')]);
+
+    press(&mut app, &[KeyCode::Char('r')]);
+    assert!(app.attention_only);
+    let codes: Vec<&str> = app.rows().iter().map(|r| r.kode.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "VISI",
+            "MISI-3",
+            "TUJUAN-1",
+            "SASARAN-2",
+            "7.01.01",
+            "7.01.01.2.02",
+            "7.01.01.2.05"
+        ]
+    );
+
+    press(&mut app, &[KeyCode::Char('r'), KeyCode::Char('d')]);
+    assert_eq!(app.view, View::Dashboard);
+    // The worst first: IP ASN (94,47 %); Enter opens it in the tree on its TW IV cell.
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.view, View::Tree);
+    assert_eq!(app.selected_row().unwrap().kode, "7.01.01.2.05");
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.current_field(), Some(Field::Realisasi(0, Quarter::IV)));
+
+    // Bring IP ASN to 76 (101,33 % of 75): one red left on the dashboard.
+    press(&mut app, &[KeyCode::Enter]);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "76");
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &[KeyCode::Char('d')]);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("✗ merah 1"), "{text}");
+}
+
+#[test]
+fn search_steps_through_matches() {
+    let mut app = app();
+    press(&mut app, &[KeyCode::Char('/')]);
+    type_text(&mut app, "rka-skpd");
+    press(&mut app, &[KeyCode::Enter]);
+    // Case does not matter; "RKA-SKPD" is in the names of 7.01.01.2.01.02 and 7.01.01.2.01.03.
+    assert_eq!(app.selected_row().unwrap().kode, "7.01.01.2.01.02");
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(app.selected_row().unwrap().kode, "7.01.01.2.01.03");
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(
+        app.selected_row().unwrap().kode,
+        "7.01.01.2.01.02",
+        "wraps around"
+    );
+    press(&mut app, &[KeyCode::Char('N')]);
+    assert_eq!(app.selected_row().unwrap().kode, "7.01.01.2.01.03");
+}
+
+#[test]
+fn folding_with_enter_and_arrows() {
+    let mut app = app();
+    go_to(&mut app, "7.01.06");
+    let before = app.rows().len();
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.rows().len(), before + 1, "7.01.06 has one kegiatan");
+    press(&mut app, &[KeyCode::Right, KeyCode::Right]);
+    assert_eq!(app.selected_row().unwrap().kode, "7.01.06.2.01");
+    press(&mut app, &[KeyCode::Left, KeyCode::Left]);
+    assert_eq!(app.selected_row().unwrap().kode, "7.01.06");
+    press(&mut app, &[KeyCode::End]);
+    assert_eq!(app.selected, app.rows().len() - 1);
+    press(&mut app, &[KeyCode::Home]);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let mut clean = app();
+    press(&mut clean, &[KeyCode::Char('q')]);
+    assert!(clean.should_quit(), "nothing to lose: quits at once");
+
+    let mut app = app();
+    go_to(&mut app, "7.01.06.2.01.09");
+    press(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "3");
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('q')]);
+    assert!(matches!(app.mode, Mode::ConfirmQuit));
+    assert!(!app.should_quit());
+    assert!(screen(&app, 80, 24).contains("Ada perubahan yang belum disimpan."));
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(matches!(app.mode, Mode::Browse));
+    press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('x')]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn save_writes_the_file_and_a_failed_save_keeps_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.json");
+    std::fs::write(&path, store::SAMPLE_JSON).unwrap();
+    let mut app = app_at(Some(path.clone()));
+    go_to(&mut app, "7.01.06.2.01.09");
+    press(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "3");
+    press(&mut app, &[KeyCode::Enter]);
+    ctrl(&mut app, 's');
+    assert!(!app.is_dirty());
+    let saved = store::load(&path).unwrap();
+    assert_eq!(
+        saved.node("7.01.06.2.01.09").unwrap().indikator[0].realisasi[3],
+        Some(dec!(3))
+    );
+
+    // The folder disappears: the save fails, says so, and the edit stays in memory.
+    drop(dir);
+    press(&mut app, &[KeyCode::Enter]);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "4");
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('s')]);
+    assert!(app.is_dirty());
+    assert!(
+        matches!(app.message, Some(Message::Error(_))),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(
+        app.ws.node("7.01.06.2.01.09").unwrap().indikator[0].realisasi[3],
+        Some(dec!(4))
+    );
+    // And quitting still asks; saving from the question fails the same way and does not quit.
+    press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('s')]);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn the_selected_cell_is_marked_without_colour() {
+    let mut app = app();
+    go_to(&mut app, "7.01.02.2.04.02");
+    press(&mut app, &[KeyCode::Tab, KeyCode::Left]);
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // Find the TW III figure "1.235" on screen: it is drawn reversed.
+    let (x, y) = (0..24u16)
+        .flat_map(|y| (0..80u16).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            (0..5)
+                .map(|i| buffer[(x + i.min(79 - x), y)].symbol().to_string())
+                .collect::<String>()
+                == "1.235"
+        })
+        .expect("TW III figure on screen");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn small_terminals_get_a_message_not_a_panic() {
+    let app = app();
+    for (w, h) in [(1, 1), (20, 5)] {
+        screen(&app, w, h);
+    }
+    for (w, h) in [(59, 30), (100, 15), (40, 12)] {
+        let text = screen(&app, w, h);
+        assert!(
+            text.replace('\n', " ").contains("Perbesar"),
+            "{w}×{h}: {text}"
+        );
+    }
+    // Just large enough: the tree and the hints are there.
+    let text = screen(&app, 60, 16);
+    assert!(text.contains("Pohon kinerja"));
+}
+
+#[test]
+fn english_labels() {
+    let app = App::new(
+        store::parse(store::SAMPLE_JSON).unwrap(),
+        None,
+        Lang::En,
+        Theme::MONO,
+    );
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Cascading tree"), "{text}");
+    assert!(text.contains("quit"), "{text}");
+}
+
+mod snapshots {
+    use super::*;
+
+    #[test]
+    fn tree_80x24() {
+        insta::assert_snapshot!(screen(&app(), 80, 24));
+    }
+
+    #[test]
+    fn tree_120x40() {
+        let mut app = app();
+        go_to(&mut app, "7.01.01.2.06.04");
+        insta::assert_snapshot!(screen(&app, 120, 40));
+    }
+
+    #[test]
+    fn detail_80x24() {
+        let mut app = app();
+        go_to(&mut app, "7.01.02.2.04.02");
+        press(&mut app, &[KeyCode::Tab]);
+        insta::assert_snapshot!(screen(&app, 80, 24));
+    }
+
+    #[test]
+    fn editing_with_error_80x24() {
+        let mut app = app();
+        go_to(&mut app, "7.01.02.2.04.02");
+        press(&mut app, &[KeyCode::Tab, KeyCode::Left, KeyCode::Enter]);
+        type_text(&mut app, "x");
+        insta::assert_snapshot!(screen(&app, 80, 24));
+    }
+
+    #[test]
+    fn dashboard_80x24() {
+        let mut app = app();
+        press(&mut app, &[KeyCode::Char('d')]);
+        insta::assert_snapshot!(screen(&app, 80, 24));
+    }
+
+    #[test]
+    fn dashboard_120x40() {
+        let mut app = app();
+        press(&mut app, &[KeyCode::Char('d')]);
+        insta::assert_snapshot!(screen(&app, 120, 40));
+    }
+
+    #[test]
+    fn red_filter_80x24() {
+        let mut app = app();
+        press(&mut app, &[KeyCode::Char('r')]);
+        insta::assert_snapshot!(screen(&app, 80, 24));
+    }
+
+    #[test]
+    fn help_80x24() {
+        let mut app = app();
+        press(&mut app, &[KeyCode::Char('?')]);
+        insta::assert_snapshot!(screen(&app, 80, 24));
+    }
+
+    #[test]
+    fn ascii_80x24() {
+        let mut app = App::new(
+            store::parse(store::SAMPLE_JSON).unwrap(),
+            None,
+            Lang::Id,
+            Theme {
+                color: false,
+                ascii: true,
+            },
+        );
+        press(&mut app, &[KeyCode::Char('d')]);
+        insta::assert_snapshot!(screen(&app, 80, 24));
+    }
+}

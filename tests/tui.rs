@@ -66,9 +66,14 @@ fn screen(app: &App, width: u16, height: u16) -> String {
     let buffer = terminal.backend().buffer();
     (0..height)
         .map(|y| {
-            let line: String = (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect();
+            // A wide character covers the next cell too: skip it, as the terminal does.
+            let mut line = String::new();
+            let mut x = 0;
+            while x < width {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
             line.trim_end().to_string()
         })
         .collect::<Vec<_>>()
@@ -482,4 +487,35 @@ mod snapshots {
         press(&mut app, &[KeyCode::Char('d')]);
         insta::assert_snapshot!(screen(&app, 80, 24));
     }
+}
+
+#[test]
+fn wide_characters_do_not_break_alignment() {
+    let mut ws = store::parse(store::SAMPLE_JSON).unwrap();
+    ws.node_mut("7.01.02").unwrap().nama = "Program 漢字とかな Pelayanan Publik — uji lebar".into();
+    let app = App::new(ws, None, Lang::Id, Theme::MONO);
+    let text = screen(&app, 80, 24);
+    let badge_column = |needle: &str| {
+        let line = text.lines().find(|l| l.contains(needle)).unwrap();
+        let before: String = line.split('✓').next().unwrap().to_string();
+        unicode_width::UnicodeWidthStr::width(before.as_str())
+    };
+    // The badge of the renamed program stands in the same column as its neighbour's.
+    assert_eq!(badge_column("7.01.02 "), badge_column("7.01.06 "), "{text}");
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+}
+
+#[test]
+fn monochrome_theme_marks_status_with_modifiers_only() {
+    let mono = Theme::MONO;
+    assert_eq!(mono.red().fg, None);
+    assert!(mono.red().add_modifier.contains(Modifier::BOLD));
+    assert!(mono.selected().add_modifier.contains(Modifier::REVERSED));
+    let colour = Theme {
+        color: true,
+        ascii: false,
+    };
+    assert_eq!(colour.red().fg, Some(ratatui::style::Color::Red));
 }

@@ -79,7 +79,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         for quarter in Quarter::ALL {
             head.push_str(&right(&format!("TW {quarter}"), CELL));
         }
-        head.push_str(&right(&format!("s.d.TW {q}"), TO_DATE));
+        head.push_str(&right(
+            &format!("{}{q}", app.lang.pick("s.d.TW ", "to Q ")),
+            TO_DATE,
+        ));
         head.push_str(&right("Capaian", CAPAIAN));
         lines.push(Line::styled(clip(&head, width), t.muted()));
     }
@@ -154,10 +157,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::styled(
             clip(
                 &format!(
-                    "{} s.d. TW {q}: {} · {} · sisa {}{}",
-                    app.lang.pick("Anggaran", "Budget"),
+                    "{} TW {q}: {} · {} · {} {}{}",
+                    app.lang.pick("Anggaran s.d.", "Budget to Q"),
                     locale::rupiah_or_dash(budget.realisasi),
                     locale::percent_or_dash(budget.capaian()),
+                    app.lang.pick("sisa", "left"),
                     locale::rupiah_or_dash(budget.sisa()),
                     if derived {
                         app.lang.pick(" (jumlah anak)", " (sum of children)")

@@ -411,38 +411,8 @@ impl App {
             (_, _, Action::Search) => self.mode = Mode::Searching(Input::default()),
             (_, _, Action::SearchNext) => self.search_step(true),
             (_, _, Action::SearchPrev) => self.search_step(false),
-            (_, _, Action::Undo) => match self.undo.pop() {
-                Some(edit) => {
-                    self.apply(&edit, false);
-                    self.info(format!(
-                        "{} {}",
-                        self.lang.pick("Diurungkan:", "Undone:"),
-                        self.describe(&edit, false)
-                    ));
-                    self.reveal(&edit.kode.clone());
-                    self.redo.push(edit);
-                }
-                None => self.info(
-                    self.lang
-                        .pick("Tidak ada yang bisa diurungkan.", "Nothing to undo."),
-                ),
-            },
-            (_, _, Action::Redo) => match self.redo.pop() {
-                Some(edit) => {
-                    self.apply(&edit, true);
-                    self.info(format!(
-                        "{} {}",
-                        self.lang.pick("Diulang:", "Redone:"),
-                        self.describe(&edit, true)
-                    ));
-                    self.reveal(&edit.kode.clone());
-                    self.undo.push(edit);
-                }
-                None => self.info(
-                    self.lang
-                        .pick("Tidak ada yang bisa diulang.", "Nothing to redo."),
-                ),
-            },
+            (_, _, Action::Undo) => self.step_history(false),
+            (_, _, Action::Redo) => self.step_history(true),
             (_, _, Action::Save) => {
                 self.save();
             }
@@ -458,6 +428,38 @@ impl App {
             (View::Tree, Focus::Tree, action) => self.update_tree(action, page),
             (View::Tree, Focus::Detail, action) => self.update_detail(action),
         }
+    }
+
+    /// Undo (`forward = false`) or redo the last edit, and show where it happened.
+    fn step_history(&mut self, forward: bool) {
+        let (from, label, nothing) = if forward {
+            (
+                &mut self.redo,
+                self.lang.pick("Diulang:", "Redone:"),
+                self.lang
+                    .pick("Tidak ada yang bisa diulang.", "Nothing to redo."),
+            )
+        } else {
+            (
+                &mut self.undo,
+                self.lang.pick("Diurungkan:", "Undone:"),
+                self.lang
+                    .pick("Tidak ada yang bisa diurungkan.", "Nothing to undo."),
+            )
+        };
+        let Some(edit) = from.pop() else {
+            self.info(nothing);
+            return;
+        };
+        self.apply(&edit, forward);
+        self.info(format!("{label} {}", self.describe(&edit, forward)));
+        self.reveal(&edit.kode);
+        if forward {
+            &mut self.undo
+        } else {
+            &mut self.redo
+        }
+        .push(edit);
     }
 
     fn update_tree(&mut self, action: Action, page: usize) {

@@ -30,6 +30,7 @@ pub enum Show {
 }
 
 /// Keys, the action they trigger and what the help says about it.
+#[derive(Clone, Copy)]
 pub struct Binding {
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the keys are written in help and hints.
@@ -312,6 +313,16 @@ const DASHBOARD: [Binding; 1] = [bind!(
     Hint
 )];
 
+/// Leaves a text field; the same in every field.
+const CANCEL: Binding = bind!(
+    "Esc Ctrl-c",
+    [(KeyCode::Esc, NONE), (KeyCode::Char('c'), CTRL)],
+    Action::Cancel,
+    "batal",
+    "cancel",
+    Hint
+);
+
 const EDITING: [Binding; 2] = [
     bind!(
         "Enter",
@@ -321,14 +332,7 @@ const EDITING: [Binding; 2] = [
         "accept",
         Hint
     ),
-    bind!(
-        "Esc Ctrl-c",
-        [(KeyCode::Esc, NONE), (KeyCode::Char('c'), CTRL)],
-        Action::Cancel,
-        "batal",
-        "cancel",
-        Hint
-    ),
+    CANCEL,
 ];
 
 const SEARCHING: [Binding; 2] = [
@@ -340,14 +344,7 @@ const SEARCHING: [Binding; 2] = [
         "search",
         Hint
     ),
-    bind!(
-        "Esc Ctrl-c",
-        [(KeyCode::Esc, NONE), (KeyCode::Char('c'), CTRL)],
-        Action::Cancel,
-        "batal",
-        "cancel",
-        Hint
-    ),
+    CANCEL,
 ];
 
 const HELP: [Binding; 1] = [bind!(

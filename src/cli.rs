@@ -3,6 +3,7 @@
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
 use color_eyre::eyre::{Result, WrapErr};
+use kinerja::export;
 use kinerja::locale::{self, FigureKind, Lang};
 use kinerja::model::{Quarter, Workspace};
 use kinerja::report::{self, Finding, IndicatorRow, RatingCounts};
@@ -49,6 +50,25 @@ enum Command {
     Check,
     /// Ubah satu angka dan simpan secara atomik.
     Set(SetArgs),
+    /// Ekspor ringkasan dan tabel LKjIP (xlsx, md, csv, html, json).
+    Export(ExportArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExportArgs {
+    /// Bentuk berkas.
+    #[arg(long, value_enum, default_value_t = export::Format::Xlsx)]
+    format: export::Format,
+    /// Berkas tujuan (folder untuk CSV semua tabel); `-` untuk keluaran standar. Bawaan: nama
+    /// bertanggal di folder ini.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Triwulan 1–4 (bawaan: triwulan berjalan).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    tw: Option<u8>,
+    /// Hanya satu tabel: tabel-3-1, tabel-3-2, tabel-3-3, e81, tabel-3-6, lra, merah.
+    #[arg(long, value_name = "NAME")]
+    table: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -144,6 +164,7 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
         Some(Command::Red(a)) => print_red(out, &ws, quarter(&ws, a.tw), lang),
         Some(Command::Check) => print_check(out, &ws, lang),
         Some(Command::Set(args)) => set(out, ws, &path, args, lang),
+        Some(Command::Export(args)) => run_export(out, &ws, args, lang),
     }
 }
 
@@ -630,6 +651,64 @@ fn set(
                 locale::percent_or_dash(b.capaian())
             )?;
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_export(
+    out: &mut dyn Write,
+    ws: &Workspace,
+    args: &ExportArgs,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let q = quarter(ws, args.tw);
+    let req = export::Request {
+        ws,
+        quarter: q,
+        lang,
+        format: args.format,
+        table: args.table.as_deref(),
+    };
+    let refuse = |e: export::ExportError| Refused(e.message(lang));
+    if args.output.as_deref() == Some(Path::new("-")) {
+        if args.format == export::Format::Csv && args.table.is_none() {
+            return Err(Refused(
+                lang.pick(
+                    "CSV semua tabel ditulis ke sebuah folder; pakai --table NAMA untuk keluaran standar",
+                    "CSV of every table goes to a folder; use --table NAME for standard output",
+                )
+                .into(),
+            )
+            .into());
+        }
+        if args.format == export::Format::Xlsx && std::io::stdout().is_terminal() {
+            return Err(Refused(
+                lang.pick(
+                    "xlsx tidak dicetak ke terminal; pakai -o FILE",
+                    "xlsx is not printed to a terminal; use -o FILE",
+                )
+                .into(),
+            )
+            .into());
+        }
+        out.write_all(&export::render(&req).map_err(refuse)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = args.output.clone().unwrap_or_else(|| {
+        PathBuf::from(export::default_file_name(
+            ws,
+            q,
+            args.format,
+            export::today(),
+        ))
+    });
+    for file in export::write(&req, &path).map_err(refuse)? {
+        writeln!(
+            out,
+            "{} {}",
+            lang.pick("Ditulis:", "Written:"),
+            file.display()
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

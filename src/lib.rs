@@ -4,6 +4,7 @@
 //! computation), `report` (the computed tables), `store` (the file) and `locale` (language and
 //! number format). The binary's `cli` is a thin layer over them.
 
+pub mod export;
 pub mod locale;
 pub mod model;
 pub mod report;

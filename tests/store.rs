@@ -260,3 +260,30 @@ fn failed_save_leaves_the_disk_as_it_was() {
         "{after:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn saved_files_keep_sensible_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let ws = store::parse(store::SAMPLE_JSON).unwrap();
+
+    // A shared group folder (rwxrwxr-x): a new workspace is group-writable, not world-writable.
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o775)).unwrap();
+    let path = dir.path().join("baru.json");
+    store::save(&path, &ws).unwrap();
+    assert_eq!(mode(&path), 0o664);
+
+    // An existing file keeps its own permissions across a save.
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    store::save(&path, &ws).unwrap();
+    assert_eq!(mode(&path), 0o640);
+
+    // A world-writable folder still gives no world-writable file.
+    let open = dir.path().join("terbuka");
+    fs::create_dir(&open).unwrap();
+    fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
+    store::save(&open.join("ws.json"), &ws).unwrap();
+    assert_eq!(mode(&open.join("ws.json")), 0o664);
+}

@@ -519,3 +519,26 @@ fn monochrome_theme_marks_status_with_modifiers_only() {
     };
     assert_eq!(colour.red().fg, Some(ratatui::style::Color::Red));
 }
+
+#[test]
+fn export_key_writes_a_dated_xlsx_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    app.export_dir = Some(dir.path().to_path_buf());
+    press(&mut app, &[KeyCode::Char('x')]);
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{:?}", app.message);
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("kinerja-kecamatan-sooko-2023-tw4-") && name.ends_with(".xlsx"),
+        "{name}"
+    );
+    assert!(
+        message(&app).contains(&files[0].display().to_string()),
+        "{}",
+        message(&app)
+    );
+}

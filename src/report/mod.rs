@@ -3,6 +3,8 @@
 //! CLI, the TUI and the exports.
 
 mod check;
+pub mod snapshot;
+pub mod tables;
 
 pub use check::{Finding, check};
 

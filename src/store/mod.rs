@@ -250,6 +250,15 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
 
 /// Writes `bytes` to `path` atomically (temp file, fsync, keep backup, rename, fsync folder).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write(path, bytes, true)
+}
+
+/// Writes a file other than a workspace (an export) atomically, without a backup.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write(path, bytes, false)
+}
+
+fn write(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
     let err = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
@@ -264,13 +273,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .tempfile_in(&dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
+    set_permissions(tmp.as_file(), path, &dir).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    if path.exists() {
+    if backup && path.exists() {
         keep_backup(path).map_err(err)?;
     }
     tmp.persist(path).map_err(|e| err(e.error))?;
     sync_dir(&dir).map_err(err)?;
     Ok(())
+}
+
+/// Gives the new file the permissions a user expects: those of the file it replaces, or for a
+/// new file the read/write bits of its folder (a group folder gives group-writable files), but
+/// never writable by everyone. (The temporary file starts as owner-only.)
+fn set_permissions(file: &File, path: &Path, dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = match fs::metadata(path) {
+            Ok(m) => m.permissions().mode() & 0o7777,
+            Err(_) => fs::metadata(dir)?.permissions().mode() & 0o666,
+        };
+        file.set_permissions(fs::Permissions::from_mode(mode & !0o002))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path, dir);
+        Ok(())
+    }
 }
 
 /// Replaces `<name>.bak` with the current file, atomically: a hard link where the filesystem

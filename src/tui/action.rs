@@ -34,6 +34,8 @@ pub enum Action {
     Undo,
     Redo,
     Save,
+    /// Write the tables to a dated `.xlsx` file in the current folder.
+    Export,
     Help,
     /// Quit (asks first when there are unsaved changes).
     Quit,

@@ -98,6 +98,8 @@ pub struct App {
     pub ws: Workspace,
     /// Where `s` saves; `None` for a workspace that lives only in memory.
     pub path: Option<PathBuf>,
+    /// Where `x` writes exports; the current folder when `None`.
+    pub export_dir: Option<PathBuf>,
     pub lang: Lang,
     pub theme: Theme,
     pub quarter: Quarter,
@@ -136,6 +138,7 @@ impl App {
         let mut app = App {
             ws,
             path,
+            export_dir: None,
             lang,
             theme,
             quarter,
@@ -416,6 +419,7 @@ impl App {
             (_, _, Action::Save) => {
                 self.save();
             }
+            (_, _, Action::Export) => self.export(),
             (_, _, Action::Help) => self.mode = Mode::Help,
             (_, _, Action::Quit) => {
                 if self.is_dirty() {
@@ -721,6 +725,34 @@ impl App {
         let index = matches.iter().position(|k| *k == next).unwrap_or(0) + 1;
         self.reveal(&next);
         self.info(format!("«{query}» {index}/{}", matches.len()));
+    }
+
+    /// Writes the LKjIP tables to a dated `.xlsx` in the current folder and says where.
+    fn export(&mut self) {
+        use crate::export;
+        let format = export::Format::Xlsx;
+        let name = export::default_file_name(&self.ws, self.quarter, format, export::today());
+        let dir = self
+            .export_dir
+            .clone()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let path = dir.join(&name);
+        let req = export::Request {
+            ws: &self.ws,
+            quarter: self.quarter,
+            lang: self.lang,
+            format,
+            table: None,
+        };
+        match export::write(&req, &path) {
+            Ok(_) => self.info(format!(
+                "{} {}",
+                self.lang.pick("Ekspor ditulis ke", "Exported to"),
+                path.display()
+            )),
+            Err(e) => self.error(e.message(self.lang)),
+        }
     }
 
     /// Saves through the store; on failure says why and keeps every edit in memory.

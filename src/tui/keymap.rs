@@ -143,7 +143,7 @@ const MOVE: [Binding; 10] = [
     ),
 ];
 
-const COMMON: [Binding; 10] = [
+const COMMON: [Binding; 11] = [
     bind!(
         "d",
         [ch('d')],
@@ -207,6 +207,14 @@ const COMMON: [Binding; 10] = [
         "simpan ke berkas",
         "save to the file",
         hint("simpan", "save")
+    ),
+    bind!(
+        "x",
+        [ch('x')],
+        Action::Export,
+        "ekspor tabel LKjIP ke .xlsx bertanggal",
+        "export the LKjIP tables to a dated .xlsx",
+        Help
     ),
     bind!(
         "?",

@@ -1,0 +1,334 @@
+//! Exports of a summary snapshot: the LKjIP tables as `.xlsx`, Markdown, HTML and CSV, and
+//! every node's figures as JSON. Each format only lays out what `report` computed.
+
+mod csv;
+mod html;
+mod markdown;
+mod xlsx;
+
+use crate::locale::{self, Lang};
+use crate::model::{Quarter, Workspace};
+use crate::report::{self, tables::Table};
+use crate::rules::Rating;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Xlsx,
+    Md,
+    Csv,
+    Html,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// What to export.
+pub struct Request<'a> {
+    pub ws: &'a Workspace,
+    pub quarter: Quarter,
+    pub lang: Lang,
+    pub format: Format,
+    /// Only this table (`--table`), for CSV and the table formats.
+    pub table: Option<&'a str>,
+}
+
+/// Why an export failed.
+#[derive(Debug)]
+pub enum ExportError {
+    UnknownTable(String),
+    Xlsx(String),
+    Csv(String),
+    Write(crate::store::StoreError),
+}
+
+impl ExportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportError::UnknownTable(t) => format!(
+                "{} «{t}»; {}: {}",
+                lang.pick("tabel tidak dikenal", "unknown table"),
+                lang.pick("pilihan", "choose from"),
+                report::tables::TABLE_KEYS.join(", ")
+            ),
+            ExportError::Xlsx(e) => format!("xlsx: {e}"),
+            ExportError::Csv(e) => format!("csv: {e}"),
+            ExportError::Write(e) => e.message(lang),
+        }
+    }
+}
+
+/// The tables of a request (all, or the one asked for).
+pub fn tables(req: &Request) -> Result<Vec<Table>, ExportError> {
+    let all = report::tables::all_tables(req.ws, req.quarter, req.lang);
+    match req.table {
+        None => Ok(all),
+        Some(key) => {
+            let found: Vec<Table> = all.into_iter().filter(|t| t.key == key).collect();
+            if found.is_empty() {
+                Err(ExportError::UnknownTable(key.to_string()))
+            } else {
+                Ok(found)
+            }
+        }
+    }
+}
+
+/// The bytes of one export file. CSV of several tables has one file per table: see [`write`].
+pub fn render(req: &Request) -> Result<Vec<u8>, ExportError> {
+    Ok(match req.format {
+        Format::Xlsx => {
+            xlsx::workbook(&tables(req)?).map_err(|e| ExportError::Xlsx(e.to_string()))?
+        }
+        Format::Md => markdown::document(&SummaryPage::new(req), &tables(req)?).into_bytes(),
+        Format::Html => html::document(&SummaryPage::new(req), &tables(req)?).into_bytes(),
+        Format::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&report::snapshot::snapshot(req.ws, req.quarter))
+                    .expect("the snapshot serialises");
+            s.push('\n');
+            s.into_bytes()
+        }
+        Format::Csv => {
+            let tables = tables(req)?;
+            csv::table(&tables[0]).map_err(|e| ExportError::Csv(e.to_string()))?
+        }
+    })
+}
+
+/// Writes the export to `path` (atomically) and returns the files written. CSV of every table
+/// writes one file per table into the folder `path`.
+pub fn write(req: &Request, path: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    if req.format == Format::Csv && req.table.is_none() {
+        std::fs::create_dir_all(path).map_err(|source| {
+            ExportError::Write(crate::store::StoreError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
+        })?;
+        let mut written = Vec::new();
+        for t in tables(req)? {
+            let file = path.join(format!("{}.csv", t.key));
+            let bytes = csv::table(&t).map_err(|e| ExportError::Csv(e.to_string()))?;
+            crate::store::write_export(&file, &bytes).map_err(ExportError::Write)?;
+            written.push(file);
+        }
+        return Ok(written);
+    }
+    let bytes = render(req)?;
+    crate::store::write_export(path, &bytes).map_err(ExportError::Write)?;
+    Ok(vec![path.to_path_buf()])
+}
+
+/// `kinerja-kecamatan-sooko-2023-tw4-2026-11-28.xlsx`: body, year, quarter and today's date.
+pub fn default_file_name(
+    ws: &Workspace,
+    q: Quarter,
+    format: Format,
+    today: (i32, u32, u32),
+) -> String {
+    let slug: String = ws
+        .instansi
+        .nama
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let (y, m, d) = today;
+    let stem = format!(
+        "kinerja-{slug}-{}-tw{}-{y:04}-{m:02}-{d:02}",
+        ws.tahun,
+        q.number()
+    );
+    match format {
+        Format::Csv => stem,
+        f => format!("{stem}.{}", f.extension()),
+    }
+}
+
+/// Today's date (UTC) from the system clock, as (year, month, day).
+pub fn today() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    (y, m, d)
+}
+
+/// The one-page summary that opens the Markdown and HTML exports: body, year, quarter, counts
+/// by rating, budget totals, programs and the red list.
+pub struct SummaryPage {
+    pub title: String,
+    pub subtitle: String,
+    pub facts: Vec<(String, String)>,
+    pub programs_head: Vec<String>,
+    pub programs: Vec<Vec<String>>,
+    pub red_head: Vec<String>,
+    pub red: Vec<Vec<String>>,
+    pub red_title: String,
+    pub programs_title: String,
+}
+
+impl SummaryPage {
+    pub fn new(req: &Request) -> SummaryPage {
+        let (ws, q, lang) = (req.ws, req.quarter, req.lang);
+        let s = report::summary(ws, q);
+        let c = &s.counts;
+        let ratings: Vec<String> = Rating::ALL
+            .iter()
+            .map(|r| format!("{} {}", lang.rating(*r), c.get(*r)))
+            .collect();
+        let a = &s.anggaran;
+        let facts = vec![
+            (
+                lang.pick("Indikator", "Indicators").to_string(),
+                format!("{} · {}", c.total(), ratings.join(" · ")),
+            ),
+            (
+                lang.pick("Merah / belum diisi", "Red / not entered")
+                    .to_string(),
+                format!("{} / {}", c.merah, c.belum_diisi),
+            ),
+            (
+                lang.pick("Pagu", "Budget").to_string(),
+                locale::rupiah_or_dash(a.pagu),
+            ),
+            (
+                lang.pick("Realisasi", "Spent").to_string(),
+                format!(
+                    "{} ({})",
+                    locale::rupiah_or_dash(a.realisasi),
+                    locale::percent_or_dash(a.capaian())
+                ),
+            ),
+            (
+                lang.pick("Sisa", "Left").to_string(),
+                locale::rupiah_or_dash(a.sisa()),
+            ),
+        ];
+        let programs = s
+            .programs
+            .iter()
+            .map(|p| {
+                vec![
+                    p.kode.clone(),
+                    p.nama.clone(),
+                    locale::percent_or_dash(p.capaian_kinerja),
+                    locale::percent_or_dash(p.anggaran.capaian()),
+                    locale::rupiah_or_dash(p.anggaran.pagu),
+                    locale::rupiah_or_dash(p.anggaran.realisasi),
+                ]
+            })
+            .collect();
+        let list = report::red_list(ws, q);
+        let red = list
+            .merah
+            .iter()
+            .chain(&list.belum_diisi)
+            .map(|r| {
+                vec![
+                    r.at.kode.clone(),
+                    r.indikator.clone(),
+                    locale::percent_or_dash(r.status.capaian()),
+                    r.pejabat.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        SummaryPage {
+            title: format!(
+                "{} — {} {}",
+                lang.pick("Ringkasan Kinerja", "Performance summary"),
+                ws.instansi.nama,
+                ws.tahun
+            ),
+            subtitle: format!(
+                "{}, {} TW {q}",
+                ws.instansi.kabupaten,
+                lang.pick("keadaan s.d.", "as of")
+            ),
+            facts,
+            programs,
+            programs_title: lang.pick("Capaian per program", "Programs").into(),
+            programs_head: [
+                lang.pick("Kode", "Code"),
+                "Program",
+                lang.pick("Kinerja", "Performance"),
+                lang.pick("Anggaran", "Budget"),
+                lang.pick("Pagu", "Budget (Rp)"),
+                lang.pick("Realisasi", "Spent"),
+            ]
+            .map(String::from)
+            .to_vec(),
+            red_title: lang
+                .pick(
+                    "Indikator merah, terburuk dahulu, dan belum diisi",
+                    "Red indicators, worst first, and not entered",
+                )
+                .into(),
+            red_head: [
+                lang.pick("Kode", "Code"),
+                lang.pick("Indikator", "Indicator"),
+                lang.pick("Capaian", "Achieved"),
+                lang.pick("Penanggung jawab", "Responsible"),
+            ]
+            .map(String::from)
+            .to_vec(),
+            red,
+        }
+    }
+}
+
+/// A table cell as people read it: Indonesian number format.
+pub fn display(v: &report::tables::Value) -> String {
+    use report::tables::Value;
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Figure(d) => locale::figure(*d),
+        Value::Rupiah(d) => locale::fixed(*d, if d.fract().is_zero() { 0 } else { 2 }),
+        Value::Percent(d) => locale::percent(*d),
+        Value::Blank => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        // 2026-11-28 is day 20.785 since the epoch (hand count: 56 years incl. 14 leap days
+        // = 20.454 days to 2026-01-01, then 331 days to 28 November).
+        assert_eq!(civil_from_days(20_785), (2026, 11, 28));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}

@@ -230,13 +230,9 @@ fn xlsx_lra_sheet_matches_lampiran_iv_row_by_row() {
     // Row 0 is the title, row 1 the header; the 24 sub kegiatan follow, then the total.
     let rows: Vec<_> = lra.rows().skip(2).collect();
     assert_eq!(rows.len(), 25);
-    let mut sorted: Vec<_> = rows[..24].iter().collect();
-    sorted.sort_by_key(|r| {
-        LRA.iter()
-            .position(|(n, ..)| r[2] == *n)
-            .expect("a seed row")
-    });
-    for (row, (nama, pagu, realisasi, sisa, persen)) in sorted.iter().zip(LRA) {
+    // In the seed's order: row i of the sheet is row i of Lampiran IV, numbered 1–24.
+    for (i, (row, (nama, pagu, realisasi, sisa, persen))) in rows.iter().zip(LRA).enumerate() {
+        assert_eq!(number(&row[0]), (i + 1) as f64);
         assert_eq!(row[2].to_string(), nama);
         assert_eq!(number(&row[3]), pagu, "{nama}");
         assert_eq!(number(&row[4]), realisasi, "{nama}");

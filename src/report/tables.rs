@@ -517,12 +517,14 @@ pub fn lra(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
             lang.pick("Persentase", "Share"),
         ],
     );
-    let leaves: Vec<_> = ws
+    // In code order, as the LRA lists them (7.01.01.2.01.01 … 7.01.06.2.01.12).
+    let mut leaves: Vec<_> = ws
         .nodes()
         .filter(|n| {
             n.anggaran.is_some() && !n.anak.iter().any(|c| rules::budget_of(c, q).is_some())
         })
         .collect();
+    leaves.sort_by_key(|n| code_key(&n.kode));
     for (i, node) in leaves.iter().enumerate() {
         let b = rules::budget_of(node, q).unwrap_or_default();
         t.push(
@@ -598,4 +600,11 @@ pub fn red(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
         );
     }
     t
+}
+
+/// Orders codes segment by segment, numbers as numbers: `7.01.01.2.09` before `7.01.01.2.10`.
+fn code_key(kode: &str) -> Vec<(u64, String)> {
+    kode.split('.')
+        .map(|part| (part.parse().unwrap_or(u64::MAX), part.to_string()))
+        .collect()
 }

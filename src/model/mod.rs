@@ -4,8 +4,10 @@
 //! so nothing passes through a float; a figure not yet entered is `None` (`null` in the file),
 //! which is not the same as zero.
 
+mod field;
 mod quarter;
 
+pub use field::{Field, Op};
 pub use quarter::Quarter;
 
 use rust_decimal::Decimal;

@@ -28,44 +28,24 @@ pub enum Focus {
     Detail,
 }
 
-/// A figure that can be typed in the detail pane.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    /// The yearly target of the node's n-th indicator (0-based).
-    Target(usize),
-    /// A quarter's realisation of the node's n-th indicator.
-    Realisasi(usize, Quarter),
-    /// The pagu of a leaf budget.
-    Pagu,
-    /// A quarter's spending of a leaf budget.
-    Rp(Quarter),
-}
-
-impl Field {
-    pub fn kind(self) -> FigureKind {
-        match self {
-            Field::Target(_) | Field::Realisasi(..) => FigureKind::Kinerja,
-            Field::Pagu | Field::Rp(_) => FigureKind::Rupiah,
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            Field::Target(_) => lang.pick("target tahun", "year target").into(),
-            Field::Realisasi(_, q) => format!("{} TW {q}", lang.pick("realisasi", "actual")),
-            Field::Pagu => "pagu".into(),
-            Field::Rp(q) => format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp")),
-        }
-    }
-}
+pub use crate::model::Field;
 
 /// One change of one figure, kept for undo and redo.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Edit {
-    pub kode: String,
-    pub field: Field,
-    pub old: Option<Decimal>,
-    pub new: Option<Decimal>,
+pub type Edit = crate::model::Op;
+
+/// How a field's text is read: Rupiah allows two decimals, performance figures four.
+pub fn field_kind(field: Field) -> FigureKind {
+    if field.is_rupiah() { FigureKind::Rupiah } else { FigureKind::Kinerja }
+}
+
+/// "realisasi TW III", "target tahun", "pagu", "realisasi Rp TW II".
+pub fn field_label(field: Field, lang: Lang) -> String {
+    match field {
+        Field::Target(_) => lang.pick("target tahun", "year target").into(),
+        Field::Realisasi(_, q) => format!("{} TW {q}", lang.pick("realisasi", "actual")),
+        Field::Pagu => "pagu".into(),
+        Field::Rp(q) => format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp")),
+    }
 }
 
 /// The figure being typed.
@@ -283,23 +263,7 @@ impl App {
 
     /// The current value of a field of a node.
     pub fn value(&self, kode: &str, field: Field) -> Option<Decimal> {
-        let node = self.ws.node(kode)?;
-        match field {
-            Field::Target(i) => node.indikator.get(i)?.target,
-            Field::Realisasi(i, q) => node.indikator.get(i)?.realisasi[q.index()],
-            Field::Pagu => node.anggaran.as_ref()?.pagu,
-            Field::Rp(q) => node.anggaran.as_ref()?.realisasi_rp[q.index()],
-        }
-    }
-
-    fn slot(&mut self, kode: &str, field: Field) -> Option<&mut Option<Decimal>> {
-        let node = self.ws.node_mut(kode)?;
-        Some(match field {
-            Field::Target(i) => &mut node.indikator.get_mut(i)?.target,
-            Field::Realisasi(i, q) => &mut node.indikator.get_mut(i)?.realisasi[q.index()],
-            Field::Pagu => &mut node.anggaran.as_mut()?.pagu,
-            Field::Rp(q) => &mut node.anggaran.as_mut()?.realisasi_rp[q.index()],
-        })
+        self.ws.figure(kode, field).flatten()
     }
 
     /// Why a field cannot be typed into, if it cannot.
@@ -322,9 +286,7 @@ impl App {
 
     fn apply(&mut self, edit: &Edit, forward: bool) {
         let value = if forward { edit.new } else { edit.old };
-        if let Some(slot) = self.slot(&edit.kode, edit.field) {
-            *slot = value;
-        }
+        self.ws.set_figure(&edit.kode, edit.field, value);
         self.generation += 1;
         self.rebuild();
     }
@@ -637,7 +599,7 @@ impl App {
 
     /// "7.01.02.2.04.02 realisasi TW III: 1.235 → 1.300"
     fn describe(&self, edit: &Edit, forward: bool) -> String {
-        let fmt = |v: Option<Decimal>| match edit.field.kind() {
+        let fmt = |v: Option<Decimal>| match field_kind(edit.field) {
             FigureKind::Rupiah => locale::rupiah_or_dash(v),
             FigureKind::Kinerja => locale::figure_or_dash(v),
         };
@@ -649,7 +611,7 @@ impl App {
         format!(
             "{} {}: {} → {}",
             edit.kode,
-            edit.field.label(self.lang),
+            field_label(edit.field, self.lang),
             fmt(from),
             fmt(to)
         )
@@ -792,7 +754,7 @@ fn parse_input(text: &str, field: Field, lang: Lang) -> Result<Option<Decimal>, 
     if text.trim().is_empty() {
         return Ok(None);
     }
-    locale::parse_figure(text, field.kind())
+    locale::parse_figure(text, field_kind(field))
         .map(Some)
         .map_err(|e| e.message(lang))
 }

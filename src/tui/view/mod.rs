@@ -138,13 +138,13 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     match &app.mode {
         Mode::Editing(ed) => {
-            let prefix = format!("{}: ", ed.field.label(app.lang));
+            let prefix = format!("{}: ", crate::tui::app::field_label(ed.field, app.lang));
             let field_w = (ed.input.value().width() + 2).clamp(10, 24);
             let scroll = ed.input.visual_scroll(field_w);
             let shown: String = ed.input.value().chars().skip(scroll).collect();
             let preview = match (
                 &ed.error,
-                crate::locale::parse_figure(ed.input.value(), ed.field.kind()),
+                crate::locale::parse_figure(ed.input.value(), crate::tui::app::field_kind(ed.field)),
             ) {
                 (None, Ok(v)) => format!(" = {}", crate::locale::figure(v)),
                 (None, Err(_)) => format!(

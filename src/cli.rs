@@ -52,6 +52,22 @@ enum Command {
     Set(SetArgs),
     /// Ekspor ringkasan dan tabel LKjIP (xlsx, md, csv, html, json).
     Export(ExportArgs),
+    /// Jejak perubahan yang tersimpan (jurnal), seluruhnya atau satu kode.
+    Log(LogArgs),
+    /// Daftar versi cadangan; dengan NOMOR, pulihkan versi itu.
+    Restore(RestoreArgs),
+}
+
+#[derive(Args, Debug)]
+struct LogArgs {
+    /// Hanya perubahan node ini.
+    kode: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct RestoreArgs {
+    /// Nomor versi dari daftar (1 = terbaru).
+    nomor: Option<usize>,
 }
 
 #[derive(Args, Debug)]
@@ -141,7 +157,7 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
         Some(p) => p.clone(),
         None => default_workspace(lang)?,
     };
-    let ws = store::load(&path).map_err(|e| Refused(e.message(lang)))?;
+    let (ws, stamp) = store::load_stamped(&path).map_err(|e| Refused(e.message(lang)))?;
     match &cli.command {
         // Without a command: the interface on a terminal, the summary in a pipe or a script.
         None if !std::io::stdout().is_terminal() => {
@@ -149,7 +165,7 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
         }
         None | Some(Command::Tui) => {
             let theme = kinerja::tui::Theme::from_env(cli.ascii);
-            let app = kinerja::tui::App::new(ws, Some(path.clone()), lang, theme);
+            let app = kinerja::tui::App::new(ws, Some((path.clone(), stamp)), lang, theme);
             let app = kinerja::tui::run(app).wrap_err("antarmuka terminal")?;
             if app.is_dirty() {
                 writeln!(
@@ -163,7 +179,9 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
         Some(Command::Summary(a)) => print_summary(out, &ws, quarter(&ws, a.tw), lang),
         Some(Command::Red(a)) => print_red(out, &ws, quarter(&ws, a.tw), lang),
         Some(Command::Check) => print_check(out, &ws, lang),
-        Some(Command::Set(args)) => set(out, ws, &path, args, lang),
+        Some(Command::Set(args)) => set(out, ws, stamp, &path, args, lang),
+        Some(Command::Log(args)) => print_log(out, &path, args.kode.as_deref(), lang),
+        Some(Command::Restore(args)) => run_restore(out, &path, args.nomor, lang),
         Some(Command::Export(args)) => run_export(out, &ws, args, lang),
     }
 }
@@ -506,11 +524,13 @@ fn parse(text: &str, kind: FigureKind, lang: Lang) -> Result<rust_decimal::Decim
 
 fn set(
     out: &mut dyn Write,
-    mut ws: Workspace,
+    base: Workspace,
+    stamp: store::Stamp,
     path: &Path,
     args: &SetArgs,
     lang: Lang,
 ) -> Result<ExitCode> {
+    let mut ws = base.clone();
     let q = args.tw.and_then(Quarter::new);
     let current = ws.pengaturan.triwulan_berjalan;
     let node = ws.node_mut(&args.kode).ok_or_else(|| {
@@ -600,7 +620,26 @@ fn set(
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    store::save(path, &ws).map_err(|e| Refused(e.message(lang)))?;
+    match store::commit(path, &base, stamp, &ws, &store::journal::current_user()) {
+        Ok(done) => {
+            if let Some(e) = done.journal_error {
+                eprintln!(
+                    "kinerja: {}: {e}",
+                    lang.pick(
+                        "jurnal tidak dapat ditulis",
+                        "the journal could not be written"
+                    )
+                );
+            }
+        }
+        Err(store::CommitError::Conflicts(conflicts)) => {
+            for c in &conflicts {
+                eprintln!("kinerja: {}", conflict_text(c, lang));
+            }
+            return Ok(ExitCode::from(3));
+        }
+        Err(e) => return Err(Refused(e.message(lang)).into()),
+    }
     writeln!(
         out,
         "{} {}",
@@ -710,5 +749,153 @@ fn run_export(
             file.display()
         )?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "7.01.02.2.04.02 realisasi TW III: Anda 1.300, di berkas 1.250 (budi, 2026-11-28T10:03:00Z)"
+fn conflict_text(c: &store::Conflict, lang: Lang) -> String {
+    let fmt = |v: Option<rust_decimal::Decimal>| {
+        if c.mine.field.is_rupiah() {
+            locale::rupiah_or_dash(v)
+        } else {
+            locale::figure_or_dash(v)
+        }
+    };
+    let who =
+        c.by.as_ref()
+            .map(|e| {
+                format!(
+                    " ({} {}, {})",
+                    lang.pick("diubah oleh", "changed by"),
+                    e.pengguna,
+                    e.waktu
+                )
+            })
+            .unwrap_or_default();
+    format!(
+        "{} {}: {} {}, {} {}{who} — {}",
+        c.mine.kode,
+        kinerja::tui::field_label(c.mine.field, lang),
+        lang.pick("Anda", "yours"),
+        fmt(c.mine.new),
+        lang.pick("di berkas", "on file"),
+        fmt(c.theirs),
+        lang.pick(
+            "tidak ditimpa; muat ulang dan putuskan",
+            "not overwritten; reload and decide"
+        ),
+    )
+}
+
+fn print_log(out: &mut dyn Write, path: &Path, kode: Option<&str>, lang: Lang) -> Result<ExitCode> {
+    let (entries, bad) = store::journal::read(path)
+        .map_err(|e| Refused(format!("{}: {e}", store::journal::path_for(path).display())))?;
+    let shown: Vec<_> = entries
+        .iter()
+        .filter(|e| kode.is_none_or(|k| e.kode == k))
+        .collect();
+    if shown.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick("Belum ada perubahan tercatat.", "No changes recorded yet.")
+        )?;
+    }
+    for e in shown {
+        let what = match e.field() {
+            Some(f) => {
+                let fmt = |v| {
+                    if f.is_rupiah() {
+                        locale::rupiah_or_dash(v)
+                    } else {
+                        locale::figure_or_dash(v)
+                    }
+                };
+                let ind = e
+                    .indikator
+                    .map(|i| format!(" {} {i}", lang.pick("indikator", "indicator")))
+                    .unwrap_or_default();
+                format!(
+                    "{}{ind} {}: {} → {}",
+                    e.kode,
+                    kinerja::tui::field_label(f, lang),
+                    fmt(e.lama),
+                    fmt(e.baru)
+                )
+            }
+            None => format!(
+                "{} {}",
+                lang.pick("dipulihkan dari cadangan", "restored from backup"),
+                e.catatan.as_deref().unwrap_or("?")
+            ),
+        };
+        writeln!(out, "{}  {:<10} {what}", e.waktu, e.pengguna)?;
+    }
+    if bad > 0 {
+        writeln!(
+            out,
+            "({bad} {})",
+            lang.pick("baris jurnal tidak terbaca", "unreadable journal lines")
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_restore(
+    out: &mut dyn Write,
+    path: &Path,
+    nomor: Option<usize>,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let list = store::versions::list(path).map_err(|e| Refused(e.to_string()))?;
+    let Some(n) = nomor else {
+        if list.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                lang.pick("Belum ada versi cadangan.", "No backup versions yet.")
+            )?;
+        }
+        for (i, v) in list.iter().enumerate() {
+            writeln!(
+                out,
+                "{:>3}. {}  {} byte",
+                i + 1,
+                v.name,
+                locale::fixed(rust_decimal::Decimal::from(v.len), 0)
+            )?;
+        }
+        if !list.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Pulihkan dengan: kinerja restore NOMOR",
+                    "Restore with: kinerja restore NUMBER"
+                )
+            )?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
+    let version = n.checked_sub(1).and_then(|i| list.get(i)).ok_or_else(|| {
+        Refused(format!(
+            "{} {n}; {} {}",
+            lang.pick("tidak ada versi", "no version"),
+            lang.pick("jumlah versi:", "versions:"),
+            list.len()
+        ))
+    })?;
+    store::restore(path, version, &store::journal::current_user())
+        .map_err(|e| Refused(e.message(lang)))?;
+    writeln!(
+        out,
+        "{} {} ({})",
+        lang.pick("Dipulihkan dari", "Restored from"),
+        version.name,
+        lang.pick(
+            "versi sebelumnya disimpan sebagai cadangan",
+            "the previous version was kept as a backup"
+        )
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,4 +10,5 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod store;
+pub mod time;
 pub mod tui;

@@ -143,7 +143,7 @@ fn set_saves_atomically_and_recomputes() {
     let saved = fs::read_to_string(&ws.path).unwrap();
     assert!(saved.contains("\"1300\""), "stored as a decimal string");
     assert_eq!(
-        fs::read_to_string(ws.path.with_file_name("sooko.json.bak")).unwrap(),
+        fs::read_to_string(&kinerja::store::versions::list(&ws.path).unwrap()[0].path).unwrap(),
         SAMPLE
     );
 
@@ -219,7 +219,8 @@ fn bad_input_is_refused_and_the_file_untouched() {
             SAMPLE,
             "{args:?} changed the file"
         );
-        assert!(!ws.path.with_file_name("sooko.json.bak").exists());
+        assert!(!ws.path.with_file_name("sooko.json.cadangan").exists());
+        assert!(!ws.path.with_file_name("sooko.json.jurnal.jsonl").exists());
     }
     // clap refuses a quarter outside 1–4 and a missing --tw before anything is read.
     let out = kinerja(

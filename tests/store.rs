@@ -192,7 +192,7 @@ fn failed_load_names_the_file_and_changes_nothing() {
 }
 
 #[test]
-fn save_is_atomic_and_keeps_a_backup() {
+fn save_is_atomic_and_keeps_earlier_versions() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ws.json");
     fs::write(&path, store::SAMPLE_JSON).unwrap();
@@ -203,24 +203,32 @@ fn save_is_atomic_and_keeps_a_backup() {
     store::save(&path, &ws).unwrap();
 
     assert_eq!(store::load(&path).unwrap(), ws);
+    let versions = store::versions::list(&path).unwrap();
+    assert_eq!(versions.len(), 1);
     assert_eq!(
-        fs::read_to_string(store::backup_path(&path)).unwrap(),
+        fs::read_to_string(&versions[0].path).unwrap(),
         store::SAMPLE_JSON
     );
     let names: Vec<_> = snapshot(dir.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
-        ["ws.json", "ws.json.bak"],
+        ["ws.json", "ws.json.cadangan"],
         "no temporary file is left behind"
     );
 
-    // A second save moves the backup along: it now holds the first saved version.
+    // The newest version is listed first; only the last KEEP are kept.
     let first = fs::read_to_string(&path).unwrap();
     ws.tahun = 2024;
     store::save(&path, &ws).unwrap();
+    let versions = store::versions::list(&path).unwrap();
+    assert_eq!(fs::read_to_string(&versions[0].path).unwrap(), first);
+    for year in 2025..2060 {
+        ws.tahun = year;
+        store::save(&path, &ws).unwrap();
+    }
     assert_eq!(
-        fs::read_to_string(store::backup_path(&path)).unwrap(),
-        first
+        store::versions::list(&path).unwrap().len(),
+        store::versions::KEEP
     );
 }
 
@@ -253,12 +261,7 @@ fn failed_save_leaves_the_disk_as_it_was() {
         0,
         "{after:?}"
     );
-    assert!(
-        after
-            .iter()
-            .all(|n| before.contains(n) || n == "ws.json.bak"),
-        "{after:?}"
-    );
+    assert_eq!(after, before, "nothing added, nothing removed");
 }
 
 #[cfg(unix)]

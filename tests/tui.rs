@@ -13,12 +13,18 @@ use rust_decimal::dec;
 use std::path::PathBuf;
 
 fn app_at(path: Option<PathBuf>) -> App {
-    App::new(
-        store::parse(store::SAMPLE_JSON).unwrap(),
-        path,
-        Lang::Id,
-        Theme::MONO,
-    )
+    match path {
+        Some(p) => {
+            let (ws, stamp) = store::load_stamped(&p).unwrap();
+            App::new(ws, Some((p, stamp)), Lang::Id, Theme::MONO)
+        }
+        None => App::new(
+            store::parse(store::SAMPLE_JSON).unwrap(),
+            None,
+            Lang::Id,
+            Theme::MONO,
+        ),
+    }
 }
 
 fn app() -> App {

@@ -162,25 +162,7 @@ pub fn default_file_name(
 
 /// Today's date (UTC) from the system clock, as (year, month, day).
 pub fn today() -> (i32, u32, u32) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    civil_from_days((secs / 86_400) as i64)
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-pub fn civil_from_days(days: i64) -> (i32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
+    crate::time::today()
 }
 
 /// The one-page summary that opens the Markdown and HTML exports: body, year, quarter, counts
@@ -315,20 +297,5 @@ pub fn display(v: &report::tables::Value) -> String {
         Value::Rupiah(d) => locale::fixed(*d, if d.fract().is_zero() { 0 } else { 2 }),
         Value::Percent(d) => locale::percent(*d),
         Value::Blank => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        // 2026-11-28 is day 20.785 since the epoch (hand count: 56 years incl. 14 leap days
-        // = 20.454 days to 2026-01-01, then 331 days to 28 November).
-        assert_eq!(civil_from_days(20_785), (2026, 11, 28));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
     }
 }

@@ -87,14 +87,22 @@ impl Workspace {
     /// The operations that turn `self` into `other`, figure by figure, for nodes present in
     /// both (matched by code). Two equal figures written differently (`"1.0"`, `"1"`) are equal.
     pub fn diff(&self, other: &Workspace) -> Vec<Op> {
-        let theirs: std::collections::HashMap<&str, &Node> = other.nodes().map(|n| (n.kode.as_str(), n)).collect();
+        let theirs: std::collections::HashMap<&str, &Node> =
+            other.nodes().map(|n| (n.kode.as_str(), n)).collect();
         let mut ops = Vec::new();
         for node in self.nodes() {
-            let Some(o) = theirs.get(node.kode.as_str()) else { continue };
+            let Some(o) = theirs.get(node.kode.as_str()) else {
+                continue;
+            };
             for field in Field::all(node) {
                 let (old, new) = (field.get(node).flatten(), field.get(o).flatten());
                 if old != new && field.get(o).is_some() {
-                    ops.push(Op { kode: node.kode.clone(), field, old, new });
+                    ops.push(Op {
+                        kode: node.kode.clone(),
+                        field,
+                        old,
+                        new,
+                    });
                 }
             }
         }

@@ -1,11 +1,20 @@
 //! Reading and writing the workspace file.
 //!
 //! Loading never writes. Saving is atomic: the new content goes to a temporary file in the
-//! same folder, is flushed to disk, the previous version is kept as `<name>.bak`, and the
+//! same folder, is flushed to disk, the previous version is kept in `<name>.cadangan/`, and the
 //! temporary file is renamed over the workspace; then the folder itself is flushed, so after a
-//! crash the file is either the old or the new version, never a mix.
+//! crash the file is either the old or the new version, never a mix. With several users,
+//! [`commit`] saves under a lock and merges each user's changes onto what is on disk.
 
+mod commit;
+pub mod journal;
 mod validate;
+pub mod versions;
+
+pub use commit::{
+    CommitError, Committed, Conflict, LOCK_WAIT, Lock, Stamp, commit, commit_with, load_stamped,
+    lock, lock_path, restore, stamp_on_disk,
+};
 
 use crate::locale::Lang;
 use crate::model::{SCHEMA_VERSION, Workspace};
@@ -232,33 +241,29 @@ pub fn to_json(ws: &Workspace) -> String {
     s
 }
 
-/// The backup kept beside a workspace: `sooko.json` → `sooko.json.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".bak");
-    path.with_file_name(name)
-}
-
-/// Saves atomically, keeping the previous version as `<name>.bak`. On any error the file on
-/// disk is left as it was.
+/// Saves atomically, keeping the previous version in `<name>.cadangan/` (see [`versions`]).
+/// On any error the file on disk is left as it was. For several users at once use [`commit`],
+/// which merges instead of overwriting.
 pub fn save(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
+    versions::keep(path).map_err(|source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
     write_atomic(path, to_json(ws).as_bytes())
 }
 
-/// Writes `bytes` to `path` atomically (temp file, fsync, keep backup, rename, fsync folder).
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// renamed over `path`, then the folder flushed. Readers see the old or the new file, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write(path, bytes, true)
+    write(path, bytes)
 }
 
-/// Writes a file other than a workspace (an export) atomically, without a backup.
+/// Writes a file other than a workspace (an export, a kept version) atomically.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write(path, bytes, false)
+    write(path, bytes)
 }
 
-fn write(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
+fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let err = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
@@ -275,9 +280,6 @@ fn write(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
     tmp.write_all(bytes).map_err(err)?;
     set_permissions(tmp.as_file(), path, &dir).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    if backup && path.exists() {
-        keep_backup(path).map_err(err)?;
-    }
     tmp.persist(path).map_err(|e| err(e.error))?;
     sync_dir(&dir).map_err(err)?;
     Ok(())
@@ -301,21 +303,6 @@ fn set_permissions(file: &File, path: &Path, dir: &Path) -> io::Result<()> {
         let _ = (file, path, dir);
         Ok(())
     }
-}
-
-/// Replaces `<name>.bak` with the current file, atomically: a hard link where the filesystem
-/// allows it (no copy of the data), else a synced copy, renamed into place.
-fn keep_backup(path: &Path) -> io::Result<()> {
-    let bak = backup_path(path);
-    let mut staging = bak.clone().into_os_string();
-    staging.push(".tmp");
-    let staging = PathBuf::from(staging);
-    let _ = fs::remove_file(&staging);
-    if fs::hard_link(path, &staging).is_err() {
-        fs::copy(path, &staging)?;
-        File::open(&staging)?.sync_all()?;
-    }
-    fs::rename(&staging, &bak)
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {

@@ -49,4 +49,10 @@ pub enum Action {
     SaveAndQuit,
     /// At the unsaved-changes question: quit and lose the changes.
     Discard,
+    /// At a save conflict: keep this user's figure.
+    KeepMine,
+    /// At a save conflict: take the figure on disk.
+    TakeTheirs,
+    /// Show the saved changes of the selected node (the journal).
+    History,
 }

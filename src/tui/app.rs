@@ -35,7 +35,11 @@ pub type Edit = crate::model::Op;
 
 /// How a field's text is read: Rupiah allows two decimals, performance figures four.
 pub fn field_kind(field: Field) -> FigureKind {
-    if field.is_rupiah() { FigureKind::Rupiah } else { FigureKind::Kinerja }
+    if field.is_rupiah() {
+        FigureKind::Rupiah
+    } else {
+        FigureKind::Kinerja
+    }
 }
 
 /// "realisasi TW III", "target tahun", "pagu", "realisasi Rp TW II".
@@ -65,6 +69,10 @@ pub enum Mode {
     Searching(Input),
     Help,
     ConfirmQuit,
+    /// Saving found figures changed by someone else: the list and the one being asked about.
+    Conflicts(Vec<store::Conflict>, usize),
+    /// The journal's entries for the selected node, newest first.
+    History(Vec<store::journal::Entry>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,7 +83,14 @@ pub enum Message {
 
 /// The whole state of the interface.
 pub struct App {
+    /// What the user sees and edits: the file as last read, plus their unsaved changes.
     pub ws: Workspace,
+    /// The file as last read or written; `ws` differs from it by the unsaved changes.
+    base: Workspace,
+    /// The stamp of the bytes `base` came from, to notice another user's save.
+    stamp: Option<store::Stamp>,
+    /// Length and modification time last seen, to look at the file only when they change.
+    disk_meta: Option<(u64, Option<std::time::SystemTime>)>,
     /// Where `s` saves; `None` for a workspace that lives only in memory.
     pub path: Option<PathBuf>,
     /// Where `x` writes exports; the current folder when `None`.
@@ -107,7 +122,19 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(ws: Workspace, path: Option<PathBuf>, lang: Lang, theme: Theme) -> App {
+    /// A new interface on `ws`; `file` is where it was read from and the stamp of those bytes
+    /// (see `store::load_stamped`), or `None` for a workspace that lives only in memory.
+    pub fn new(
+        ws: Workspace,
+        file: Option<(PathBuf, store::Stamp)>,
+        lang: Lang,
+        theme: Theme,
+    ) -> App {
+        let (path, stamp) = match file {
+            Some((p, s)) => (Some(p), Some(s)),
+            None => (None, None),
+        };
+        let disk_meta = path.as_deref().and_then(disk_meta);
         let quarter = ws.pengaturan.triwulan_berjalan;
         // Open the levels above Program, so the programs show at once.
         let expanded = ws
@@ -116,6 +143,9 @@ impl App {
             .map(|n| n.kode.clone())
             .collect();
         let mut app = App {
+            base: ws.clone(),
+            stamp,
+            disk_meta,
             ws,
             path,
             export_dir: None,
@@ -176,6 +206,8 @@ impl App {
             Mode::Searching(_) => Context::Searching,
             Mode::Help => Context::Help,
             Mode::ConfirmQuit => Context::ConfirmQuit,
+            Mode::Conflicts(..) => Context::Conflict,
+            Mode::History(_) => Context::Help,
             Mode::Browse => match (self.view, self.focus) {
                 (View::Dashboard, _) => Context::Dashboard,
                 (View::Tree, Focus::Tree) => Context::Tree,
@@ -330,6 +362,20 @@ impl App {
                     self.mode = Mode::Help;
                 }
             }
+            Mode::History(entries) => {
+                if action != Action::Cancel {
+                    self.mode = Mode::History(entries);
+                }
+            }
+            Mode::Conflicts(list, index) => match action {
+                Action::KeepMine => self.resolve(list, index, true),
+                Action::TakeTheirs => self.resolve(list, index, false),
+                Action::Cancel => self.info(self.lang.pick(
+                    "Belum disimpan; perubahan Anda tetap di memori.",
+                    "Not saved; your changes stay in memory.",
+                )),
+                _ => self.mode = Mode::Conflicts(list, index),
+            },
             Mode::ConfirmQuit => match action {
                 Action::SaveAndQuit => {
                     if self.save() {
@@ -382,6 +428,7 @@ impl App {
                 self.save();
             }
             (_, _, Action::Export) => self.export(),
+            (_, _, Action::History) => self.show_history(),
             (_, _, Action::Help) => self.mode = Mode::Help,
             (_, _, Action::Quit) => {
                 if self.is_dirty() {
@@ -717,30 +764,154 @@ impl App {
         }
     }
 
-    /// Saves through the store; on failure says why and keeps every edit in memory.
+    /// Saves this user's changes onto what is on disk now (merging other users' saves), under
+    /// the store's lock. A figure someone else changed meanwhile is asked about, one by one;
+    /// on any failure the edits stay in memory and the message says why.
     pub fn save(&mut self) -> bool {
-        let Some(path) = self.path.clone() else {
+        let (Some(path), Some(stamp)) = (self.path.clone(), self.stamp) else {
             self.error(self.lang.pick(
                 "Workspace ini tidak punya berkas.",
                 "This workspace has no file.",
             ));
             return false;
         };
-        match store::save(&path, &self.ws) {
-            Ok(()) => {
+        match store::commit(
+            &path,
+            &self.base,
+            stamp,
+            &self.ws,
+            &store::journal::current_user(),
+        ) {
+            Ok(done) => {
+                self.ws = done.ws.clone();
+                self.base = done.ws;
+                self.stamp = Some(done.stamp);
+                self.disk_meta = disk_meta(&path);
                 self.saved_generation = self.generation;
-                self.info(format!(
+                self.rebuild();
+                let mut text = format!(
                     "{} {}",
                     self.lang.pick("Tersimpan ke", "Saved to"),
                     path.display()
-                ));
+                );
+                if done.merged {
+                    text.push_str(self.lang.pick(
+                        " (digabung dengan simpanan pengguna lain)",
+                        " (merged with another user's save)",
+                    ));
+                }
+                match done.journal_error {
+                    Some(e) => self.error(format!(
+                        "{text}; {}: {e}",
+                        self.lang
+                            .pick("jurnal gagal ditulis", "journal not written")
+                    )),
+                    None => self.info(text),
+                }
                 true
+            }
+            Err(store::CommitError::Conflicts(list)) => {
+                self.error(store::CommitError::Conflicts(list.clone()).message(self.lang));
+                self.mode = Mode::Conflicts(list, 0);
+                false
             }
             Err(e) => {
                 self.error(e.message(self.lang));
                 false
             }
         }
+    }
+
+    /// Resolves the conflict on screen: keep this user's figure or take the one on disk. After
+    /// the last one, saves again.
+    fn resolve(&mut self, list: Vec<store::Conflict>, index: usize, keep_mine: bool) {
+        let Some(c) = list.get(index) else { return };
+        // Either way the disk's figure becomes the base this user's change is measured from.
+        self.base.set_figure(&c.mine.kode, c.mine.field, c.theirs);
+        if !keep_mine {
+            self.ws.set_figure(&c.mine.kode, c.mine.field, c.theirs);
+            self.generation += 1;
+            self.rebuild();
+        }
+        if index + 1 < list.len() {
+            self.mode = Mode::Conflicts(list, index + 1);
+        } else {
+            self.save();
+        }
+    }
+
+    /// Opens the journal's entries for the selected node.
+    fn show_history(&mut self) {
+        let (Some(path), Some(row)) = (self.path.clone(), self.selected_row().cloned()) else {
+            self.info(self.lang.pick(
+                "Tidak ada jurnal untuk workspace ini.",
+                "No journal for this workspace.",
+            ));
+            return;
+        };
+        match store::journal::read(&path) {
+            Ok((entries, _)) => {
+                let mut mine: Vec<_> = entries.into_iter().filter(|e| e.kode == row.kode).collect();
+                mine.reverse();
+                self.mode = Mode::History(mine);
+            }
+            Err(e) => self.error(format!(
+                "{}: {e}",
+                store::journal::path_for(&path).display()
+            )),
+        }
+    }
+
+    /// Looks at the file: when another user saved, reloads it and puts this user's unsaved
+    /// changes back on top. Returns whether anything changed on screen.
+    pub fn check_disk(&mut self) -> bool {
+        let Some(path) = self.path.clone() else {
+            return false;
+        };
+        let meta = disk_meta(&path);
+        if meta == self.disk_meta {
+            return false;
+        }
+        self.disk_meta = meta;
+        if meta.is_none() {
+            self.error(format!(
+                "{}: {}",
+                path.display(),
+                self.lang.pick(
+                    "berkas hilang dari disk; perubahan Anda masih di memori",
+                    "the file is gone; your changes are still in memory"
+                )
+            ));
+            return true;
+        }
+        let Ok((theirs, stamp)) = store::load_stamped(&path) else {
+            self.error(self.lang.pick(
+                "berkas di disk berubah tetapi tidak terbaca; tidak dimuat ulang",
+                "the file changed on disk but cannot be read; not reloaded",
+            ));
+            return true;
+        };
+        if Some(stamp) == self.stamp {
+            return false;
+        }
+        let mine = self.base.diff(&self.ws);
+        let mut ws = theirs.clone();
+        for op in &mine {
+            ws.set_figure(&op.kode, op.field, op.new);
+        }
+        self.ws = ws;
+        self.base = theirs;
+        self.stamp = Some(stamp);
+        self.rebuild();
+        self.info(if mine.is_empty() {
+            self.lang.pick("Berkas diperbarui oleh pengguna lain; angka dimuat ulang.", "Another user saved; figures reloaded.")
+        } else {
+            self.lang.pick(
+                "Berkas diperbarui oleh pengguna lain; perubahan Anda yang belum disimpan tetap di atasnya.",
+                "Another user saved; your unsaved changes stay on top.",
+            )
+        });
+        true
     }
 
     /// The status of an indicator at the app's quarter.
@@ -757,4 +928,10 @@ fn parse_input(text: &str, field: Field, lang: Lang) -> Result<Option<Decimal>, 
     locale::parse_figure(text, field_kind(field))
         .map(Some)
         .map_err(|e| e.message(lang))
+}
+
+/// Length and modification time of a file, if it exists.
+fn disk_meta(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()))
 }

@@ -16,6 +16,7 @@ pub enum Context {
     Searching,
     Help,
     ConfirmQuit,
+    Conflict,
 }
 
 /// Where a binding is shown.
@@ -143,7 +144,7 @@ const MOVE: [Binding; 10] = [
     ),
 ];
 
-const COMMON: [Binding; 11] = [
+const COMMON: [Binding; 12] = [
     bind!(
         "d",
         [ch('d')],
@@ -207,6 +208,14 @@ const COMMON: [Binding; 11] = [
         "simpan ke berkas",
         "save to the file",
         hint("simpan", "save")
+    ),
+    bind!(
+        "L",
+        [(KeyCode::Char('L'), SHIFT)],
+        Action::History,
+        "riwayat perubahan node terpilih",
+        "saved changes of the selected node",
+        Help
     ),
     bind!(
         "x",
@@ -397,6 +406,33 @@ const CONFIRM: [Binding; 3] = [
     ),
 ];
 
+const CONFLICT: [Binding; 3] = [
+    bind!(
+        "k",
+        [ch('k')],
+        Action::KeepMine,
+        "pakai angka saya",
+        "keep my figure",
+        hint("punya saya", "mine")
+    ),
+    bind!(
+        "a",
+        [ch('a')],
+        Action::TakeTheirs,
+        "ambil angka di berkas",
+        "take the figure on file",
+        hint("ambil yang di berkas", "take theirs")
+    ),
+    bind!(
+        "Esc",
+        [(KeyCode::Esc, NONE)],
+        Action::Cancel,
+        "batal (belum disimpan)",
+        "cancel (not saved)",
+        hint("batal", "cancel")
+    ),
+];
+
 /// The bindings of a context, most specific first.
 pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
     let specific: &[Binding] = match ctx {
@@ -407,6 +443,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::Searching => &SEARCHING,
         Context::Help => &HELP,
         Context::ConfirmQuit => &CONFIRM,
+        Context::Conflict => &CONFLICT,
     };
     let shared: &[&[Binding]] = match ctx {
         Context::Tree | Context::Detail | Context::Dashboard => &[&MOVE, &COMMON],
@@ -542,6 +579,7 @@ mod tests {
             Context::Searching,
             Context::Help,
             Context::ConfirmQuit,
+            Context::Conflict,
         ] {
             let mut seen = std::collections::HashMap::new();
             for b in bindings(ctx) {

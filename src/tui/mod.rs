@@ -13,7 +13,7 @@ mod tree;
 mod view;
 
 pub use action::Action;
-pub use app::{App, Edit, Field, Focus, Message, Mode, View};
+pub use app::{App, Edit, Field, Focus, Message, Mode, View, field_kind, field_label};
 pub use keymap::{Context, resolve};
 pub use theme::Theme;
 pub use tree::{Badge, TreeRow};
@@ -30,11 +30,19 @@ pub fn run(mut app: App) -> io::Result<App> {
     result.map(|()| app)
 }
 
+/// How often the workspace file is looked at for another user's save (a `stat`; the file is
+/// read only when its size or time changed).
+const DISK_CHECK: std::time::Duration = std::time::Duration::from_secs(2);
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut redraw = true;
     while !app.should_quit() {
         if redraw {
             terminal.draw(|frame| draw(frame, app))?;
+        }
+        if !event::poll(DISK_CHECK)? {
+            redraw = app.check_disk();
+            continue;
         }
         redraw = match event::read()? {
             // Windows terminals also send releases; only presses act.

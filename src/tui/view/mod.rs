@@ -67,6 +67,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.mode {
         Mode::Help => overlay::help(frame, app, area),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, app, body),
+        Mode::Conflicts(ref list, index) => overlay::conflict(frame, app, body, list, index),
+        Mode::History(ref entries) => overlay::history(frame, app, body, entries),
         _ => {}
     }
     if app.theme.ascii {
@@ -144,7 +146,10 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             let shown: String = ed.input.value().chars().skip(scroll).collect();
             let preview = match (
                 &ed.error,
-                crate::locale::parse_figure(ed.input.value(), crate::tui::app::field_kind(ed.field)),
+                crate::locale::parse_figure(
+                    ed.input.value(),
+                    crate::tui::app::field_kind(ed.field),
+                ),
             ) {
                 (None, Ok(v)) => format!(" = {}", crate::locale::figure(v)),
                 (None, Err(_)) => format!(

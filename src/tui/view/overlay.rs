@@ -52,7 +52,6 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
             ])
         })
         .collect();
-    lines.push(Line::raw(""));
     let legend = format!(
         "{} {}  {} {}  {} {}",
         g.red,
@@ -103,4 +102,117 @@ pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
     }
     let title = app.lang.pick("Keluar?", "Quit?");
     boxed(frame, area, 44, lines.len() as u16 + 2, title, lines, app);
+}
+
+fn figure_text(field: crate::model::Field, v: Option<rust_decimal::Decimal>) -> String {
+    if field.is_rupiah() {
+        crate::locale::rupiah_or_dash(v)
+    } else {
+        crate::locale::figure_or_dash(v)
+    }
+}
+
+/// A figure this user changed was changed by someone else too: show both, ask which stays.
+pub fn conflict(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    list: &[crate::store::Conflict],
+    index: usize,
+) {
+    let t = &app.theme;
+    let Some(c) = list.get(index) else { return };
+    let label = crate::tui::app::field_label(c.mine.field, app.lang);
+    let by =
+        c.by.as_ref()
+            .map(|e| {
+                format!(
+                    "{} {} ({})",
+                    app.lang.pick("diubah oleh", "changed by"),
+                    e.pengguna,
+                    e.waktu
+                )
+            })
+            .unwrap_or_else(|| app.lang.pick("diubah di berkas", "changed on file").into());
+    let mut lines = vec![
+        Line::raw(app.lang.pick(
+            "Angka ini juga diubah orang lain sejak Anda membuka berkas:",
+            "Someone else also changed this figure since you opened the file:",
+        )),
+        Line::raw(""),
+        Line::styled(format!("{} · {label}", c.mine.kode), t.title()),
+        Line::raw(format!(
+            "  {:<14}{}   ({} {})",
+            app.lang.pick("Angka Anda", "Yours"),
+            figure_text(c.mine.field, c.mine.new),
+            app.lang.pick("semula", "was"),
+            figure_text(c.mine.field, c.mine.old)
+        )),
+        Line::raw(format!(
+            "  {:<14}{}",
+            app.lang.pick("Di berkas", "On file"),
+            figure_text(c.mine.field, c.theirs)
+        )),
+        Line::styled(format!("  {by}"), t.muted()),
+        Line::raw(""),
+    ];
+    for (key, what) in keymap::help(Context::Conflict, app.lang) {
+        lines.push(Line::from(vec![
+            Span::styled(left(key, 5), t.key()),
+            Span::raw(what),
+        ]));
+    }
+    let title = format!(
+        "{} {}/{}",
+        app.lang.pick("Bentrok", "Conflict"),
+        index + 1,
+        list.len()
+    );
+    boxed(frame, area, 70, lines.len() as u16 + 2, &title, lines, app);
+}
+
+/// The saved changes of the selected node, newest first.
+pub fn history(frame: &mut Frame, app: &App, area: Rect, entries: &[crate::store::journal::Entry]) {
+    let t = &app.theme;
+    let width = area.width.min(76);
+    let inner_w = width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if entries.is_empty() {
+        lines.push(Line::raw(app.lang.pick(
+            "Belum ada perubahan tersimpan untuk node ini.",
+            "No saved changes for this node yet.",
+        )));
+    }
+    let room = area.height.saturating_sub(4) as usize;
+    for e in entries.iter().take(room) {
+        let what = match e.field() {
+            Some(f) => format!(
+                "{}: {} → {}",
+                crate::tui::app::field_label(f, app.lang),
+                figure_text(f, e.lama),
+                figure_text(f, e.baru)
+            ),
+            None => e.kolom.clone(),
+        };
+        let ind = e.indikator.map(|i| format!("#{i} ")).unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} ", e.waktu.replace('T', " ").trim_end_matches('Z')),
+                t.muted(),
+            ),
+            Span::styled(format!("{:<10} ", clip(&e.pengguna, 10)), t.key()),
+            Span::raw(clip(&format!("{ind}{what}"), inner_w.saturating_sub(31))),
+        ]));
+    }
+    let kode = app.selected_row().map(|r| r.kode.as_str()).unwrap_or("");
+    let title = format!("{} {kode}", app.lang.pick("Riwayat", "History"));
+    boxed(
+        frame,
+        area,
+        width,
+        lines.len() as u16 + 2,
+        &title,
+        lines,
+        app,
+    );
 }

@@ -1,0 +1,123 @@
+//! The audit trail: every saved change appended as one JSON line to `<workspace>.jurnal.jsonl`
+//! beside the workspace — when, which OS user, which figure, from what to what. kinerja only
+//! ever appends to it.
+
+use crate::model::{Field, Op, Quarter};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// RFC 3339, UTC.
+    pub waktu: String,
+    /// The OS user who saved.
+    pub pengguna: String,
+    pub kode: String,
+    /// 1-based indicator number, for indicator figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indikator: Option<usize>,
+    /// `target`, `realisasi`, `pagu`, `rp` — or `pulih` for a restored backup.
+    pub kolom: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tw: Option<u8>,
+    pub lama: Option<Decimal>,
+    pub baru: Option<Decimal>,
+    /// What else there is to say (the backup restored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+impl Entry {
+    pub fn from_op(op: &Op, user: &str, waktu: &str) -> Entry {
+        let (indikator, kolom, tw) = match op.field {
+            Field::Target(i) => (Some(i + 1), "target", None),
+            Field::Realisasi(i, q) => (Some(i + 1), "realisasi", Some(q.number())),
+            Field::Pagu => (None, "pagu", None),
+            Field::Rp(q) => (None, "rp", Some(q.number())),
+        };
+        Entry {
+            waktu: waktu.to_string(),
+            pengguna: user.to_string(),
+            kode: op.kode.clone(),
+            indikator,
+            kolom: kolom.to_string(),
+            tw,
+            lama: op.old,
+            baru: op.new,
+            catatan: None,
+        }
+    }
+
+    /// The figure this entry is about, if it is about one.
+    pub fn field(&self) -> Option<Field> {
+        let q = || self.tw.and_then(Quarter::new);
+        let i = || self.indikator?.checked_sub(1);
+        match self.kolom.as_str() {
+            "target" => Some(Field::Target(i()?)),
+            "realisasi" => Some(Field::Realisasi(i()?, q()?)),
+            "pagu" => Some(Field::Pagu),
+            "rp" => Some(Field::Rp(q()?)),
+            _ => None,
+        }
+    }
+}
+
+pub fn path_for(workspace: &Path) -> PathBuf {
+    let mut name = workspace
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".jurnal.jsonl");
+    workspace.with_file_name(name)
+}
+
+/// The OS user running kinerja.
+pub fn current_user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// Appends entries in one write, then flushes them to disk.
+pub fn append(workspace: &Path, entries: &[Entry]) -> io::Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut text = String::new();
+    for e in entries {
+        text.push_str(&serde_json::to_string(e).expect("entries serialise"));
+        text.push('\n');
+    }
+    let path = path_for(workspace);
+    let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
+
+/// Every readable entry, oldest first, and how many lines could not be read.
+pub fn read(workspace: &Path) -> io::Result<(Vec<Entry>, usize)> {
+    let text = match std::fs::read_to_string(path_for(workspace)) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
+        Err(e) => return Err(e),
+    };
+    let mut bad = 0;
+    let entries = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| serde_json::from_str(l).map_err(|_| bad += 1).ok())
+        .collect();
+    Ok((entries, bad))
+}
+
+/// The latest entry about one figure.
+pub fn last_change<'a>(entries: &'a [Entry], kode: &str, field: Field) -> Option<&'a Entry> {
+    entries
+        .iter()
+        .rev()
+        .find(|e| e.kode == kode && e.field() == Some(field))
+}

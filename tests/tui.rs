@@ -548,3 +548,167 @@ fn export_key_writes_a_dated_xlsx_and_says_where() {
         message(&app)
     );
 }
+
+mod several_users {
+    use super::*;
+
+    fn shared_file() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bersama.json");
+        std::fs::write(&path, store::SAMPLE_JSON).unwrap();
+        (dir, path)
+    }
+
+    /// Types `value` into the TW I realisation of `kode`.
+    fn type_tw1(app: &mut App, kode: &str, value: &str) {
+        go_to(app, kode);
+        press(
+            app,
+            &[KeyCode::Tab, KeyCode::Home, KeyCode::Right, KeyCode::Enter],
+        );
+        ctrl(app, 'u');
+        type_text(app, value);
+        press(app, &[KeyCode::Enter]);
+    }
+
+    fn tw1(app: &App, kode: &str) -> Option<rust_decimal::Decimal> {
+        app.ws.node(kode).unwrap().indikator[0].realisasi[0]
+    }
+
+    #[test]
+    fn a_conflict_shows_both_figures_and_asks() {
+        let (_dir, path) = shared_file();
+        let mut ani = app_at(Some(path.clone()));
+        let mut budi = app_at(Some(path.clone()));
+        type_tw1(&mut ani, "7.01.06.2.01.09", "7");
+        ctrl(&mut ani, 's');
+        assert!(!ani.is_dirty());
+
+        // Budi, who opened the file before Ani saved, types another figure into the same cell.
+        type_tw1(&mut budi, "7.01.06.2.01.09", "8");
+        ctrl(&mut budi, 's');
+        assert!(matches!(budi.mode, Mode::Conflicts(..)));
+        let text = screen(&budi, 80, 24);
+        assert!(text.contains("Bentrok 1/1"), "{text}");
+        assert!(text.contains("Angka Anda    8"), "{text}");
+        assert!(text.contains("Di berkas     7"), "{text}");
+        assert!(budi.is_dirty(), "nothing saved yet");
+        // Budi takes Ani's figure: saved, his screen shows 7.
+        press(&mut budi, &[KeyCode::Char('a')]);
+        assert!(matches!(budi.mode, Mode::Browse));
+        assert_eq!(tw1(&budi, "7.01.06.2.01.09"), Some(dec!(7)));
+        assert!(!budi.is_dirty());
+
+        // The other way: Ani changes it again, Budi (stale) insists on his own and keeps it.
+        let mut budi = app_at(Some(path.clone()));
+        type_tw1(&mut ani, "7.01.06.2.01.09", "9");
+        ctrl(&mut ani, 's');
+        type_tw1(&mut budi, "7.01.06.2.01.09", "10");
+        ctrl(&mut budi, 's');
+        press(&mut budi, &[KeyCode::Char('k')]);
+        let on_disk = store::load(&path).unwrap();
+        assert_eq!(
+            on_disk.node("7.01.06.2.01.09").unwrap().indikator[0].realisasi[0],
+            Some(dec!(10))
+        );
+    }
+
+    #[test]
+    fn another_users_save_appears_with_unsaved_edits_kept_on_top() {
+        let (_dir, path) = shared_file();
+        let mut ani = app_at(Some(path.clone()));
+        let mut budi = app_at(Some(path.clone()));
+        assert!(!budi.check_disk(), "nothing changed yet");
+        type_tw1(&mut budi, "7.01.06.2.01.11", "4"); // unsaved
+        type_tw1(&mut ani, "7.01.06.2.01.09", "7");
+        ctrl(&mut ani, 's');
+
+        assert!(budi.check_disk());
+        assert_eq!(
+            tw1(&budi, "7.01.06.2.01.09"),
+            Some(dec!(7)),
+            "Ani's saved figure shows"
+        );
+        assert_eq!(
+            tw1(&budi, "7.01.06.2.01.11"),
+            Some(dec!(4)),
+            "Budi's unsaved figure stays"
+        );
+        assert!(
+            message(&budi).contains("tetap di atasnya"),
+            "{}",
+            message(&budi)
+        );
+        // Budi saves: both are on disk, nothing asked.
+        ctrl(&mut budi, 's');
+        assert!(matches!(budi.mode, Mode::Browse), "{:?}", budi.message);
+        let on_disk = store::load(&path).unwrap();
+        assert_eq!(
+            on_disk.node("7.01.06.2.01.09").unwrap().indikator[0].realisasi[0],
+            Some(dec!(7))
+        );
+        assert_eq!(
+            on_disk.node("7.01.06.2.01.11").unwrap().indikator[0].realisasi[0],
+            Some(dec!(4))
+        );
+    }
+
+    #[test]
+    fn history_of_a_node() {
+        let (_dir, path) = shared_file();
+        let mut app = app_at(Some(path.clone()));
+        type_tw1(&mut app, "7.01.06.2.01.09", "7");
+        ctrl(&mut app, 's');
+        press(&mut app, &[KeyCode::Tab]);
+        key(
+            &mut app,
+            KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT),
+        );
+        let text = screen(&app, 80, 24);
+        assert!(text.contains("Riwayat 7.01.06.2.01.09"), "{text}");
+        assert!(text.contains("realisasi TW I: 2 → 7"), "{text}");
+    }
+}
+
+#[test]
+fn a_reload_does_not_hide_a_conflict() {
+    // Budi edits a figure, then Ani's save of the same figure is reloaded into Budi's screen:
+    // Budi still sees his own figure, and saving asks instead of overwriting Ani's.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bersama.json");
+    std::fs::write(&path, store::SAMPLE_JSON).unwrap();
+    let mut ani = app_at(Some(path.clone()));
+    let mut budi = app_at(Some(path.clone()));
+    for (app, value) in [(&mut budi, "8"), (&mut ani, "7")] {
+        go_to(app, "7.01.06.2.01.09");
+        press(
+            app,
+            &[KeyCode::Tab, KeyCode::Home, KeyCode::Right, KeyCode::Enter],
+        );
+        ctrl(app, 'u');
+        type_text(app, value);
+        press(app, &[KeyCode::Enter]);
+    }
+    ctrl(&mut ani, 's');
+    assert!(budi.check_disk());
+    assert!(
+        message(&budi).contains("saat menyimpan Anda akan ditanya"),
+        "{}",
+        message(&budi)
+    );
+    assert_eq!(
+        budi.ws.node("7.01.06.2.01.09").unwrap().indikator[0].realisasi[0],
+        Some(dec!(8))
+    );
+    ctrl(&mut budi, 's');
+    assert!(
+        matches!(budi.mode, Mode::Conflicts(..)),
+        "{:?}",
+        budi.message
+    );
+    let on_disk = store::load(&path).unwrap();
+    assert_eq!(
+        on_disk.node("7.01.06.2.01.09").unwrap().indikator[0].realisasi[0],
+        Some(dec!(7))
+    );
+}

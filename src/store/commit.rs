@@ -244,42 +244,31 @@ pub fn commit_with(
             journal_error: None,
         });
     }
+    // Always apply the changes onto what is on disk now, figure by figure: even with the same
+    // stamp, `base` may carry the figures this user started from rather than the file's.
     let merged = on_disk != stamp;
-    let (target, applied) = if !merged {
-        (mine.clone(), ops)
-    } else {
-        let mut theirs = parse_bytes(path, &bytes)?;
-        let mut conflicts = Vec::new();
-        let mut applied = Vec::new();
-        for op in ops {
-            match theirs.figure(&op.kode, op.field) {
-                // The node or slot is gone from their version: nothing to write it into.
-                None => conflicts.push(Conflict {
-                    mine: op,
-                    theirs: None,
-                    by: None,
-                }),
-                Some(current) if current == op.new => {}
-                Some(current) if current == op.old => {
-                    theirs.set_figure(&op.kode, op.field, op.new);
-                    applied.push(op);
-                }
-                Some(current) => conflicts.push(Conflict {
-                    mine: op,
-                    theirs: current,
-                    by: None,
-                }),
+    let mut target = parse_bytes(path, &bytes)?;
+    let mut conflicts = Vec::new();
+    let mut applied = Vec::new();
+    for op in ops {
+        match target.figure(&op.kode, op.field) {
+            // The node or slot is gone from the file: nothing to write it into.
+            None => conflicts.push(Conflict { mine: op, theirs: None, by: None }),
+            Some(current) if current == op.new => {}
+            Some(current) if current == op.old => {
+                target.set_figure(&op.kode, op.field, op.new);
+                applied.push(op);
             }
+            Some(current) => conflicts.push(Conflict { mine: op, theirs: current, by: None }),
         }
-        if !conflicts.is_empty() {
-            let entries = journal::read(path).map(|(e, _)| e).unwrap_or_default();
-            for c in &mut conflicts {
-                c.by = journal::last_change(&entries, &c.mine.kode, c.mine.field).cloned();
-            }
-            return Err(CommitError::Conflicts(conflicts));
+    }
+    if !conflicts.is_empty() {
+        let entries = journal::read(path).map(|(e, _)| e).unwrap_or_default();
+        for c in &mut conflicts {
+            c.by = journal::last_change(&entries, &c.mine.kode, c.mine.field).cloned();
         }
-        (theirs, applied)
-    };
+        return Err(CommitError::Conflicts(conflicts));
+    }
     let text = to_json(&target);
     versions::keep(path).map_err(|source| {
         CommitError::Store(StoreError::Write {

@@ -90,7 +90,7 @@ pub struct App {
     /// The stamp of the bytes `base` came from, to notice another user's save.
     stamp: Option<store::Stamp>,
     /// Length and modification time last seen, to look at the file only when they change.
-    disk_meta: Option<(u64, Option<std::time::SystemTime>)>,
+    disk_meta: Option<DiskMeta>,
     /// Where `s` saves; `None` for a workspace that lives only in memory.
     pub path: Option<PathBuf>,
     /// Where `x` writes exports; the current folder when `None`.
@@ -896,21 +896,45 @@ impl App {
         }
         let mine = self.base.diff(&self.ws);
         let mut ws = theirs.clone();
+        let mut base = theirs;
+        let mut clashing = 0;
         for op in &mine {
             ws.set_figure(&op.kode, op.field, op.new);
+            // Keep measuring this user's change from the figure they saw: if the other user
+            // changed the same figure, saving will ask instead of overwriting it.
+            if base.figure(&op.kode, op.field) != Some(op.old) {
+                clashing += 1;
+            }
+            base.set_figure(&op.kode, op.field, op.old);
         }
         self.ws = ws;
-        self.base = theirs;
+        self.base = base;
         self.stamp = Some(stamp);
         self.rebuild();
-        self.info(if mine.is_empty() {
-            self.lang.pick("Berkas diperbarui oleh pengguna lain; angka dimuat ulang.", "Another user saved; figures reloaded.")
+        let text = if mine.is_empty() {
+            self.lang
+                .pick(
+                    "Berkas diperbarui oleh pengguna lain; angka dimuat ulang.",
+                    "Another user saved; figures reloaded.",
+                )
+                .to_string()
+        } else if clashing == 0 {
+            self.lang
+                .pick(
+                    "Berkas diperbarui oleh pengguna lain; perubahan Anda yang belum disimpan tetap di atasnya.",
+                    "Another user saved; your unsaved changes stay on top.",
+                )
+                .to_string()
         } else {
-            self.lang.pick(
-                "Berkas diperbarui oleh pengguna lain; perubahan Anda yang belum disimpan tetap di atasnya.",
-                "Another user saved; your unsaved changes stay on top.",
+            format!(
+                "{clashing} {}",
+                self.lang.pick(
+                    "angka yang Anda ubah juga diubah pengguna lain; saat menyimpan Anda akan ditanya.",
+                    "figure(s) you changed were also changed by another user; saving will ask.",
+                )
             )
-        });
+        };
+        self.info(text);
         true
     }
 
@@ -930,8 +954,15 @@ fn parse_input(text: &str, field: Field, lang: Lang) -> Result<Option<Decimal>, 
         .map_err(|e| e.message(lang))
 }
 
-/// Length and modification time of a file, if it exists.
-fn disk_meta(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+/// What tells cheaply that a file was replaced: its inode (every atomic save is a new file),
+/// length and modification time.
+type DiskMeta = (u64, u64, Option<std::time::SystemTime>);
+
+fn disk_meta(path: &std::path::Path) -> Option<DiskMeta> {
     let m = std::fs::metadata(path).ok()?;
-    Some((m.len(), m.modified().ok()))
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((inode, m.len(), m.modified().ok()))
 }

@@ -233,7 +233,8 @@ fn crash_loop(iterations: u64) {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.next(8_000)));
+        // Up to the length of a whole `set` in a debug build, so kills land in every phase.
+        std::thread::sleep(Duration::from_micros(rng.next(25_000)));
         let _ = child.kill(); // SIGKILL at a random moment of load, merge or write
         let status = child.wait().unwrap();
         if status.success() {
@@ -551,4 +552,28 @@ fn log_and_restore_from_the_command_line() {
     // The restore kept what it replaced, so it can be undone.
     assert_eq!(store::versions::list(&path).unwrap().len(), 3);
     assert_eq!(kinerja(&path, &["restore", "9"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_shared_group_folder_stays_shared() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // rwxrwsr-x: the recommended set-up (docs/multi-user.md).
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o2775)).unwrap();
+    let path = workspace_file(dir.path());
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).unwrap();
+    assert!(
+        kinerja(&path, &["set", X.0, "--tw", "1", "--realisasi", "3"])
+            .status
+            .success()
+    );
+    let mode = |p: PathBuf| fs::metadata(&p).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode(path.clone()), 0o664, "the workspace keeps its mode");
+    assert_eq!(mode(store::journal::path_for(&path)), 0o664, "journal");
+    assert_eq!(mode(store::lock_path(&path)), 0o664, "lock");
+    assert_eq!(
+        mode(store::versions::dir_for(&path)),
+        0o2775,
+        "versions folder"
+    );
 }

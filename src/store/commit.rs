@@ -8,7 +8,7 @@ use super::{StoreError, parse, to_json, versions, write_atomic};
 use crate::locale::Lang;
 use crate::model::{Op, Workspace};
 use rust_decimal::Decimal;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -92,13 +92,7 @@ pub fn lock(workspace: &Path, wait: Duration) -> Result<Lock, CommitError> {
             source,
         })
     };
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(err)?;
+    let mut file = super::open_shared(&path, false).map_err(err)?;
     let start = Instant::now();
     loop {
         match file.try_lock() {
@@ -253,13 +247,21 @@ pub fn commit_with(
     for op in ops {
         match target.figure(&op.kode, op.field) {
             // The node or slot is gone from the file: nothing to write it into.
-            None => conflicts.push(Conflict { mine: op, theirs: None, by: None }),
+            None => conflicts.push(Conflict {
+                mine: op,
+                theirs: None,
+                by: None,
+            }),
             Some(current) if current == op.new => {}
             Some(current) if current == op.old => {
                 target.set_figure(&op.kode, op.field, op.new);
                 applied.push(op);
             }
-            Some(current) => conflicts.push(Conflict { mine: op, theirs: current, by: None }),
+            Some(current) => conflicts.push(Conflict {
+                mine: op,
+                theirs: current,
+                by: None,
+            }),
         }
     }
     if !conflicts.is_empty() {

@@ -5,7 +5,6 @@
 use crate::model::{Field, Op, Quarter};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -93,7 +92,7 @@ pub fn append(workspace: &Path, entries: &[Entry]) -> io::Result<()> {
         text.push('\n');
     }
     let path = path_for(workspace);
-    let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
+    let mut file = super::open_shared(&path, true)?;
     file.write_all(text.as_bytes())?;
     file.sync_all()
 }

@@ -285,6 +285,45 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Opens `path` for appending or locking, creating it if needed; a file it creates gets the
+/// read/write bits of its folder (see [`set_permissions`]), so a group folder stays shared.
+pub(crate) fn open_shared(path: &Path, append: bool) -> io::Result<File> {
+    let existed = path.exists();
+    let file = fs::OpenOptions::new()
+        .read(!append)
+        .write(!append)
+        .append(append)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    if !existed {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        set_permissions(&file, path.with_extension("kinerja-new").as_path(), &dir)?;
+    }
+    Ok(file)
+}
+
+/// Creates a folder beside a workspace with the permissions of the workspace's folder
+/// (including a setgid bit), never world-writable.
+pub(crate) fn create_shared_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let mode = fs::metadata(parent)?.permissions().mode() & 0o7777 & !0o002;
+            fs::set_permissions(dir, fs::Permissions::from_mode(mode))?;
+        }
+    }
+    Ok(())
+}
+
 /// Gives the new file the permissions a user expects: those of the file it replaces, or for a
 /// new file the read/write bits of its folder (a group folder gives group-writable files), but
 /// never writable by everyone. (The temporary file starts as owner-only.)

@@ -33,7 +33,7 @@ pub fn keep(workspace: &Path) -> io::Result<()> {
         return Ok(());
     }
     let dir = dir_for(workspace);
-    fs::create_dir_all(&dir)?;
+    super::create_shared_dir(&dir)?;
     let (secs, nanos) = crate::time::now();
     let target = dir.join(format!("{}-{nanos:09}.json", crate::time::compact(secs)));
     if fs::hard_link(workspace, &target).is_err() {

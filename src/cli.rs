@@ -56,6 +56,21 @@ enum Command {
     Log(LogArgs),
     /// Daftar versi cadangan; dengan NOMOR, pulihkan versi itu.
     Restore(RestoreArgs),
+    /// Buat workspace contoh berskala kabupaten untuk uji kecepatan (tidak memakai -w).
+    Generate(GenerateArgs),
+}
+
+#[derive(Args, Debug)]
+struct GenerateArgs {
+    /// Jumlah unit (OPD); tiap unit punya 225 indikator.
+    #[arg(long, default_value_t = 223)]
+    units: usize,
+    /// Benih acak: sama benih, sama berkas.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Berkas tujuan.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -153,6 +168,20 @@ pub fn run() -> Result<ExitCode> {
 
 fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
     let lang = cli.lang;
+    if let Some(Command::Generate(args)) = &cli.command {
+        let ws = kinerja::generate::workspace(args.units, args.seed);
+        store::write_export(&args.output, store::to_json(&ws).as_bytes())
+            .map_err(|e| Refused(e.message(lang)))?;
+        let indicators: usize = ws.nodes().map(|n| n.indikator.len()).sum();
+        writeln!(
+            out,
+            "{} {} ({} node, {indicators} indikator)",
+            lang.pick("Ditulis:", "Written:"),
+            args.output.display(),
+            ws.nodes().count()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let path = match &cli.workspace {
         Some(p) => p.clone(),
         None => default_workspace(lang)?,
@@ -182,6 +211,7 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
         Some(Command::Set(args)) => set(out, ws, stamp, &path, args, lang),
         Some(Command::Log(args)) => print_log(out, &path, args.kode.as_deref(), lang),
         Some(Command::Restore(args)) => run_restore(out, &path, args.nomor, lang),
+        Some(Command::Generate(_)) => unreachable!("handled before loading"),
         Some(Command::Export(args)) => run_export(out, &ws, args, lang),
     }
 }

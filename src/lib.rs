@@ -5,6 +5,7 @@
 //! number format). The binary's `cli` is a thin layer over them.
 
 pub mod export;
+pub mod generate;
 pub mod locale;
 pub mod model;
 pub mod report;

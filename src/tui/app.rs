@@ -12,7 +12,7 @@ use crate::rules::{self, Status};
 use crate::store;
 use rust_decimal::Decimal;
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use tui_input::Input;
 
@@ -105,6 +105,8 @@ pub struct App {
     expanded: HashSet<String>,
     pub attention_only: bool,
     rows: Vec<TreeRow>,
+    /// Where each node sits (child positions from the root), so a key never searches the tree.
+    paths: HashMap<String, Vec<usize>>,
     pub selected: usize,
     /// Selected cell of the detail pane: row (indicators, then the budget) and column
     /// (0 = target or pagu, 1–4 = TW I–IV).
@@ -159,6 +161,7 @@ impl App {
             expanded,
             attention_only: false,
             rows: Vec::new(),
+            paths: HashMap::new(),
             selected: 0,
             cell: (0, quarter.number() as usize),
             dashboard_selected: 0,
@@ -171,8 +174,57 @@ impl App {
             tree_offset: Cell::new(0),
             tree_height: Cell::new(10),
         };
+        app.paths = node_paths(&app.ws);
         app.rebuild();
         app
+    }
+
+    /// A node by code, in O(depth).
+    pub fn node(&self, kode: &str) -> Option<&crate::model::Node> {
+        let path = self.paths.get(kode)?;
+        let mut node = self.ws.pohon.get(*path.first()?)?;
+        for i in &path[1..] {
+            node = node.anak.get(*i)?;
+        }
+        (node.kode == kode).then_some(node)
+    }
+
+    /// The nodes above `kode`, root first, in O(depth).
+    pub fn ancestors(&self, kode: &str) -> Vec<&crate::model::Node> {
+        let Some(path) = self.paths.get(kode) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut level = &self.ws.pohon;
+        for i in &path[..path.len().saturating_sub(1)] {
+            let Some(n) = level.get(*i) else { break };
+            out.push(n);
+            level = &n.anak;
+        }
+        out
+    }
+
+    fn set_value(&mut self, kode: &str, field: Field, value: Option<Decimal>) {
+        let Some(path) = self.paths.get(kode).cloned() else {
+            return;
+        };
+        let Some((first, rest)) = path.split_first() else {
+            return;
+        };
+        let Some(mut node) = self.ws.pohon.get_mut(*first) else {
+            return;
+        };
+        for i in rest {
+            let Some(next) = node.anak.get_mut(*i) else {
+                return;
+            };
+            node = next;
+        }
+        if node.kode == kode
+            && let Some(slot) = field.slot(node)
+        {
+            *slot = value;
+        }
     }
 
     pub fn rows(&self) -> &[TreeRow] {
@@ -184,7 +236,7 @@ impl App {
     }
 
     pub fn selected_node(&self) -> Option<&crate::model::Node> {
-        self.ws.node(&self.selected_row()?.kode)
+        self.node(&self.selected_row()?.kode)
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -295,12 +347,12 @@ impl App {
 
     /// The current value of a field of a node.
     pub fn value(&self, kode: &str, field: Field) -> Option<Decimal> {
-        self.ws.figure(kode, field).flatten()
+        self.node(kode).and_then(|n| field.get(n)).flatten()
     }
 
     /// Why a field cannot be typed into, if it cannot.
     fn refuse_edit(&self, kode: &str, field: Field) -> Option<String> {
-        let node = self.ws.node(kode)?;
+        let node = self.node(kode)?;
         let derived = matches!(field, Field::Pagu | Field::Rp(_))
             && node
                 .anak
@@ -318,7 +370,7 @@ impl App {
 
     fn apply(&mut self, edit: &Edit, forward: bool) {
         let value = if forward { edit.new } else { edit.old };
-        self.ws.set_figure(&edit.kode, edit.field, value);
+        self.set_value(&edit.kode, edit.field, value);
         self.generation += 1;
         self.rebuild();
     }
@@ -326,7 +378,7 @@ impl App {
     /// Changes one figure as a user would: recorded for undo, everything recomputed.
     pub fn set_figure(&mut self, kode: &str, field: Field, new: Option<Decimal>) -> bool {
         let old = self.value(kode, field);
-        if old == new || self.ws.node(kode).is_none() {
+        if old == new || self.node(kode).is_none() {
             return false;
         }
         let edit = Edit {
@@ -623,7 +675,7 @@ impl App {
                         let mut text = self.describe(&edit, true);
                         if let Field::Target(i) | Field::Realisasi(i, _) = edit.field
                             && let Some(ind) =
-                                self.ws.node(&edit.kode).and_then(|n| n.indikator.get(i))
+                                self.node(&edit.kode).and_then(|n| n.indikator.get(i))
                         {
                             text.push_str(&format!(
                                 " · capaian s.d. TW {}: {}",
@@ -785,6 +837,7 @@ impl App {
             Ok(done) => {
                 self.ws = done.ws.clone();
                 self.base = done.ws;
+                self.paths = node_paths(&self.ws);
                 self.stamp = Some(done.stamp);
                 self.disk_meta = disk_meta(&path);
                 self.saved_generation = self.generation;
@@ -909,6 +962,7 @@ impl App {
         }
         self.ws = ws;
         self.base = base;
+        self.paths = node_paths(&self.ws);
         self.stamp = Some(stamp);
         self.rebuild();
         let text = if mine.is_empty() {
@@ -965,4 +1019,23 @@ fn disk_meta(path: &std::path::Path) -> Option<DiskMeta> {
     #[cfg(not(unix))]
     let inode = 0;
     Some((inode, m.len(), m.modified().ok()))
+}
+
+/// Each node's position: the child indices from the root down.
+fn node_paths(ws: &Workspace) -> HashMap<String, Vec<usize>> {
+    fn go(
+        nodes: &[crate::model::Node],
+        prefix: &mut Vec<usize>,
+        out: &mut HashMap<String, Vec<usize>>,
+    ) {
+        for (i, n) in nodes.iter().enumerate() {
+            prefix.push(i);
+            out.insert(n.kode.clone(), prefix.clone());
+            go(&n.anak, prefix, out);
+            prefix.pop();
+        }
+    }
+    let mut out = HashMap::new();
+    go(&ws.pohon, &mut Vec::new(), &mut out);
+    out
 }

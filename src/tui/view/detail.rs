@@ -36,19 +36,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
 
-    let officer = app
-        .ws
-        .walk()
-        .into_iter()
-        .find(|v| v.node.kode == node.kode)
-        .and_then(|v| {
-            let id = v
-                .node
-                .pejabat
-                .clone()
-                .or_else(|| v.ancestors.iter().rev().find_map(|a| a.pejabat.clone()))?;
-            app.ws.officer(&id).map(|o| o.nama.clone())
-        });
+    let officer = node
+        .pejabat
+        .clone()
+        .or_else(|| {
+            app.ancestors(&node.kode)
+                .iter()
+                .rev()
+                .find_map(|a| a.pejabat.clone())
+        })
+        .and_then(|id| app.ws.officer(&id).map(|o| o.nama.clone()));
     let kind = kind_label(node.jenis).to_string();
     lines.push(Line::from(vec![
         Span::styled(format!("{kind} {}", node.kode), t.title()),

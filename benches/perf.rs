@@ -1,0 +1,236 @@
+//! Kabupaten-scale measurements (issue #6): `cargo bench --bench perf [-- SIZES…]`.
+//! Generates workspaces of about 10 000, 50 000 and 200 000 indicators and measures, in one
+//! process: parse into serde_json::Value, open to first drawn frame, a navigation key to its
+//! frame, an edit to its recomputed frame, save against serialise + write + fsync, bytes a
+//! navigation key sends to an 80×24 terminal, and peak resident memory. Prints a Markdown table.
+
+use kinerja::locale::Lang;
+use kinerja::store;
+use kinerja::tui::{self, Action, App, Theme};
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
+}
+
+/// Counts the bytes a frame sends to the terminal.
+struct Counter(std::rc::Rc<std::cell::Cell<usize>>);
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse()
+                    .unwrap_or(0)
+            })
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect::<Vec<_>>();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 50_000, 200_000]
+    } else {
+        sizes
+    };
+    let dir = tempfile::tempdir().unwrap();
+    println!(
+        "| indicators | file MB | parse Value ms | open→frame ms | ratio | nav key ms (median) | edit→frame ms (median) | save ms | write+fsync ms | ratio | bytes/nav key (median) | peak RSS MB | RSS/file |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for target in sizes {
+        let ws = kinerja::generate::workspace(kinerja::generate::units_for(target), 1);
+        let indicators: usize = ws.nodes().map(|n| n.indikator.len()).sum();
+        let path = dir.path().join(format!("ws-{target}.json"));
+        let text = store::to_json(&ws);
+        std::fs::write(&path, &text).unwrap();
+        drop(ws);
+
+        // Parse into a serde_json::Value: the floor for reading the file.
+        let parse = median(
+            (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    let bytes = std::fs::read(&path).unwrap();
+                    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                    std::hint::black_box(v);
+                    t.elapsed()
+                })
+                .collect(),
+        );
+
+        // Open to the first drawn frame.
+        let mut app = None;
+        let open = median(
+            (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    let (ws, stamp) = store::load_stamped(&path).unwrap();
+                    let a = App::new(ws, Some((path.clone(), stamp)), Lang::Id, Theme::MONO);
+                    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                    term.draw(|f| tui::draw(f, &a)).unwrap();
+                    let d = t.elapsed();
+                    app = Some(a);
+                    d
+                })
+                .collect(),
+        );
+        let mut app = app.unwrap();
+        let rss = peak_rss_kib();
+
+        // A navigation key to its frame (open a unit first so there is somewhere to go).
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| tui::draw(f, &app)).unwrap();
+        for a in [
+            Action::Down,
+            Action::Down,
+            Action::Toggle,
+            Action::Down,
+            Action::Toggle,
+            Action::Down,
+            Action::Toggle,
+        ] {
+            app.update(a);
+        }
+        let nav = median(
+            (0..200)
+                .map(|i| {
+                    let t = Instant::now();
+                    app.update(if i % 40 < 20 {
+                        Action::Down
+                    } else {
+                        Action::Up
+                    });
+                    term.draw(|f| tui::draw(f, &app)).unwrap();
+                    t.elapsed()
+                })
+                .collect(),
+        );
+
+        // Bytes per navigation key at 80×24 through the real crossterm backend (ratatui diffs).
+        let count = std::rc::Rc::new(std::cell::Cell::new(0));
+        let mut real = Terminal::with_options(
+            CrosstermBackend::new(Counter(count.clone())),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+            },
+        )
+        .unwrap();
+        real.draw(|f| tui::draw(f, &app)).unwrap();
+        let mut bytes: Vec<usize> = (0..200)
+            .map(|i| {
+                count.set(0);
+                app.update(if i % 40 < 20 {
+                    Action::Down
+                } else {
+                    Action::Up
+                });
+                real.draw(|f| tui::draw(f, &app)).unwrap();
+                count.get()
+            })
+            .collect();
+        bytes.sort_unstable();
+        let bytes_median = bytes[bytes.len() / 2];
+
+        // An edit to its recomputed frame: a sub kegiatan's TW IV realisation, typed and accepted.
+        app.update(Action::Search);
+        for c in "U001.7.01.01.2.01.01".chars() {
+            app.update(Action::Input(tui_input::InputRequest::InsertChar(c)));
+        }
+        app.update(Action::Submit);
+        assert_eq!(app.selected_row().unwrap().kode, "U001.7.01.01.2.01.01");
+        app.update(Action::SwitchFocus);
+        let edit = median(
+            (0..30)
+                .map(|i| {
+                    app.update(Action::Edit);
+                    app.update(Action::Input(tui_input::InputRequest::DeleteLine));
+                    for c in format!("{}", 10 + i % 7).chars() {
+                        app.update(Action::Input(tui_input::InputRequest::InsertChar(c)));
+                    }
+                    let t = Instant::now();
+                    app.update(Action::Submit);
+                    term.draw(|f| tui::draw(f, &app)).unwrap();
+                    let d = t.elapsed();
+                    let typed = rust_decimal::Decimal::from(10 + i % 7);
+                    let cell = app.current_field().unwrap();
+                    assert_eq!(
+                        app.value("U001.7.01.01.2.01.01", cell),
+                        Some(typed),
+                        "the edit happened"
+                    );
+                    d
+                })
+                .collect(),
+        );
+
+        // Save (merge under the lock, keep a version, write, journal) vs serialise + write + fsync.
+        let save = median(
+            (0..3)
+                .map(|i| {
+                    app.update(Action::Edit);
+                    app.update(Action::Input(tui_input::InputRequest::InsertChar(
+                        char::from(b'1' + i as u8),
+                    )));
+                    app.update(Action::Submit);
+                    let t = Instant::now();
+                    assert!(app.save(), "{:?}", app.message);
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        let raw = median(
+            (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    let s = store::to_json(&app.ws);
+                    let mut f = std::fs::File::create(dir.path().join("raw.json")).unwrap();
+                    f.write_all(s.as_bytes()).unwrap();
+                    f.sync_all().unwrap();
+                    t.elapsed()
+                })
+                .collect(),
+        );
+
+        let file_mb = text.len() as f64 / 1e6;
+        println!(
+            "| {indicators} | {file_mb:.1} | {} | {} | {:.2} | {} | {} | {} | {} | {:.2} | {bytes_median} | {:.0} | {:.1} |",
+            ms(parse),
+            ms(open),
+            open.as_secs_f64() / parse.as_secs_f64(),
+            ms(nav),
+            ms(edit),
+            ms(save),
+            ms(raw),
+            save.as_secs_f64() / raw.as_secs_f64(),
+            rss as f64 / 1024.0,
+            rss as f64 * 1024.0 / text.len() as f64,
+        );
+        std::fs::remove_dir_all(store::versions::dir_for(&path)).ok();
+    }
+}

@@ -712,3 +712,25 @@ fn a_reload_does_not_hide_a_conflict() {
         Some(dec!(7))
     );
 }
+
+#[test]
+fn badges_kept_along_an_edit_equal_a_full_recompute() {
+    let mut app = app();
+    // IP ASN to 76 (no longer red), then Nilai SAKIP to 10 (red): badges change along two paths.
+    for (kode, value) in [("7.01.01", "10"), ("7.01.01.2.05", "76")] {
+        go_to(&mut app, kode);
+        press(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+        ctrl(&mut app, 'u');
+        type_text(&mut app, value);
+        press(&mut app, &[KeyCode::Enter, KeyCode::Tab]);
+    }
+    let mut fresh = App::new(app.ws.clone(), None, Lang::Id, Theme::MONO);
+    press(&mut app, &[KeyCode::Char('r')]);
+    press(&mut fresh, &[KeyCode::Char('r')]);
+    assert_eq!(app.rows(), fresh.rows());
+    let codes: Vec<&str> = app.rows().iter().map(|r| r.kode.as_str()).collect();
+    assert!(
+        codes.contains(&"7.01.01") && !codes.contains(&"7.01.01.2.05"),
+        "{codes:?}"
+    );
+}

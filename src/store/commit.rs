@@ -191,6 +191,7 @@ pub struct Committed {
 
 /// Saves the changes that turn `base` (as loaded, with `stamp`) into `mine`, as `user`:
 /// under the lock, onto what is on disk now. Nothing is written when a figure conflicts.
+/// Saves the changes that turn `base` into `mine`, as `user` (see [`commit_ops`]).
 pub fn commit(
     path: &Path,
     base: &Workspace,
@@ -198,9 +199,10 @@ pub fn commit(
     mine: &Workspace,
     user: &str,
 ) -> Result<Committed, CommitError> {
-    commit_with(path, base, stamp, mine, user, LOCK_WAIT)
+    commit_ops(path, base, stamp, base.diff(mine), user, LOCK_WAIT)
 }
 
+/// [`commit`] with a chosen lock wait.
 pub fn commit_with(
     path: &Path,
     base: &Workspace,
@@ -209,7 +211,22 @@ pub fn commit_with(
     user: &str,
     wait: Duration,
 ) -> Result<Committed, CommitError> {
-    let ops = base.diff(mine);
+    commit_ops(path, base, stamp, base.diff(mine), user, wait)
+}
+
+/// Saves `ops` as `user`, under the lock, onto what is on disk now. `base` must be exactly the
+/// workspace read with `stamp`: when the file still has that stamp it is used as is (no second
+/// parse); otherwise the file is read again and the operations merged onto it. An operation
+/// whose figure on disk is neither its `old` nor its `new` is a conflict, and then nothing is
+/// written.
+pub fn commit_ops(
+    path: &Path,
+    base: &Workspace,
+    stamp: Stamp,
+    ops: Vec<Op>,
+    user: &str,
+    wait: Duration,
+) -> Result<Committed, CommitError> {
     let _lock = lock(path, wait)?;
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -226,7 +243,7 @@ pub fn commit_with(
     let on_disk = Stamp::of(&bytes);
     if ops.is_empty() {
         let ws = if on_disk == stamp {
-            mine.clone()
+            base.clone()
         } else {
             parse_bytes(path, &bytes)?
         };
@@ -238,10 +255,13 @@ pub fn commit_with(
             journal_error: None,
         });
     }
-    // Always apply the changes onto what is on disk now, figure by figure: even with the same
-    // stamp, `base` may carry the figures this user started from rather than the file's.
+    // Apply the changes onto what is on disk now, figure by figure.
     let merged = on_disk != stamp;
-    let mut target = parse_bytes(path, &bytes)?;
+    let mut target = if merged {
+        parse_bytes(path, &bytes)?
+    } else {
+        base.clone()
+    };
     let mut conflicts = Vec::new();
     let mut applied = Vec::new();
     for op in ops {

@@ -12,8 +12,8 @@ mod validate;
 pub mod versions;
 
 pub use commit::{
-    CommitError, Committed, Conflict, LOCK_WAIT, Lock, Stamp, commit, commit_with, load_stamped,
-    lock, lock_path, restore, stamp_on_disk,
+    CommitError, Committed, Conflict, LOCK_WAIT, Lock, Stamp, commit, commit_ops, commit_with,
+    load_stamped, lock, lock_path, restore, stamp_on_disk,
 };
 
 use crate::locale::Lang;

@@ -89,6 +89,9 @@ pub struct App {
     base: Workspace,
     /// The stamp of the bytes `base` came from, to notice another user's save.
     stamp: Option<store::Stamp>,
+    /// For figures this user changed before another user's save of the same figure was
+    /// reloaded: the value this user started from (so saving asks instead of overwriting).
+    started_from: HashMap<(String, Field), Option<Decimal>>,
     /// Length and modification time last seen, to look at the file only when they change.
     disk_meta: Option<DiskMeta>,
     /// Where `s` saves; `None` for a workspace that lives only in memory.
@@ -105,6 +108,8 @@ pub struct App {
     expanded: HashSet<String>,
     pub attention_only: bool,
     rows: Vec<TreeRow>,
+    /// Every node's badge at `quarter`, kept current along each edit's path.
+    badges: tree::Badges,
     /// Where each node sits (child positions from the root), so a key never searches the tree.
     paths: HashMap<String, Vec<usize>>,
     pub selected: usize,
@@ -147,6 +152,7 @@ impl App {
         let mut app = App {
             base: ws.clone(),
             stamp,
+            started_from: HashMap::new(),
             disk_meta,
             ws,
             path,
@@ -161,6 +167,7 @@ impl App {
             expanded,
             attention_only: false,
             rows: Vec::new(),
+            badges: tree::Badges::default(),
             paths: HashMap::new(),
             selected: 0,
             cell: (0, quarter.number() as usize),
@@ -174,9 +181,15 @@ impl App {
             tree_offset: Cell::new(0),
             tree_height: Cell::new(10),
         };
-        app.paths = node_paths(&app.ws);
-        app.rebuild();
+        app.reindex();
         app
+    }
+
+    /// After the whole workspace was replaced or the quarter changed: positions, badges, rows.
+    fn reindex(&mut self) {
+        self.paths = node_paths(&self.ws);
+        self.badges = tree::Badges::compute(&self.ws, self.quarter);
+        self.rebuild();
     }
 
     /// A node by code, in O(depth).
@@ -202,6 +215,22 @@ impl App {
             level = &n.anak;
         }
         out
+    }
+
+    /// Recomputes the badges of a node and the nodes above it after one of its figures changed.
+    fn refresh_badges(&mut self, kode: &str) {
+        let Some(positions) = self.paths.get(kode) else {
+            return;
+        };
+        let mut path = Vec::with_capacity(positions.len());
+        let mut level = &self.ws.pohon;
+        for i in positions {
+            let Some(n) = level.get(*i) else { return };
+            path.push(n);
+            level = &n.anak;
+        }
+        self.badges
+            .update_path(&path, &self.ws.pengaturan, self.quarter);
     }
 
     fn set_value(&mut self, kode: &str, field: Field, value: Option<Decimal>) {
@@ -280,7 +309,7 @@ impl App {
     /// Rebuilds the visible rows, keeping the selection on the same node where it is still shown.
     fn rebuild(&mut self) {
         let keep = self.selected_row().map(|r| r.kode.clone());
-        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, self.quarter);
+        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, &self.badges);
         self.selected = keep
             .and_then(|k| self.rows.iter().position(|r| r.kode == k))
             .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
@@ -306,7 +335,7 @@ impl App {
         if self.attention_only && !self.rows.iter().any(|r| r.kode == kode) {
             self.attention_only = false;
         }
-        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, self.quarter);
+        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, &self.badges);
         if let Some(i) = self.rows.iter().position(|r| r.kode == kode) {
             self.selected = i;
         }
@@ -372,6 +401,7 @@ impl App {
         let value = if forward { edit.new } else { edit.old };
         self.set_value(&edit.kode, edit.field, value);
         self.generation += 1;
+        self.refresh_badges(&edit.kode);
         self.rebuild();
     }
 
@@ -447,6 +477,7 @@ impl App {
         match (self.view, self.focus, action) {
             (_, _, Action::Quarter(q)) => {
                 self.quarter = q;
+                self.badges = tree::Badges::compute(&self.ws, q);
                 self.rebuild();
                 if self.focus == Focus::Detail && self.cell.1 > 0 {
                     self.cell.1 = q.number() as usize;
@@ -827,21 +858,17 @@ impl App {
             ));
             return false;
         };
-        match store::commit(
-            &path,
-            &self.base,
-            stamp,
-            &self.ws,
-            &store::journal::current_user(),
-        ) {
+        let ops = self.pending();
+        let user = store::journal::current_user();
+        match store::commit_ops(&path, &self.base, stamp, ops, &user, store::LOCK_WAIT) {
             Ok(done) => {
+                self.started_from.clear();
                 self.ws = done.ws.clone();
                 self.base = done.ws;
-                self.paths = node_paths(&self.ws);
                 self.stamp = Some(done.stamp);
                 self.disk_meta = disk_meta(&path);
                 self.saved_generation = self.generation;
-                self.rebuild();
+                self.reindex();
                 let mut text = format!(
                     "{} {}",
                     self.lang.pick("Tersimpan ke", "Saved to"),
@@ -875,15 +902,31 @@ impl App {
         }
     }
 
+    /// This user's unsaved changes: each figure that differs from the file as last read,
+    /// measured from the figure the user started from.
+    fn pending(&self) -> Vec<Edit> {
+        let mut ops = self.base.diff(&self.ws);
+        for op in &mut ops {
+            if let Some(old) = self.started_from.get(&(op.kode.clone(), op.field)) {
+                op.old = *old;
+            }
+        }
+        ops
+    }
+
     /// Resolves the conflict on screen: keep this user's figure or take the one on disk. After
     /// the last one, saves again.
     fn resolve(&mut self, list: Vec<store::Conflict>, index: usize, keep_mine: bool) {
         let Some(c) = list.get(index) else { return };
-        // Either way the disk's figure becomes the base this user's change is measured from.
-        self.base.set_figure(&c.mine.kode, c.mine.field, c.theirs);
-        if !keep_mine {
-            self.ws.set_figure(&c.mine.kode, c.mine.field, c.theirs);
+        let key = (c.mine.kode.clone(), c.mine.field);
+        if keep_mine {
+            // The user now knowingly replaces the figure on disk.
+            self.started_from.insert(key, c.theirs);
+        } else {
+            self.started_from.remove(&key);
+            self.set_value(&c.mine.kode, c.mine.field, c.theirs);
             self.generation += 1;
+            self.refresh_badges(&c.mine.kode);
             self.rebuild();
         }
         if index + 1 < list.len() {
@@ -947,24 +990,23 @@ impl App {
         if Some(stamp) == self.stamp {
             return false;
         }
-        let mine = self.base.diff(&self.ws);
+        let mine = self.pending();
         let mut ws = theirs.clone();
-        let mut base = theirs;
         let mut clashing = 0;
         for op in &mine {
             ws.set_figure(&op.kode, op.field, op.new);
             // Keep measuring this user's change from the figure they saw: if the other user
             // changed the same figure, saving will ask instead of overwriting it.
-            if base.figure(&op.kode, op.field) != Some(op.old) {
+            if theirs.figure(&op.kode, op.field) != Some(op.old) {
                 clashing += 1;
+                self.started_from
+                    .insert((op.kode.clone(), op.field), op.old);
             }
-            base.set_figure(&op.kode, op.field, op.old);
         }
         self.ws = ws;
-        self.base = base;
-        self.paths = node_paths(&self.ws);
+        self.base = theirs;
         self.stamp = Some(stamp);
-        self.rebuild();
+        self.reindex();
         let text = if mine.is_empty() {
             self.lang
                 .pick(

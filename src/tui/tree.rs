@@ -5,7 +5,7 @@
 use crate::model::{Node, NodeKind, Quarter, Settings, Workspace};
 use crate::rules::{self, Status};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The worst state among a node's indicators (or, for a node without indicators, among the
 /// nodes below it).
@@ -72,6 +72,73 @@ pub fn own_badge(node: &Node, q: Quarter, settings: &Settings) -> Badge {
     })
 }
 
+/// Every node's own badge and the worst badge below it, at one quarter: computed once for the
+/// whole tree, then kept current along the path of each edit, so neither a key nor an edit
+/// walks the whole tree.
+#[derive(Clone, Debug, Default)]
+pub struct Badges {
+    own: HashMap<String, Badge>,
+    below: HashMap<String, Badge>,
+}
+
+impl Badges {
+    pub fn compute(ws: &Workspace, q: Quarter) -> Badges {
+        fn go(node: &Node, settings: &Settings, q: Quarter, b: &mut Badges) -> Badge {
+            let own = own_badge(node, q, settings);
+            let below = node
+                .anak
+                .iter()
+                .fold(Badge::None, |acc, c| acc.worst(go(c, settings, q, b)));
+            b.own.insert(node.kode.clone(), own);
+            b.below.insert(node.kode.clone(), below);
+            own.worst(below.summary())
+        }
+        let mut b = Badges::default();
+        for root in &ws.pohon {
+            go(root, &ws.pengaturan, q, &mut b);
+        }
+        b
+    }
+
+    /// Recomputes the badges after a figure of the last node of `path` (root first) changed.
+    pub fn update_path(&mut self, path: &[&Node], settings: &Settings, q: Quarter) {
+        let Some(edited) = path.last() else { return };
+        self.own
+            .insert(edited.kode.clone(), own_badge(edited, q, settings));
+        for node in path.iter().rev().skip(1) {
+            let below = node
+                .anak
+                .iter()
+                .fold(Badge::None, |acc, c| acc.worst(self.subtree(&c.kode)));
+            self.below.insert(node.kode.clone(), below);
+        }
+    }
+
+    fn own(&self, kode: &str) -> Badge {
+        self.own.get(kode).copied().unwrap_or(Badge::None)
+    }
+
+    fn below(&self, kode: &str) -> Badge {
+        self.below.get(kode).copied().unwrap_or(Badge::None)
+    }
+
+    /// The worst of a node and everything below it.
+    pub fn subtree(&self, kode: &str) -> Badge {
+        self.own(kode).worst(self.below(kode).summary())
+    }
+
+    /// What a node's row shows: its own figures, unless something below it needs more
+    /// attention (or it has no indicators of its own).
+    pub fn row(&self, node: &Node) -> Badge {
+        let (own, below) = (self.own(&node.kode), self.below(&node.kode));
+        if node.indikator.is_empty() || below.summary().rank() > own.rank() {
+            self.subtree(&node.kode).summary()
+        } else {
+            own
+        }
+    }
+}
+
 /// One visible row of the tree pane.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TreeRow {
@@ -85,66 +152,50 @@ pub struct TreeRow {
 }
 
 /// The rows to show: children of expanded nodes, or with `attention_only` every node with a red
-/// or blank indicator and the nodes above it (all shown open).
+/// or blank indicator and the nodes above it (all shown open). Visits only what is shown.
 pub fn visible_rows(
     ws: &Workspace,
     expanded: &HashSet<String>,
     attention_only: bool,
-    q: Quarter,
+    badges: &Badges,
 ) -> Vec<TreeRow> {
-    let mut out = Vec::new();
-    for root in &ws.pohon {
-        push(root, 0, ws, expanded, attention_only, q, &mut out);
-    }
-    out
-}
-
-/// Appends `node` and what is visible below it; returns the node's subtree badge.
-fn push(
-    node: &Node,
-    depth: usize,
-    ws: &Workspace,
-    expanded: &HashSet<String>,
-    attention_only: bool,
-    q: Quarter,
-    out: &mut Vec<TreeRow>,
-) -> Badge {
-    let own = own_badge(node, q, &ws.pengaturan);
-    let at = out.len();
-    out.push(TreeRow {
-        kode: node.kode.clone(),
-        nama: node.nama.clone(),
-        jenis: node.jenis,
-        depth,
-        has_children: !node.anak.is_empty(),
-        expanded: attention_only || expanded.contains(&node.kode),
-        badge: own,
-    });
-    let open = out[at].expanded;
-    let mut below = Badge::None;
-    for child in &node.anak {
-        let mark = out.len();
-        let b = push(child, depth + 1, ws, expanded, attention_only, q, out);
-        below = below.worst(b);
-        if !open || (attention_only && !b.is_attention()) {
-            out.truncate(mark);
+    fn go(
+        node: &Node,
+        depth: usize,
+        expanded: &HashSet<String>,
+        attention_only: bool,
+        badges: &Badges,
+        out: &mut Vec<TreeRow>,
+    ) {
+        if attention_only && !badges.subtree(&node.kode).is_attention() {
+            return;
+        }
+        let has_children = if attention_only {
+            node.anak
+                .iter()
+                .any(|c| badges.subtree(&c.kode).is_attention())
+        } else {
+            !node.anak.is_empty()
+        };
+        let open = attention_only || expanded.contains(&node.kode);
+        out.push(TreeRow {
+            kode: node.kode.clone(),
+            nama: node.nama.clone(),
+            jenis: node.jenis,
+            depth,
+            has_children,
+            expanded: open,
+            badge: badges.row(node),
+        });
+        if open {
+            for child in &node.anak {
+                go(child, depth + 1, expanded, attention_only, badges, out);
+            }
         }
     }
-    if attention_only && out.len() == at + 1 {
-        // Nothing below is shown: draw it as a leaf rather than an open branch.
-        out[at].has_children = false;
+    let mut out = Vec::new();
+    for root in &ws.pohon {
+        go(root, 0, expanded, attention_only, badges, &mut out);
     }
-    let subtree = own.worst(below.summary());
-    if let Some(row) = out.get_mut(at) {
-        // A node shows its own figures, unless something below it needs attention and it does not.
-        row.badge = if node.indikator.is_empty() || below.summary().rank() > own.rank() {
-            subtree.summary()
-        } else {
-            own
-        };
-    }
-    if attention_only && !subtree.is_attention() {
-        out.truncate(at);
-    }
-    subtree
+    out
 }

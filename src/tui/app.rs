@@ -863,12 +863,18 @@ impl App {
         match store::commit_ops(&path, &self.base, stamp, ops, &user, store::LOCK_WAIT) {
             Ok(done) => {
                 self.started_from.clear();
-                self.ws = done.ws.clone();
-                self.base = done.ws;
                 self.stamp = Some(done.stamp);
                 self.disk_meta = disk_meta(&path);
                 self.saved_generation = self.generation;
-                self.reindex();
+                if done.merged {
+                    // Someone else's figures came in: show them.
+                    self.ws = done.ws.clone();
+                    self.base = done.ws;
+                    self.reindex();
+                } else {
+                    // The file now holds exactly what is on screen.
+                    self.base = done.ws;
+                }
                 let mut text = format!(
                     "{} {}",
                     self.lang.pick("Tersimpan ke", "Saved to"),

@@ -270,6 +270,17 @@ pub fn budget_of(node: &Node, q: Quarter) -> Option<BudgetFigures> {
     })
 }
 
+/// Money a node spent within quarter `q` alone (for a parent, its children's together): the
+/// realisation to `q` less the realisation to the quarter before.
+pub fn spent_in_quarter(node: &Node, q: Quarter) -> Option<Decimal> {
+    let to = budget_of(node, q)?.realisasi?;
+    let before = Quarter::new(q.number() - 1)
+        .and_then(|p| budget_of(node, p))
+        .and_then(|b| b.realisasi)
+        .unwrap_or_default();
+    to.checked_sub(before)
+}
+
 /// The total budget of several nodes (e.g. the whole tree).
 pub fn budget_total<'a>(
     nodes: impl IntoIterator<Item = &'a Node>,

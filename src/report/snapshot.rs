@@ -85,11 +85,8 @@ fn rating_key(r: rules::Rating) -> &'static str {
 fn budget(node: &crate::model::Node, q: Quarter) -> Option<BudgetFigures> {
     let b = rules::budget_of(node, q)?;
     let mut quarters = [None; 4];
-    let mut before = Decimal::ZERO;
     for quarter in Quarter::ALL.into_iter().filter(|x| *x <= q) {
-        let to = rules::budget_of(node, quarter).and_then(|b| b.realisasi);
-        quarters[quarter.index()] = to.and_then(|t| t.checked_sub(before));
-        before = to.unwrap_or(before);
+        quarters[quarter.index()] = rules::spent_in_quarter(node, quarter);
     }
     Some(BudgetFigures {
         pagu: b.pagu,

@@ -353,14 +353,6 @@ pub fn e81(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
     for v in reported_nodes(ws) {
         let node = v.node;
         let budget = rules::budget_of(node, q);
-        let quarter_rp = |quarter: Quarter| -> Option<Decimal> {
-            let to = rules::budget_of(node, quarter)?.realisasi?;
-            let before = Quarter::new(quarter.number() - 1)
-                .and_then(|p| rules::budget_of(node, p))
-                .and_then(|b| b.realisasi)
-                .unwrap_or_default();
-            to.checked_sub(before)
-        };
         let indicators: Vec<Option<&Indicator>> = if node.indikator.is_empty() {
             vec![None]
         } else {
@@ -392,7 +384,9 @@ pub fn e81(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
                     ind.and_then(|i| i.realisasi[quarter.index()]),
                     Value::Figure,
                 ));
-                cells.push(rp(quarter_rp(quarter).filter(|_| budget.is_some())));
+                cells.push(rp(
+                    rules::spent_in_quarter(node, quarter).filter(|_| budget.is_some())
+                ));
             }
             cells.extend([
                 Value::opt(

@@ -176,11 +176,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let own = node.anggaran.clone().unwrap_or_default();
         let quarter_rp = |quarter: Quarter| -> Option<rust_decimal::Decimal> {
             if derived {
-                let to = rules::budget_of(node, quarter)?.realisasi;
-                let before = Quarter::new(quarter.number() - 1)
-                    .and_then(|p| rules::budget_of(node, p))
-                    .and_then(|b| b.realisasi);
-                to?.checked_sub(before.unwrap_or_default())
+                rules::spent_in_quarter(node, quarter)
             } else {
                 own.realisasi_rp[quarter.index()]
             }

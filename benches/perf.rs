@@ -2,7 +2,8 @@
 //! Generates workspaces of about 10 000, 50 000 and 200 000 indicators and measures, in one
 //! process: parse into serde_json::Value, open to first drawn frame, a navigation key to its
 //! frame, an edit to its recomputed frame, save against serialise + write + fsync, bytes a
-//! navigation key sends to an 80×24 terminal, and peak resident memory. Prints a Markdown table.
+//! navigation key sends to an 80×24 terminal (at the backend and through a real pseudo-terminal
+//! with script(1)), and peak resident memory. Prints a Markdown table.
 
 use kinerja::locale::Lang;
 use kinerja::store;
@@ -48,6 +49,63 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// Bytes the real binary writes to a pseudo-terminal (80×24, via script(1)) per `j` key,
+/// median over 60 keys; `None` where script(1) is missing.
+fn pty_bytes_per_key(path: &std::path::Path) -> Option<usize> {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().ok()?;
+    let log = dir.path().join("typescript");
+    let cmd = format!(
+        "stty cols 80 rows 24; exec {} -w {}",
+        env!("CARGO_BIN_EXE_kinerja"),
+        path.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-q", "-f", "-c", &cmd])
+        .arg(&log)
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let size = || {
+        std::fs::metadata(&log)
+            .map(|m| m.len() as usize)
+            .unwrap_or(0)
+    };
+    // Waits until the output has been still for `quiet`.
+    let settle = |quiet: Duration| {
+        let mut last = size();
+        let mut still = Instant::now();
+        let start = Instant::now();
+        while still.elapsed() < quiet && start.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = size();
+            if now != last {
+                last = now;
+                still = Instant::now();
+            }
+        }
+        last
+    };
+    settle(Duration::from_millis(1500));
+    let stdin = child.stdin.as_mut()?;
+    let mut deltas = Vec::new();
+    for _ in 0..60 {
+        let before = size();
+        stdin.write_all(b"j").ok()?;
+        stdin.flush().ok()?;
+        let after = settle(Duration::from_millis(80));
+        deltas.push(after - before);
+    }
+    let _ = stdin.write_all(b"q");
+    let _ = child.stdin.take();
+    let _ = child.wait();
+    deltas.sort_unstable();
+    Some(deltas[deltas.len() / 2])
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
@@ -60,9 +118,9 @@ fn main() {
     };
     let dir = tempfile::tempdir().unwrap();
     println!(
-        "| indicators | file MB | parse Value ms | open→frame ms | ratio | nav key ms (median) | edit→frame ms (median) | save ms | write+fsync ms | ratio | bytes/nav key (median) | peak RSS MB | RSS/file |"
+        "| indicators | file MB | parse Value ms | open→frame ms | ratio | nav key ms (median) | edit→frame ms (median) | save ms | write+fsync ms | ratio | bytes/nav key (median) | bytes/key via PTY | peak RSS MB | RSS/file |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for target in sizes {
         let ws = kinerja::generate::workspace(kinerja::generate::units_for(target), 1);
         let indicators: usize = ws.nodes().map(|n| n.indikator.len()).sum();
@@ -218,8 +276,9 @@ fn main() {
         );
 
         let file_mb = text.len() as f64 / 1e6;
+        let pty = pty_bytes_per_key(&path).map_or("—".to_string(), |b| b.to_string());
         println!(
-            "| {indicators} | {file_mb:.1} | {} | {} | {:.2} | {} | {} | {} | {} | {:.2} | {bytes_median} | {:.0} | {:.1} |",
+            "| {indicators} | {file_mb:.1} | {} | {} | {:.2} | {} | {} | {} | {} | {:.2} | {bytes_median} | {pty} | {:.0} | {:.1} |",
             ms(parse),
             ms(open),
             open.as_secs_f64() / parse.as_secs_f64(),

@@ -75,6 +75,17 @@ pub enum Mode {
     History(Vec<store::journal::Entry>),
 }
 
+/// The dashboard's figures with the (data version, quarter) they were computed for.
+type DashboardCache = ((u64, Quarter), std::rc::Rc<DashboardData>);
+
+/// What the dashboard shows, computed from the workspace at the app's quarter.
+#[derive(Debug)]
+pub struct DashboardData {
+    pub summary: report::Summary,
+    /// Red indicators worst first, then the ones due but not entered.
+    pub attention: Vec<report::IndicatorRow>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
     Info(String),
@@ -122,6 +133,9 @@ pub struct App {
     redo: Vec<Edit>,
     generation: u64,
     saved_generation: u64,
+    /// Bumped whenever any figure changes (edits, reloads), for the dashboard's cache.
+    data_version: u64,
+    dashboard_cache: std::cell::RefCell<Option<DashboardCache>>,
     quit: bool,
     /// First visible tree row and the tree's height, as last drawn (for scrolling and paging).
     pub tree_offset: Cell<usize>,
@@ -177,6 +191,8 @@ impl App {
             redo: Vec::new(),
             generation: 0,
             saved_generation: 0,
+            data_version: 0,
+            dashboard_cache: std::cell::RefCell::new(None),
             quit: false,
             tree_offset: Cell::new(0),
             tree_height: Cell::new(10),
@@ -187,6 +203,7 @@ impl App {
 
     /// After the whole workspace was replaced or the quarter changed: positions, badges, rows.
     fn reindex(&mut self) {
+        self.data_version += 1;
         self.paths = node_paths(&self.ws);
         self.badges = tree::Badges::compute(&self.ws, self.quarter);
         self.rebuild();
@@ -401,6 +418,7 @@ impl App {
         let value = if forward { edit.new } else { edit.old };
         self.set_value(&edit.kode, edit.field, value);
         self.generation += 1;
+        self.data_version += 1;
         self.refresh_badges(&edit.kode);
         self.rebuild();
     }
@@ -631,12 +649,29 @@ impl App {
 
     /// The dashboard's list: red indicators worst first, then the ones not entered.
     pub fn attention_list(&self) -> Vec<report::IndicatorRow> {
+        self.dashboard_data().attention.clone()
+    }
+
+    /// The dashboard's figures, computed once per change of the figures or the quarter (not
+    /// per key or per frame).
+    pub fn dashboard_data(&self) -> std::rc::Rc<DashboardData> {
+        let key = (self.data_version, self.quarter);
+        if let Some((k, data)) = self.dashboard_cache.borrow().as_ref()
+            && *k == key
+        {
+            return data.clone();
+        }
         let list = report::red_list(&self.ws, self.quarter);
-        list.merah.into_iter().chain(list.belum_diisi).collect()
+        let data = std::rc::Rc::new(DashboardData {
+            summary: report::summary(&self.ws, self.quarter),
+            attention: list.merah.into_iter().chain(list.belum_diisi).collect(),
+        });
+        *self.dashboard_cache.borrow_mut() = Some((key, data.clone()));
+        data
     }
 
     fn update_dashboard(&mut self, action: Action) {
-        let n = self.attention_list().len();
+        let n = self.dashboard_data().attention.len();
         let sel = self.dashboard_selected;
         match action {
             Action::Up => self.dashboard_selected = sel.saturating_sub(1),
@@ -644,7 +679,7 @@ impl App {
             Action::Home => self.dashboard_selected = 0,
             Action::End => self.dashboard_selected = n.saturating_sub(1),
             Action::Jump | Action::Toggle => {
-                if let Some(row) = self.attention_list().get(sel).cloned() {
+                if let Some(row) = self.dashboard_data().attention.get(sel).cloned() {
                     self.view = View::Tree;
                     self.reveal(&row.at.kode);
                     self.focus = Focus::Detail;
@@ -932,6 +967,7 @@ impl App {
             self.started_from.remove(&key);
             self.set_value(&c.mine.kode, c.mine.field, c.theirs);
             self.generation += 1;
+            self.data_version += 1;
             self.refresh_badges(&c.mine.kode);
             self.rebuild();
         }

@@ -4,7 +4,6 @@
 
 use super::{clip, left, right};
 use crate::locale;
-use crate::report;
 use crate::rules::{Rating, Status};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -27,7 +26,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let summary = report::summary(&app.ws, q);
+    let data = app.dashboard_data();
+    let summary = &data.summary;
     let mut lines: Vec<Line> = Vec::new();
 
     // Indicators by rating (abbreviated; the help explains the letters).
@@ -114,7 +114,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
 
     // The red list, worst first, then the ones not entered.
-    let list = app.attention_list();
+    let list = &data.attention;
     lines.push(Line::styled(
         clip(
             &format!(

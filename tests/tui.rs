@@ -734,3 +734,46 @@ fn badges_kept_along_an_edit_equal_a_full_recompute() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn many_random_edits_keep_badges_equal_to_a_full_recompute() {
+    // A deterministic walk of edits over every sub kegiatan's and kegiatan's figures, checking
+    // after each that the red-only tree (which depends on every badge) matches a fresh build.
+    let mut app = app();
+    let codes: Vec<String> = app
+        .ws
+        .nodes()
+        .filter(|n| !n.indikator.is_empty())
+        .map(|n| n.kode.clone())
+        .collect();
+    let mut seed: u64 = 42;
+    let mut next = |below: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % below
+    };
+    for step in 0..120 {
+        let kode = &codes[next(codes.len() as u64) as usize];
+        let q = Quarter::new(1 + next(4) as u8).unwrap();
+        let value = match next(3) {
+            0 => None,
+            1 => Some(rust_decimal::Decimal::from(next(3))),
+            _ => Some(rust_decimal::Decimal::from(next(1000))),
+        };
+        app.set_figure(kode, Field::Realisasi(0, q), value);
+        let mut fresh = App::new(app.ws.clone(), None, Lang::Id, Theme::MONO);
+        press(&mut fresh, &[KeyCode::Char('r')]);
+        press(&mut app, &[KeyCode::Char('r')]);
+        assert_eq!(app.attention_only, fresh.attention_only, "step {step}");
+        if app.attention_only {
+            assert_eq!(
+                app.rows(),
+                fresh.rows(),
+                "step {step}: {kode} TW {q} = {value:?}"
+            );
+            press(&mut app, &[KeyCode::Char('r')]);
+        }
+        assert!(!app.attention_only);
+    }
+}

@@ -73,25 +73,47 @@ pub fn own_badge(node: &Node, q: Quarter, settings: &Settings) -> Badge {
 }
 
 /// Every node's own badge and the worst badge below it, at one quarter: computed once for the
-/// whole tree, then kept current along the path of each edit, so neither a key nor an edit
-/// walks the whole tree.
+/// whole tree, then kept current along the path of each edit. Each node also counts its
+/// children by the rank of their subtree, so an edit updates a parent in constant time however
+/// many children it has.
 #[derive(Clone, Debug, Default)]
 pub struct Badges {
     own: HashMap<String, Badge>,
+    /// The worst below a node, without figures (only its rank is ever shown).
     below: HashMap<String, Badge>,
+    /// Per node: how many children have a subtree of each rank (None, Ok, Blank, Red).
+    counts: HashMap<String, [u32; 4]>,
+}
+
+fn of_rank(rank: u8) -> Badge {
+    match rank {
+        3 => Badge::Red(None),
+        2 => Badge::Blank,
+        1 => Badge::Ok(None),
+        _ => Badge::None,
+    }
+}
+
+fn from_counts(counts: &[u32; 4]) -> Badge {
+    (0..4u8)
+        .rev()
+        .find(|r| counts[*r as usize] > 0)
+        .map_or(Badge::None, of_rank)
 }
 
 impl Badges {
     pub fn compute(ws: &Workspace, q: Quarter) -> Badges {
         fn go(node: &Node, settings: &Settings, q: Quarter, b: &mut Badges) -> Badge {
             let own = own_badge(node, q, settings);
-            let below = node
-                .anak
-                .iter()
-                .fold(Badge::None, |acc, c| acc.worst(go(c, settings, q, b)));
+            let mut counts = [0u32; 4];
+            for c in &node.anak {
+                counts[go(c, settings, q, b).rank() as usize] += 1;
+            }
+            let below = from_counts(&counts);
             b.own.insert(node.kode.clone(), own);
             b.below.insert(node.kode.clone(), below);
-            own.worst(below.summary())
+            b.counts.insert(node.kode.clone(), counts);
+            own.worst(below)
         }
         let mut b = Badges::default();
         for root in &ws.pohon {
@@ -100,17 +122,27 @@ impl Badges {
         b
     }
 
-    /// Recomputes the badges after a figure of the last node of `path` (root first) changed.
+    /// Recomputes the badges after a figure of the last node of `path` (root first) changed:
+    /// its own badge, then each ancestor's count of children by rank, stopping where nothing
+    /// changes any more.
     pub fn update_path(&mut self, path: &[&Node], settings: &Settings, q: Quarter) {
         let Some(edited) = path.last() else { return };
+        let mut old_rank = self.subtree(&edited.kode).rank();
         self.own
             .insert(edited.kode.clone(), own_badge(edited, q, settings));
-        for node in path.iter().rev().skip(1) {
-            let below = node
-                .anak
-                .iter()
-                .fold(Badge::None, |acc, c| acc.worst(self.subtree(&c.kode)));
-            self.below.insert(node.kode.clone(), below);
+        let mut new_rank = self.subtree(&edited.kode).rank();
+        for parent in path.iter().rev().skip(1) {
+            if old_rank == new_rank {
+                break;
+            }
+            let before = self.subtree(&parent.kode).rank();
+            let counts = self.counts.entry(parent.kode.clone()).or_default();
+            counts[old_rank as usize] = counts[old_rank as usize].saturating_sub(1);
+            counts[new_rank as usize] += 1;
+            let below = from_counts(counts);
+            self.below.insert(parent.kode.clone(), below);
+            old_rank = before;
+            new_rank = self.subtree(&parent.kode).rank();
         }
     }
 
@@ -124,14 +156,14 @@ impl Badges {
 
     /// The worst of a node and everything below it.
     pub fn subtree(&self, kode: &str) -> Badge {
-        self.own(kode).worst(self.below(kode).summary())
+        self.own(kode).worst(self.below(kode))
     }
 
     /// What a node's row shows: its own figures, unless something below it needs more
     /// attention (or it has no indicators of its own).
     pub fn row(&self, node: &Node) -> Badge {
         let (own, below) = (self.own(&node.kode), self.below(&node.kode));
-        if node.indikator.is_empty() || below.summary().rank() > own.rank() {
+        if node.indikator.is_empty() || below.rank() > own.rank() {
             self.subtree(&node.kode).summary()
         } else {
             own

@@ -156,13 +156,14 @@ pub fn run() -> Result<ExitCode> {
         {
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => match e.downcast_ref::<Refused>() {
-            Some(refused) => {
-                eprintln!("kinerja: {refused}");
-                Ok(ExitCode::from(2))
+        // Exit 1 means "red found" or "findings"; every failure is 2, on one line.
+        Err(e) => {
+            match e.downcast_ref::<Refused>() {
+                Some(refused) => eprintln!("kinerja: {refused}"),
+                None => eprintln!("kinerja: {e:#}"),
             }
-            None => Err(e),
-        },
+            Ok(ExitCode::from(2))
+        }
     }
 }
 
@@ -186,6 +187,9 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
         Some(p) => p.clone(),
         None => default_workspace(lang)?,
     };
+    // Work on the real file behind a symlink: the atomic rename, the lock, the journal and the
+    // kept versions must all be beside it, not beside the link.
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
     let (ws, stamp) = store::load_stamped(&path).map_err(|e| Refused(e.message(lang)))?;
     match &cli.command {
         // Without a command: the interface on a terminal, the summary in a pipe or a script.
@@ -639,7 +643,7 @@ fn set(
             clip(&ind.nama, 50)
         );
     }
-    if old.as_deref() == Some(new.as_str()) {
+    if ws.diff(&base).is_empty() {
         writeln!(
             out,
             "{}",
@@ -703,7 +707,7 @@ fn set(
             out,
             "{} TW {at}: {} · {}: {}",
             lang.pick("Capaian s.d.", "Achievement up to Q"),
-            locale::percent_or_dash(rules::capaian_to_date(ind, at)),
+            locale::percent_or_dash(rules::status(ind, at, &ws.pengaturan).capaian()),
             lang.pick("capaian tahun", "year"),
             locale::percent_or_dash(rules::capaian_tahun(ind)),
         )?;

@@ -194,8 +194,10 @@ pub fn parse_figure(text: &str, kind: FigureKind) -> Result<Decimal, ParseFigure
     let (int_part, frac_part) = match body.matches(',').count() {
         0 => {
             let groups: Vec<&str> = body.split('.').collect();
+            // No one writes a thousands group after a leading zero: "0.250" is a quarter.
             let thousands = groups.len() > 1
                 && (1..=3).contains(&groups[0].len())
+                && !groups[0].starts_with('0')
                 && groups[1..].iter().all(|g| g.len() == 3);
             if thousands {
                 (groups.concat(), String::new())
@@ -289,6 +291,12 @@ mod tests {
         assert_eq!(parse_figure("0,25", k), Ok(dec!(0.25)));
         assert_eq!(parse_figure(",5", k), Ok(dec!(0.5)));
         assert_eq!(parse_figure("3.162", k), Ok(dec!(3162)));
+        assert_eq!(parse_figure("0.250", k), Ok(dec!(0.25)));
+        assert_eq!(parse_figure("0.125", k), Ok(dec!(0.125)));
+        assert_eq!(
+            parse_figure("0.250", rp),
+            Err(ParseFigureError::TooManyDecimals { max: 2 })
+        );
         assert_eq!(parse_figure("91,81 %", k), Ok(dec!(91.81)));
         assert_eq!(parse_figure(" 12 ", k), Ok(dec!(12)));
     }

@@ -61,7 +61,8 @@ pub fn realisasi_to_date(
 /// What is due by the end of quarter `q`: the target to judge the realisation to date against.
 ///
 /// With a quarterly plan (rencana): for `jumlah` the plan's quarters up to `q` add up; for
-/// `terakhir`/`rata_rata` the latest planned level up to `q` holds (no plan yet → nothing due).
+/// `terakhir` the latest planned level up to `q` holds; for `rata_rata` the mean of the planned
+/// levels up to `q` (no plan yet → nothing due).
 /// Without a plan: `jumlah` is pro rata (`target × q / 4`), the others are due in full.
 pub fn due_target(ind: &Indicator, q: Quarter) -> Option<Decimal> {
     let has_plan = ind.rencana.iter().any(Option::is_some);
@@ -73,7 +74,9 @@ pub fn due_target(ind: &Indicator, q: Quarter) -> Option<Decimal> {
                     .copied()
                     .fold(Decimal::ZERO, Decimal::saturating_add),
             ),
-            Aggregation::Terakhir | Aggregation::RataRata => planned.last().copied(),
+            Aggregation::Terakhir => planned.last().copied(),
+            // A mean is judged against the mean of what was planned for the same quarters.
+            Aggregation::RataRata => mean(planned.copied()),
         };
     }
     let target = ind.target?;
@@ -190,8 +193,25 @@ pub fn status(ind: &Indicator, q: Quarter, settings: &Settings) -> Status {
     if !matches!(ind.target, Some(t) if t > Decimal::ZERO) {
         return Status::TanpaTarget;
     }
+    let planned_so_far = ind.rencana[..=q.index()].iter().any(Option::is_some);
     let due = match due_target(ind, q) {
         Some(d) if d > Decimal::ZERO => d,
+        // For "less is better" a planned ceiling of 0 is a real limit, not "nothing due yet".
+        Some(d) if d.is_zero() && ind.polaritas == Polarity::Negatif && planned_so_far => {
+            let Some(real) = realisasi_to_date(&ind.realisasi, ind.agregasi, q) else {
+                return Status::BelumDiisi;
+            };
+            let c = if real > Decimal::ZERO {
+                Decimal::ZERO
+            } else {
+                HUNDRED
+            };
+            return Status::Dinilai {
+                capaian: c,
+                rating: rating(c, &settings.skala),
+                merah: c < settings.ambang_merah,
+            };
+        }
         _ => return Status::BelumJatuhTempo,
     };
     let Some(real) = realisasi_to_date(&ind.realisasi, ind.agregasi, q) else {
@@ -481,6 +501,49 @@ mod tests {
         assert!(!status(&met, Quarter::IV, &settings).is_red());
         assert_eq!(
             status(&met, Quarter::IV, &settings).capaian(),
+            Some(dec!(100))
+        );
+    }
+
+    #[test]
+    fn average_on_plan_is_not_red() {
+        // Planned 60, 70, 80, 90 and achieved exactly that: 100 % every quarter.
+        let mut ind = indicator(
+            dec!(90),
+            Aggregation::RataRata,
+            [
+                Some(dec!(60)),
+                Some(dec!(70)),
+                Some(dec!(80)),
+                Some(dec!(90)),
+            ],
+        );
+        ind.rencana = [
+            Some(dec!(60)),
+            Some(dec!(70)),
+            Some(dec!(80)),
+            Some(dec!(90)),
+        ];
+        for q in Quarter::ALL {
+            assert_eq!(capaian_to_date(&ind, q), Some(dec!(100)), "TW {q}");
+        }
+    }
+
+    #[test]
+    fn negative_indicator_with_a_planned_ceiling_of_zero() {
+        // 7 complaints in TW I against a planned ceiling of 0: red, not "not yet due".
+        let mut ind = indicator(
+            dec!(10),
+            Aggregation::Jumlah,
+            [Some(dec!(7)), None, None, None],
+        );
+        ind.polaritas = Polarity::Negatif;
+        ind.rencana = [Some(dec!(0)), Some(dec!(0)), Some(dec!(5)), Some(dec!(5))];
+        let settings = Settings::default();
+        assert!(status(&ind, Quarter::I, &settings).is_red());
+        ind.realisasi[0] = Some(dec!(0));
+        assert_eq!(
+            status(&ind, Quarter::I, &settings).capaian(),
             Some(dec!(100))
         );
     }

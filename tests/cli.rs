@@ -335,3 +335,70 @@ fn a_reader_that_stops_early_is_not_a_crash() {
         out.status
     );
 }
+
+#[test]
+fn a_symlinked_workspace_is_saved_where_it_really_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("bersama");
+    let home = dir.path().join("rumah");
+    fs::create_dir_all(&shared).unwrap();
+    fs::create_dir_all(&home).unwrap();
+    let real = shared.join("ws.json");
+    fs::write(&real, SAMPLE).unwrap();
+    let link = home.join("ws.json");
+    std::os::unix::fs::symlink("../bersama/ws.json", &link).unwrap();
+
+    let out = kinerja(&link, &["set", "7.01.02.2.04.02", "--target", "600"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(
+        fs::read_to_string(&real).unwrap().contains("\"600\""),
+        "the shared file changed"
+    );
+    // The journal and the kept version sit beside the real file, and the version is readable.
+    assert!(shared.join("ws.json.jurnal.jsonl").exists());
+    let versions = kinerja::store::versions::list(&real).unwrap();
+    assert_eq!(fs::read_to_string(&versions[0].path).unwrap(), SAMPLE);
+    assert!(!home.join("ws.json.cadangan").exists());
+}
+
+#[test]
+fn failures_exit_2_so_scripts_can_tell_them_from_red() {
+    // Writing the report fails (a full device): not "red found" (1) but a failure (2).
+    let ws = workspace();
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("-w")
+        .arg(&ws.path)
+        .arg("red")
+        .stdout(fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).trim_end().lines().count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn negative_figures_in_the_file_are_refused_at_load() {
+    let ws = workspace();
+    let broken = SAMPLE.replacen("\"4852500\"", "\"-4852500\"", 1);
+    fs::write(&ws.path, &broken).unwrap();
+    let out = kinerja(&ws.path, &["summary"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("realisasi_rp negatif"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(&ws.path).unwrap(), broken);
+}

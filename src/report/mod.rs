@@ -151,17 +151,11 @@ pub fn summary(ws: &Workspace, q: Quarter) -> Summary {
             counts: sub,
         });
     }
-    let top_programs = visits
-        .iter()
-        .filter(|v| {
-            v.node.jenis == NodeKind::Program
-                && !v.ancestors.iter().any(|a| a.jenis == NodeKind::Program)
-        })
-        .map(|v| v.node);
     Summary {
         quarter: q,
         programs,
-        anggaran: rules::budget_total(top_programs, q).unwrap_or_default(),
+        // Every budget in the tree, once: the same total as the LRA's sum of its leaves.
+        anggaran: rules::budget_total(&ws.pohon, q).unwrap_or_default(),
         counts,
     }
 }

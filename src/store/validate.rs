@@ -63,6 +63,12 @@ pub fn validate(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
                 anchor_str("kode", &node.kode, 1),
             ));
         }
+        if let Some(bad) = negative_or_huge(node) {
+            return Err((
+                Problem::Content(format!("«{}»: {bad}", node.kode)),
+                anchor_str("kode", &node.kode, 1),
+            ));
+        }
         let officers = node
             .pejabat
             .iter()
@@ -105,4 +111,52 @@ pub fn validate(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
         }
     }
     Ok(())
+}
+
+/// A figure no one can have typed: negative, or beyond `locale::MAX_FIGURE`.
+fn negative_or_huge(node: &Node) -> Option<String> {
+    let max = crate::locale::MAX_FIGURE;
+    let mut figures: Vec<(String, rust_decimal::Decimal)> = Vec::new();
+    for (i, ind) in node.indikator.iter().enumerate() {
+        let n = i + 1;
+        let mut push = |what: &str, v: Option<rust_decimal::Decimal>| {
+            if let Some(v) = v {
+                figures.push((format!("indikator {n} {what}"), v));
+            }
+        };
+        push("target", ind.target);
+        push("target_pk_murni", ind.target_pk_murni);
+        push("target_pk_perubahan", ind.target_pk_perubahan);
+        push("renstra akhir", ind.renstra.akhir);
+        for q in 0..4 {
+            push("realisasi", ind.realisasi[q]);
+            push("rencana", ind.rencana[q]);
+        }
+        for v in ind.riwayat.values().chain(ind.renstra.target.values()) {
+            push("riwayat/renstra", Some(*v));
+        }
+    }
+    if let Some(b) = &node.anggaran {
+        for (what, v) in [
+            ("pagu", b.pagu),
+            ("pagu_murni", b.pagu_murni),
+            ("realisasi_tahun", b.realisasi_tahun),
+        ] {
+            if let Some(v) = v {
+                figures.push((what.into(), v));
+            }
+        }
+        for v in b.realisasi_rp.iter().flatten() {
+            figures.push(("realisasi_rp".into(), *v));
+        }
+    }
+    figures.into_iter().find_map(|(what, v)| {
+        if v.is_sign_negative() && !v.is_zero() {
+            Some(format!("{what} negatif ({v})"))
+        } else if v > max {
+            Some(format!("{what} terlalu besar ({v})"))
+        } else {
+            None
+        }
+    })
 }

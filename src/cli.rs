@@ -552,8 +552,21 @@ fn print_check(out: &mut dyn Write, ws: &Workspace, lang: Lang) -> Result<ExitCo
     Ok(ExitCode::from(1))
 }
 
-fn parse(text: &str, kind: FigureKind, lang: Lang) -> Result<rust_decimal::Decimal, Refused> {
-    locale::parse_figure(text, kind).map_err(|e| Refused(format!("«{text}»: {}", e.message(lang))))
+/// A typed figure; `-` or `kosong` clears it back to "not entered" (which is not zero).
+fn parse(
+    text: &str,
+    kind: FigureKind,
+    lang: Lang,
+) -> Result<Option<rust_decimal::Decimal>, Refused> {
+    if matches!(
+        text.trim().to_lowercase().as_str(),
+        "-" | "kosong" | "blank"
+    ) {
+        return Ok(None);
+    }
+    locale::parse_figure(text, kind)
+        .map(Some)
+        .map_err(|e| Refused(format!("«{text}»: {}", e.message(lang))))
 }
 
 fn set(
@@ -605,8 +618,8 @@ fn set(
             lang.pick("realisasi Rp", "spent Rp")
         );
         old = budget.realisasi_rp[q.index()].map(locale::rupiah);
-        budget.realisasi_rp[q.index()] = Some(value);
-        new = locale::rupiah(value);
+        budget.realisasi_rp[q.index()] = value;
+        new = locale::rupiah_or_dash(value);
     } else {
         let count = node.indikator.len();
         let ind = args
@@ -634,8 +647,8 @@ fn set(
         };
         let value = parse(text, FigureKind::Kinerja, lang)?;
         old = slot.map(locale::figure);
-        *slot = Some(value);
-        new = locale::figure(value);
+        *slot = value;
+        new = locale::figure_or_dash(value);
         label = format!(
             "{} {}: {}\n{what}",
             lang.pick("indikator", "indicator"),

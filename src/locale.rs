@@ -169,8 +169,12 @@ impl std::error::Error for ParseFigureError {}
 /// (`70.85`, `0.25`).
 pub fn parse_figure(text: &str, kind: FigureKind) -> Result<Decimal, ParseFigureError> {
     let mut s: String = text.trim().to_string();
-    if let Some(rest) = s.strip_prefix("Rp").or_else(|| s.strip_prefix("rp")) {
-        s = rest.trim_start_matches('.').trim().to_string();
+    if s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
+        s = s[2..].trim_start_matches('.').trim().to_string();
+    }
+    // "Rp 15.000.000,-": the dash says "no sen".
+    if let Some(rest) = s.strip_suffix(",-") {
+        s = rest.trim_end().to_string();
     }
     if let Some(rest) = s.strip_suffix('%') {
         s = rest.trim().to_string();
@@ -286,6 +290,8 @@ mod tests {
         assert_eq!(parse_figure("1234567,89", rp), Ok(dec!(1234567.89)));
         assert_eq!(parse_figure("Rp 15.000.000", rp), Ok(dec!(15000000)));
         assert_eq!(parse_figure("Rp. 920.000", rp), Ok(dec!(920000)));
+        assert_eq!(parse_figure("Rp 15.000.000,-", rp), Ok(dec!(15000000)));
+        assert_eq!(parse_figure("RP 15.000", rp), Ok(dec!(15000)));
         assert_eq!(parse_figure("70,85", k), Ok(dec!(70.85)));
         assert_eq!(parse_figure("70.85", k), Ok(dec!(70.85)));
         assert_eq!(parse_figure("0,25", k), Ok(dec!(0.25)));

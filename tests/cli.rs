@@ -402,3 +402,23 @@ fn negative_figures_in_the_file_are_refused_at_load() {
     );
     assert_eq!(fs::read_to_string(&ws.path).unwrap(), broken);
 }
+
+#[test]
+fn a_figure_can_be_cleared_back_to_not_entered() {
+    // IP ASN TW IV 70,85 → "-": not entered again (not zero), so the indicator is "belum diisi".
+    let ws = workspace();
+    let out = kinerja(
+        &ws.path,
+        &["set", "7.01.01.2.05", "--tw", "4", "--realisasi", "-"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("70,85 → —"), "{}", stdout(&out));
+    let saved = kinerja::store::load(&ws.path).unwrap();
+    assert_eq!(
+        saved.node("7.01.01.2.05").unwrap().indikator[0].realisasi[3],
+        None
+    );
+    let red = stdout(&kinerja(&ws.path, &["red"]));
+    let blank = red.split("Belum diisi").nth(1).unwrap();
+    assert!(blank.contains("7.01.01.2.05"), "{red}");
+}

@@ -171,7 +171,7 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
     let lang = cli.lang;
     if let Some(Command::Generate(args)) = &cli.command {
         let ws = kinerja::generate::workspace(args.units, args.seed);
-        store::write_export(&args.output, store::to_json(&ws).as_bytes())
+        store::write_atomic(&args.output, store::to_json(&ws).as_bytes())
             .map_err(|e| Refused(e.message(lang)))?;
         let indicators: usize = ws.nodes().map(|n| n.indikator.len()).sum();
         writeln!(

@@ -120,13 +120,13 @@ pub fn write(req: &Request, path: &Path) -> Result<Vec<PathBuf>, ExportError> {
         for t in tables(req)? {
             let file = path.join(format!("{}.csv", t.key));
             let bytes = csv::table(&t).map_err(|e| ExportError::Csv(e.to_string()))?;
-            crate::store::write_export(&file, &bytes).map_err(ExportError::Write)?;
+            crate::store::write_atomic(&file, &bytes).map_err(ExportError::Write)?;
             written.push(file);
         }
         return Ok(written);
     }
     let bytes = render(req)?;
-    crate::store::write_export(path, &bytes).map_err(ExportError::Write)?;
+    crate::store::write_atomic(path, &bytes).map_err(ExportError::Write)?;
     Ok(vec![path.to_path_buf()])
 }
 

@@ -128,6 +128,18 @@ pub enum NodeKind {
     SubKegiatan,
 }
 
+impl Node {
+    /// This node and every node below it, depth-first (parents before children).
+    pub fn iter(&self) -> impl Iterator<Item = &Node> {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let node = stack.pop()?;
+            stack.extend(node.anak.iter().rev());
+            Some(node)
+        })
+    }
+}
+
 impl NodeKind {
     /// Program, Kegiatan and Sub Kegiatan carry a budget; the levels above do not.
     pub fn has_budget(self) -> bool {
@@ -309,12 +321,7 @@ pub struct IndicatorRef {
 impl Workspace {
     /// Every node in depth-first order (parents before children).
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        let mut stack: Vec<&Node> = self.pohon.iter().rev().collect();
-        std::iter::from_fn(move || {
-            let node = stack.pop()?;
-            stack.extend(node.anak.iter().rev());
-            Some(node)
-        })
+        self.pohon.iter().flat_map(Node::iter)
     }
 
     /// Every node with its depth (root = 0) and the codes of its ancestors, depth-first.

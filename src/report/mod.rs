@@ -133,7 +133,7 @@ pub fn summary(ws: &Workspace, q: Quarter) -> Summary {
             continue;
         }
         let mut sub = RatingCounts::default();
-        for n in subtree(v.node) {
+        for n in v.node.iter() {
             for ind in &n.indikator {
                 sub.add(rules::status(ind, q, &ws.pengaturan));
             }
@@ -158,15 +158,6 @@ pub fn summary(ws: &Workspace, q: Quarter) -> Summary {
         anggaran: rules::budget_total(&ws.pohon, q).unwrap_or_default(),
         counts,
     }
-}
-
-fn subtree(node: &crate::model::Node) -> impl Iterator<Item = &crate::model::Node> {
-    let mut stack = vec![node];
-    std::iter::from_fn(move || {
-        let n = stack.pop()?;
-        stack.extend(n.anak.iter().rev());
-        Some(n)
-    })
 }
 
 /// The indicators that need attention at a quarter.

@@ -190,8 +190,7 @@ pub struct Committed {
 }
 
 /// Saves the changes that turn `base` (as loaded, with `stamp`) into `mine`, as `user`:
-/// under the lock, onto what is on disk now. Nothing is written when a figure conflicts.
-/// Saves the changes that turn `base` into `mine`, as `user` (see [`commit_ops`]).
+/// under the lock, onto what is on disk now (see [`commit_ops`]). Nothing is written on a conflict.
 pub fn commit(
     path: &Path,
     base: &Workspace,
@@ -199,7 +198,7 @@ pub fn commit(
     mine: &Workspace,
     user: &str,
 ) -> Result<Committed, CommitError> {
-    commit_ops(path, base, stamp, base.diff(mine), user, LOCK_WAIT)
+    commit_with(path, base, stamp, mine, user, LOCK_WAIT)
 }
 
 /// [`commit`] with a chosen lock wait.

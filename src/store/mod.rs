@@ -254,16 +254,8 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
 /// renamed over `path`, then the folder flushed. Readers see the old or the new file, never a mix.
+/// Used for workspaces, exports and kept versions alike.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write(path, bytes)
-}
-
-/// Writes a file other than a workspace (an export, a kept version) atomically.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write(path, bytes)
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let err = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
@@ -278,7 +270,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .tempfile_in(&dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
-    set_permissions(tmp.as_file(), path, &dir).map_err(err)?;
+    set_permissions(tmp.as_file(), Some(path), &dir).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     sync_dir(&dir).map_err(err)?;
@@ -301,7 +293,7 @@ pub(crate) fn open_shared(path: &Path, append: bool) -> io::Result<File> {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        set_permissions(&file, path.with_extension("kinerja-new").as_path(), &dir)?;
+        set_permissions(&file, None, &dir)?;
     }
     Ok(file)
 }
@@ -327,19 +319,20 @@ pub(crate) fn create_shared_dir(dir: &Path) -> io::Result<()> {
 /// Gives the new file the permissions a user expects: those of the file it replaces, or for a
 /// new file the read/write bits of its folder (a group folder gives group-writable files), but
 /// never writable by everyone. (The temporary file starts as owner-only.)
-fn set_permissions(file: &File, path: &Path, dir: &Path) -> io::Result<()> {
+/// `replaces`: the file this one takes the place of, if any.
+fn set_permissions(file: &File, replaces: Option<&Path>, dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = match fs::metadata(path) {
-            Ok(m) => m.permissions().mode() & 0o7777,
-            Err(_) => fs::metadata(dir)?.permissions().mode() & 0o666,
+        let mode = match replaces.map(fs::metadata) {
+            Some(Ok(m)) => m.permissions().mode() & 0o7777,
+            _ => fs::metadata(dir)?.permissions().mode() & 0o666,
         };
         file.set_permissions(fs::Permissions::from_mode(mode & !0o002))
     }
     #[cfg(not(unix))]
     {
-        let _ = (file, path, dir);
+        let _ = (file, replaces, dir);
         Ok(())
     }
 }

@@ -38,7 +38,7 @@ pub fn keep(workspace: &Path) -> io::Result<()> {
     let target = dir.join(format!("{}-{nanos:09}.json", crate::time::compact(secs)));
     if fs::hard_link(workspace, &target).is_err() {
         let bytes = fs::read(workspace)?;
-        super::write_export(&target, &bytes).map_err(|e| io::Error::other(e.to_string()))?;
+        super::write_atomic(&target, &bytes).map_err(|e| io::Error::other(e.to_string()))?;
     }
     let versions = list(workspace)?;
     for old in versions.iter().skip(KEEP) {

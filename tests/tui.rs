@@ -728,6 +728,7 @@ fn badges_kept_along_an_edit_equal_a_full_recompute() {
     press(&mut app, &[KeyCode::Char('r')]);
     press(&mut fresh, &[KeyCode::Char('r')]);
     assert_eq!(app.rows(), fresh.rows());
+    assert_eq!(badges(&app), badges(&fresh));
     let codes: Vec<&str> = app.rows().iter().map(|r| r.kode.as_str()).collect();
     assert!(
         codes.contains(&"7.01.01") && !codes.contains(&"7.01.01.2.05"),
@@ -772,8 +773,153 @@ fn many_random_edits_keep_badges_equal_to_a_full_recompute() {
                 fresh.rows(),
                 "step {step}: {kode} TW {q} = {value:?}"
             );
+            assert_eq!(badges(&app), badges(&fresh), "step {step}");
             press(&mut app, &[KeyCode::Char('r')]);
+            press(&mut fresh, &[KeyCode::Char('r')]);
         }
         assert!(!app.attention_only);
+        assert_eq!(badges(&app), badges(&fresh), "step {step}");
+    }
+}
+
+/// Each visible row's code with the badge drawn for it.
+fn badges(app: &App) -> Vec<(String, tui::Badge)> {
+    app.rows()
+        .iter()
+        .map(|r| (r.kode.clone(), app.badge(r)))
+        .collect()
+}
+
+/// Checks every figure the interface keeps along edits against `report` and `rules` computed
+/// from scratch: the dashboard's counts, programs, total and list, and every node's budget at
+/// every quarter.
+fn assert_figures_match(app: &App, context: &str) {
+    use kinerja::report;
+    use kinerja::rules;
+    let q = app.quarter;
+    let summary = report::summary(&app.ws, q);
+    let dashboard = app.dashboard();
+    assert_eq!(dashboard.counts, summary.counts, "{context}: counts");
+    assert_eq!(
+        dashboard.programs.len(),
+        summary.programs.len(),
+        "{context}"
+    );
+    for (mine, reference) in dashboard.programs.iter().zip(&summary.programs) {
+        assert_eq!(mine.kode, reference.kode, "{context}");
+        assert_eq!(mine.counts, reference.counts, "{context}: {}", mine.kode);
+        assert_eq!(
+            mine.capaian_kinerja, reference.capaian_kinerja,
+            "{context}: {}",
+            mine.kode
+        );
+        let node = app.ws.node(&mine.kode).unwrap();
+        assert_eq!(
+            app.budget(node).map(|b| b.at(q)).unwrap_or_default(),
+            reference.anggaran,
+            "{context}: {}",
+            mine.kode
+        );
+    }
+    drop(dashboard);
+    assert_eq!(
+        app.budget_total().map(|b| b.at(q)).unwrap_or_default(),
+        summary.anggaran,
+        "{context}: total"
+    );
+    let list = report::red_list(&app.ws, q);
+    let expected: Vec<(String, usize)> = list
+        .merah
+        .iter()
+        .chain(&list.belum_diisi)
+        .map(|r| (r.at.kode.clone(), r.at.index))
+        .collect();
+    let shown: Vec<(String, usize)> = app
+        .attention_list()
+        .iter()
+        .map(|r| (r.at.kode.clone(), r.at.index))
+        .collect();
+    assert_eq!(shown, expected, "{context}: red list");
+    for node in app.ws.nodes() {
+        for quarter in Quarter::ALL {
+            assert_eq!(
+                app.budget(node).map(|b| b.at(quarter)),
+                rules::budget_of(node, quarter),
+                "{context}: budget of {} at TW {quarter}",
+                node.kode
+            );
+            if app.budget_is_derived(node) {
+                assert_eq!(
+                    app.budget(node).and_then(|b| b.spent_in(quarter)),
+                    rules::spent_in_quarter(node, quarter),
+                    "{context}: spent by {} in TW {quarter}",
+                    node.kode
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
+    // The sample (budgets at sub kegiatan, declared annual figures, plans, a negative
+    // indicator) and a generated kabupaten (several units), each through a deterministic walk
+    // of edits, clears, undos and quarter switches.
+    let generated = kinerja::generate::workspace(3, 5);
+    for (name, ws) in [
+        ("sample", store::parse(store::SAMPLE_JSON).unwrap()),
+        ("generated", generated),
+    ] {
+        let mut app = App::new(ws, None, Lang::Id, Theme::MONO);
+        let nodes: Vec<(String, usize, bool)> = app
+            .ws
+            .nodes()
+            .map(|n| (n.kode.clone(), n.indikator.len(), n.anggaran.is_some()))
+            .collect();
+        let mut seed: u64 = 7;
+        let mut next = |below: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % below.max(1)
+        };
+        assert_figures_match(&app, name);
+        for step in 0..300 {
+            let (kode, indicators, budget) = &nodes[next(nodes.len() as u64) as usize];
+            let q = Quarter::new(1 + next(4) as u8).unwrap();
+            let i = next(*indicators as u64) as usize;
+            let (field, value) = match next(8) {
+                0 if *budget => (
+                    Field::Pagu,
+                    Some(rust_decimal::Decimal::from(next(9) * 1_000_000)),
+                ),
+                1 | 2 if *budget => (
+                    Field::Rp(q),
+                    (next(5) > 0).then(|| rust_decimal::Decimal::from(next(3_000_000))),
+                ),
+                3 if *indicators > 0 => (
+                    Field::Target(i),
+                    (next(6) > 0).then(|| rust_decimal::Decimal::from(next(120))),
+                ),
+                _ if *indicators > 0 => (
+                    Field::Realisasi(i, q),
+                    (next(5) > 0).then(|| rust_decimal::Decimal::new(next(15_000) as i64, 2)),
+                ),
+                _ => continue,
+            };
+            app.set_figure(kode, field, value);
+            match next(20) {
+                0 => ctrl(&mut app, 'z'),
+                1 => {
+                    let quarter = Quarter::new(1 + next(4) as u8).unwrap();
+                    app.update(tui::Action::Quarter(quarter));
+                }
+                _ => {}
+            }
+            assert_figures_match(
+                &app,
+                &format!("{name} step {step}: {kode} {field:?} = {value:?}"),
+            );
+        }
     }
 }

@@ -29,7 +29,7 @@ pub struct IndicatorRow {
 }
 
 impl IndicatorRow {
-    fn new(
+    pub fn new(
         ws: &Workspace,
         visit: &NodeVisit<'_>,
         index: usize,
@@ -80,7 +80,7 @@ pub struct RatingCounts {
 }
 
 impl RatingCounts {
-    fn add(&mut self, status: Status) {
+    pub fn add(&mut self, status: Status) {
         match status {
             Status::Dinilai { rating, merah, .. } => {
                 self.by_rating[rating.index()] += 1;
@@ -88,6 +88,21 @@ impl RatingCounts {
             }
             Status::BelumDiisi => self.belum_diisi += 1,
             Status::TanpaTarget | Status::BelumJatuhTempo => self.tidak_dinilai += 1,
+        }
+    }
+
+    /// Takes back one [`add`](Self::add) of `status`.
+    pub fn remove(&mut self, status: Status) {
+        let sub = |n: &mut usize| *n = n.saturating_sub(1);
+        match status {
+            Status::Dinilai { rating, merah, .. } => {
+                sub(&mut self.by_rating[rating.index()]);
+                if merah {
+                    sub(&mut self.merah);
+                }
+            }
+            Status::BelumDiisi => sub(&mut self.belum_diisi),
+            Status::TanpaTarget | Status::BelumJatuhTempo => sub(&mut self.tidak_dinilai),
         }
     }
 

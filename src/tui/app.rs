@@ -2,11 +2,12 @@
 //! changes; drawing (see `view`) reads it.
 
 use super::action::Action;
+use super::figures::{Budgets, Dashboard, YearBudget};
 use super::keymap::Context;
 use super::theme::Theme;
 use super::tree::{self, TreeRow};
 use crate::locale::{self, FigureKind, Lang};
-use crate::model::{Quarter, Workspace};
+use crate::model::{Node, NodeVisit, Quarter, Workspace};
 use crate::report;
 use crate::rules::{self, Status};
 use crate::store;
@@ -75,17 +76,6 @@ pub enum Mode {
     History(Vec<store::journal::Entry>),
 }
 
-/// The dashboard's figures with the (data version, quarter) they were computed for.
-type DashboardCache = ((u64, Quarter), std::rc::Rc<DashboardData>);
-
-/// What the dashboard shows, computed from the workspace at the app's quarter.
-#[derive(Debug)]
-pub struct DashboardData {
-    pub summary: report::Summary,
-    /// Red indicators worst first, then the ones due but not entered.
-    pub attention: Vec<report::IndicatorRow>,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
     Info(String),
@@ -121,6 +111,11 @@ pub struct App {
     rows: Vec<TreeRow>,
     /// Every node's badge at `quarter`, kept current along each edit's path.
     badges: tree::Badges,
+    /// Every node's budget at every quarter, kept current along each edit's path.
+    budgets: Budgets,
+    /// The dashboard's figures at `quarter`: computed the first time they are shown, then kept
+    /// current along each edit's path.
+    dashboard: std::cell::RefCell<Option<Dashboard>>,
     /// Where each node sits (child positions from the root), so a key never searches the tree.
     paths: HashMap<String, Vec<usize>>,
     pub selected: usize,
@@ -128,14 +123,12 @@ pub struct App {
     /// (0 = target or pagu, 1–4 = TW I–IV).
     pub cell: (usize, usize),
     pub dashboard_selected: usize,
-    search: Option<String>,
+    /// The last search and the codes it matched, in tree order.
+    search: Option<(String, Vec<String>)>,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
     generation: u64,
     saved_generation: u64,
-    /// Bumped whenever any figure changes (edits, reloads), for the dashboard's cache.
-    data_version: u64,
-    dashboard_cache: std::cell::RefCell<Option<DashboardCache>>,
     quit: bool,
     /// First visible tree row and the tree's height, as last drawn (for scrolling and paging).
     pub tree_offset: Cell<usize>,
@@ -182,6 +175,8 @@ impl App {
             attention_only: false,
             rows: Vec::new(),
             badges: tree::Badges::default(),
+            budgets: Budgets::default(),
+            dashboard: std::cell::RefCell::new(None),
             paths: HashMap::new(),
             selected: 0,
             cell: (0, quarter.number() as usize),
@@ -191,8 +186,6 @@ impl App {
             redo: Vec::new(),
             generation: 0,
             saved_generation: 0,
-            data_version: 0,
-            dashboard_cache: std::cell::RefCell::new(None),
             quit: false,
             tree_offset: Cell::new(0),
             tree_height: Cell::new(10),
@@ -201,11 +194,17 @@ impl App {
         app
     }
 
-    /// After the whole workspace was replaced or the quarter changed: positions, badges, rows.
+    /// After the whole workspace was replaced: positions, badges, budgets, dashboard, search
+    /// matches, rows.
     fn reindex(&mut self) {
-        self.data_version += 1;
         self.paths = node_paths(&self.ws);
         self.badges = tree::Badges::compute(&self.ws, self.quarter);
+        self.budgets = Budgets::compute(&self.ws);
+        *self.dashboard.get_mut() = None;
+        if let Some((query, _)) = self.search.take() {
+            let matches = self.find(&query);
+            self.search = Some((query, matches));
+        }
         self.rebuild();
     }
 
@@ -234,20 +233,32 @@ impl App {
         out
     }
 
-    /// Recomputes the badges of a node and the nodes above it after one of its figures changed.
-    fn refresh_badges(&mut self, kode: &str) {
-        let Some(positions) = self.paths.get(kode) else {
+    /// Changes one figure and brings what is derived from it up to date along its path: the
+    /// badges, the budgets and (once shown) the dashboard. Rows stay as they are: their badges
+    /// are read when drawn, and a row just edited stays in the red filter until it is redone.
+    fn change(&mut self, kode: &str, field: Field, value: Option<Decimal>) {
+        let Some(positions) = self.paths.get(kode).cloned() else {
             return;
         };
-        let mut path = Vec::with_capacity(positions.len());
-        let mut level = &self.ws.pohon;
-        for i in positions {
-            let Some(n) = level.get(*i) else { return };
-            path.push(n);
-            level = &n.anak;
-        }
+        let Some(node) = self.node(kode) else { return };
+        let indicator = match field {
+            Field::Target(i) | Field::Realisasi(i, _) => {
+                node.indikator.get(i).cloned().map(|d| (i, d))
+            }
+            Field::Pagu | Field::Rp(_) => None,
+        };
+        let budget = field.is_rupiah().then(|| self.budgets.of(node));
+        self.set_value(kode, field, value);
+        self.generation += 1;
+        let nodes = nodes_at(&self.ws.pohon, &positions);
         self.badges
-            .update_path(&path, &self.ws.pengaturan, self.quarter);
+            .update_path(&nodes, &self.ws.pengaturan, self.quarter);
+        if let Some(before) = budget {
+            self.budgets.update_path(&nodes, before);
+        }
+        if let (Some((i, before)), Some(dashboard)) = (indicator, self.dashboard.get_mut()) {
+            dashboard.update_indicator(&nodes, &positions, i, &before, &self.ws.pengaturan);
+        }
     }
 
     fn set_value(&mut self, kode: &str, field: Field, value: Option<Decimal>) {
@@ -279,6 +290,12 @@ impl App {
 
     pub fn selected_row(&self) -> Option<&TreeRow> {
         self.rows.get(self.selected)
+    }
+
+    /// The badge a row shows, as it is now.
+    pub fn badge(&self, row: &TreeRow) -> tree::Badge {
+        self.node(&row.kode)
+            .map_or(tree::Badge::None, |n| self.badges.row(n))
     }
 
     pub fn selected_node(&self) -> Option<&crate::model::Node> {
@@ -328,9 +345,69 @@ impl App {
         let keep = self.selected_row().map(|r| r.kode.clone());
         self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, &self.badges);
         self.selected = keep
-            .and_then(|k| self.rows.iter().position(|r| r.kode == k))
+            .and_then(|k| self.row_index(&k))
             .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
         self.clamp_cell();
+    }
+
+    /// The row showing `kode`, if shown: a binary search, as rows are in tree order.
+    fn row_index(&self, kode: &str) -> Option<usize> {
+        let target = self.paths.get(kode)?;
+        self.rows
+            .binary_search_by(|r| {
+                self.paths
+                    .get(&r.kode)
+                    .map_or(std::cmp::Ordering::Less, |p| p.cmp(target))
+            })
+            .ok()
+    }
+
+    /// Opens row `i`: its children's rows (and theirs, where open) go in below it.
+    fn expand_row(&mut self, i: usize) {
+        let Some(row) = self.rows.get(i) else { return };
+        if row.expanded || !row.has_children {
+            return;
+        }
+        let (kode, depth) = (row.kode.clone(), row.depth);
+        self.expanded.insert(kode.clone());
+        let Some(node) = self.node(&kode) else { return };
+        let mut below = Vec::new();
+        tree::push_children(
+            node,
+            depth,
+            &self.expanded,
+            self.attention_only,
+            &self.badges,
+            &mut below,
+        );
+        self.rows[i].expanded = true;
+        if self.selected > i {
+            self.selected += below.len();
+        }
+        self.rows.splice(i + 1..i + 1, below);
+    }
+
+    /// Closes row `i`: the rows below it go.
+    fn collapse_row(&mut self, i: usize) {
+        let Some(row) = self.rows.get_mut(i) else {
+            return;
+        };
+        if !row.expanded {
+            return;
+        }
+        row.expanded = false;
+        let (kode, depth) = (row.kode.clone(), row.depth);
+        self.expanded.remove(&kode);
+        let end = self.rows[i + 1..]
+            .iter()
+            .position(|r| r.depth <= depth)
+            .map_or(self.rows.len(), |p| i + 1 + p);
+        self.rows.drain(i + 1..end);
+        if self.selected >= end {
+            self.selected -= end - (i + 1);
+        } else if self.selected > i {
+            self.select(i);
+        }
     }
 
     fn select(&mut self, index: usize) {
@@ -343,17 +420,26 @@ impl App {
         }
     }
 
-    /// Opens every ancestor of `kode` and selects it.
+    /// Opens every ancestor of `kode` and selects it (leaving the red filter when it is not
+    /// shown there). Opens only what was closed on the way.
     fn reveal(&mut self, kode: &str) {
-        if let Some(visit) = self.ws.walk().into_iter().find(|v| v.node.kode == kode) {
-            let ancestors: Vec<String> = visit.ancestors.iter().map(|a| a.kode.clone()).collect();
-            self.expanded.extend(ancestors);
-        }
-        if self.attention_only && !self.rows.iter().any(|r| r.kode == kode) {
+        let ancestors: Vec<String> = self
+            .ancestors(kode)
+            .iter()
+            .map(|a| a.kode.clone())
+            .collect();
+        if self.attention_only && self.row_index(kode).is_none() {
             self.attention_only = false;
+            self.expanded.extend(ancestors);
+            self.rebuild();
+        } else {
+            for a in &ancestors {
+                if let Some(i) = self.row_index(a) {
+                    self.expand_row(i);
+                }
+            }
         }
-        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, &self.badges);
-        if let Some(i) = self.rows.iter().position(|r| r.kode == kode) {
+        if let Some(i) = self.row_index(kode) {
             self.selected = i;
         }
         self.clamp_cell();
@@ -399,11 +485,7 @@ impl App {
     /// Why a field cannot be typed into, if it cannot.
     fn refuse_edit(&self, kode: &str, field: Field) -> Option<String> {
         let node = self.node(kode)?;
-        let derived = matches!(field, Field::Pagu | Field::Rp(_))
-            && node
-                .anak
-                .iter()
-                .any(|c| rules::budget_of(c, Quarter::IV).is_some());
+        let derived = field.is_rupiah() && self.budgets.is_derived(node);
         derived.then(|| {
             self.lang
                 .pick(
@@ -416,11 +498,7 @@ impl App {
 
     fn apply(&mut self, edit: &Edit, forward: bool) {
         let value = if forward { edit.new } else { edit.old };
-        self.set_value(&edit.kode, edit.field, value);
-        self.generation += 1;
-        self.data_version += 1;
-        self.refresh_badges(&edit.kode);
-        self.rebuild();
+        self.change(&edit.kode, edit.field, value);
     }
 
     /// Changes one figure as a user would: recorded for undo, everything recomputed.
@@ -496,6 +574,7 @@ impl App {
             (_, _, Action::Quarter(q)) => {
                 self.quarter = q;
                 self.badges = tree::Badges::compute(&self.ws, q);
+                *self.dashboard.get_mut() = None;
                 self.rebuild();
                 if self.focus == Focus::Detail && self.cell.1 > 0 {
                     self.cell.1 = q.number() as usize;
@@ -586,36 +665,35 @@ impl App {
             Action::Home => self.select(0),
             Action::End => self.select(usize::MAX),
             Action::Toggle => {
-                if let Some(row) = self.selected_row().cloned() {
+                if let Some(row) = self.selected_row() {
                     if !row.has_children {
                         self.focus = Focus::Detail;
                     } else if !self.attention_only {
                         if row.expanded {
-                            self.expanded.remove(&row.kode);
+                            self.collapse_row(sel);
                         } else {
-                            self.expanded.insert(row.kode);
+                            self.expand_row(sel);
                         }
-                        self.rebuild();
                     }
                 }
             }
             Action::Left => {
-                if let Some(row) = self.selected_row().cloned() {
+                if let Some(row) = self.selected_row() {
                     if row.has_children && row.expanded && !self.attention_only {
-                        self.expanded.remove(&row.kode);
-                        self.rebuild();
-                    } else if let Some(parent) =
-                        self.rows[..sel].iter().rposition(|r| r.depth < row.depth)
+                        self.collapse_row(sel);
+                    } else if let Some(parent) = self
+                        .ancestors(&row.kode)
+                        .last()
+                        .and_then(|p| self.row_index(&p.kode))
                     {
                         self.select(parent);
                     }
                 }
             }
             Action::Right => {
-                if let Some(row) = self.selected_row().cloned() {
+                if let Some(row) = self.selected_row() {
                     if row.has_children && !row.expanded {
-                        self.expanded.insert(row.kode);
-                        self.rebuild();
+                        self.expand_row(sel);
                     } else if row.has_children {
                         self.select(sel + 1);
                     }
@@ -647,31 +725,66 @@ impl App {
         }
     }
 
-    /// The dashboard's list: red indicators worst first, then the ones not entered.
-    pub fn attention_list(&self) -> Vec<report::IndicatorRow> {
-        self.dashboard_data().attention.clone()
+    /// The dashboard's figures at the app's quarter: computed the first time they are asked
+    /// for after opening, a reload or a change of quarter; kept current by each edit.
+    pub fn dashboard(&self) -> std::cell::Ref<'_, Dashboard> {
+        if self.dashboard.borrow().is_none() {
+            *self.dashboard.borrow_mut() =
+                Some(Dashboard::compute(&self.ws, self.quarter, &self.paths));
+        }
+        std::cell::Ref::map(self.dashboard.borrow(), |d| {
+            d.as_ref().expect("computed just above")
+        })
     }
 
-    /// The dashboard's figures, computed once per change of the figures or the quarter (not
-    /// per key or per frame).
-    pub fn dashboard_data(&self) -> std::rc::Rc<DashboardData> {
-        let key = (self.data_version, self.quarter);
-        if let Some((k, data)) = self.dashboard_cache.borrow().as_ref()
-            && *k == key
-        {
-            return data.clone();
-        }
-        let list = report::red_list(&self.ws, self.quarter);
-        let data = std::rc::Rc::new(DashboardData {
-            summary: report::summary(&self.ws, self.quarter),
-            attention: list.merah.into_iter().chain(list.belum_diisi).collect(),
-        });
-        *self.dashboard_cache.borrow_mut() = Some((key, data.clone()));
-        data
+    /// `count` rows of the dashboard's list from `offset` on: red indicators worst first, then
+    /// the ones due but not entered.
+    pub fn attention_rows(&self, offset: usize, count: usize) -> Vec<report::IndicatorRow> {
+        let dashboard = self.dashboard();
+        dashboard
+            .attention(offset)
+            .take(count)
+            .filter_map(|(positions, i)| {
+                let nodes = nodes_at(&self.ws.pohon, positions);
+                let (node, ancestors) = nodes.split_last()?;
+                let visit = NodeVisit {
+                    node,
+                    ancestors: ancestors.to_vec(),
+                };
+                let ind = node.indikator.get(*i)?;
+                Some(report::IndicatorRow::new(
+                    &self.ws,
+                    &visit,
+                    *i,
+                    ind,
+                    self.quarter,
+                ))
+            })
+            .collect()
+    }
+
+    /// The whole list of the dashboard (see [`attention_rows`](Self::attention_rows)).
+    pub fn attention_list(&self) -> Vec<report::IndicatorRow> {
+        self.attention_rows(0, usize::MAX)
+    }
+
+    /// A node's budget at every quarter (the sum of its children's where they have one).
+    pub fn budget(&self, node: &Node) -> Option<YearBudget> {
+        self.budgets.of(node)
+    }
+
+    /// Whether a node's budget is the sum of its children's (and so not typed into).
+    pub fn budget_is_derived(&self, node: &Node) -> bool {
+        self.budgets.is_derived(node)
+    }
+
+    /// The whole body's budget at every quarter.
+    pub fn budget_total(&self) -> Option<YearBudget> {
+        self.budgets.total()
     }
 
     fn update_dashboard(&mut self, action: Action) {
-        let n = self.dashboard_data().attention.len();
+        let n = self.dashboard().attention_len();
         let sel = self.dashboard_selected;
         match action {
             Action::Up => self.dashboard_selected = sel.saturating_sub(1),
@@ -679,7 +792,7 @@ impl App {
             Action::Home => self.dashboard_selected = 0,
             Action::End => self.dashboard_selected = n.saturating_sub(1),
             Action::Jump | Action::Toggle => {
-                if let Some(row) = self.dashboard_data().attention.get(sel).cloned() {
+                if let Some(row) = self.attention_rows(sel, 1).pop() {
                     self.view = View::Tree;
                     self.reveal(&row.at.kode);
                     self.focus = Focus::Detail;
@@ -791,7 +904,8 @@ impl App {
             Action::Submit => {
                 let query = input.value().trim().to_string();
                 if !query.is_empty() {
-                    self.search = Some(query);
+                    let matches = self.find(&query);
+                    self.search = Some((query, matches));
                     self.view = View::Tree;
                     self.focus = Focus::Tree;
                     self.search_step(true);
@@ -802,11 +916,14 @@ impl App {
         }
     }
 
-    /// Codes of every node whose code or name contains the search text, in tree order.
-    pub fn search_matches(&self) -> Vec<String> {
-        let Some(query) = &self.search else {
-            return Vec::new();
-        };
+    /// Codes of every node whose code or name contains the last search's text, in tree order.
+    pub fn search_matches(&self) -> &[String] {
+        self.search.as_ref().map_or(&[], |(_, m)| m.as_slice())
+    }
+
+    /// Codes of every node whose code or name contains `query` (any case), in tree order: one
+    /// pass when a search is made; `n` and `N` then step through the result.
+    fn find(&self, query: &str) -> Vec<String> {
         let query = query.to_lowercase();
         self.ws
             .nodes()
@@ -818,40 +935,35 @@ impl App {
     }
 
     fn search_step(&mut self, forward: bool) {
-        let Some(query) = self.search.clone() else {
+        let Some((query, matches)) = &self.search else {
             self.info(self.lang.pick(
                 "Belum ada pencarian; tekan / dulu.",
                 "No search yet; press / first.",
             ));
             return;
         };
-        let matches = self.search_matches();
         if matches.is_empty() {
-            self.error(format!(
+            let text = format!(
                 "{} «{query}»",
                 self.lang.pick("Tidak ditemukan:", "Not found:")
-            ));
+            );
+            self.error(text);
             return;
         }
-        let order: Vec<String> = self.ws.nodes().map(|n| n.kode.clone()).collect();
-        let here = self
-            .selected_row()
-            .and_then(|r| order.iter().position(|k| *k == r.kode))
-            .unwrap_or(0);
-        let pos = |k: &String| order.iter().position(|o| o == k).unwrap_or(0);
-        let next = if forward {
-            matches.iter().find(|k| pos(k) > here).or(matches.first())
+        // Matches are in tree order, as positions compare: the first one past the selection
+        // (or the last one before it) is found by bisection.
+        let position = |k: &String| self.paths.get(k);
+        let here = self.selected_row().and_then(|r| position(&r.kode));
+        let index = if forward {
+            let after = matches.partition_point(|k| here.is_some_and(|h| position(k) <= Some(h)));
+            if after < matches.len() { after } else { 0 }
         } else {
-            matches
-                .iter()
-                .rev()
-                .find(|k| pos(k) < here)
-                .or(matches.last())
+            let before = matches.partition_point(|k| here.is_some_and(|h| position(k) < Some(h)));
+            before.checked_sub(1).unwrap_or(matches.len() - 1)
         };
-        let next = next.expect("matches is not empty").clone();
-        let index = matches.iter().position(|k| *k == next).unwrap_or(0) + 1;
+        let (next, total, query) = (matches[index].clone(), matches.len(), query.clone());
         self.reveal(&next);
-        self.info(format!("«{query}» {index}/{}", matches.len()));
+        self.info(format!("«{query}» {}/{total}", index + 1));
     }
 
     /// Writes the LKjIP tables to a dated `.xlsx` in the current folder and says where.
@@ -965,11 +1077,7 @@ impl App {
             self.started_from.insert(key, c.theirs);
         } else {
             self.started_from.remove(&key);
-            self.set_value(&c.mine.kode, c.mine.field, c.theirs);
-            self.generation += 1;
-            self.data_version += 1;
-            self.refresh_badges(&c.mine.kode);
-            self.rebuild();
+            self.change(&c.mine.kode, c.mine.field, c.theirs);
         }
         if index + 1 < list.len() {
             self.mode = Mode::Conflicts(list, index + 1);
@@ -1103,6 +1211,18 @@ fn disk_meta(path: &std::path::Path) -> Option<DiskMeta> {
     #[cfg(not(unix))]
     let inode = 0;
     Some((inode, m.len(), m.modified().ok()))
+}
+
+/// The nodes at `positions` from the root down (the last is the node itself).
+fn nodes_at<'a>(pohon: &'a [Node], positions: &[usize]) -> Vec<&'a Node> {
+    let mut out = Vec::with_capacity(positions.len());
+    let mut level = pohon;
+    for i in positions {
+        let Some(n) = level.get(*i) else { break };
+        out.push(n);
+        level = &n.anak;
+    }
+    out
 }
 
 /// Each node's position: the child indices from the root down.

@@ -7,6 +7,7 @@
 
 mod action;
 mod app;
+mod figures;
 mod keymap;
 mod theme;
 mod tree;
@@ -14,6 +15,7 @@ mod view;
 
 pub use action::Action;
 pub use app::{App, Edit, Field, Focus, Message, Mode, View, field_kind, field_label};
+pub use figures::{DashProgram, Dashboard, YearBudget};
 pub use keymap::{Context, resolve};
 pub use theme::Theme;
 pub use tree::{Badge, TreeRow};

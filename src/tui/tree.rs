@@ -1,6 +1,7 @@
 //! The tree pane's rows: the nodes that are visible (ancestors expanded, or matching the red
-//! filter), each with its badge. Rebuilt when the tree, the folding, the filter or the quarter
-//! changes — not on every key.
+//! filter). Built when the tree, the filter or the quarter changes; opening or closing a node
+//! adds or removes only the rows below it. Badges are kept apart (see [`Badges`]) and read
+//! when a row is drawn, so an edit changes no row.
 
 use crate::model::{Node, NodeKind, Quarter, Settings, Workspace};
 use crate::rules::{self, Status};
@@ -180,7 +181,6 @@ pub struct TreeRow {
     pub depth: usize,
     pub has_children: bool,
     pub expanded: bool,
-    pub badge: Badge,
 }
 
 /// The rows to show: children of expanded nodes, or with `attention_only` every node with a red
@@ -191,43 +191,57 @@ pub fn visible_rows(
     attention_only: bool,
     badges: &Badges,
 ) -> Vec<TreeRow> {
-    fn go(
-        node: &Node,
-        depth: usize,
-        expanded: &HashSet<String>,
-        attention_only: bool,
-        badges: &Badges,
-        out: &mut Vec<TreeRow>,
-    ) {
-        if attention_only && !badges.subtree(&node.kode).is_attention() {
-            return;
-        }
-        let has_children = if attention_only {
-            node.anak
-                .iter()
-                .any(|c| badges.subtree(&c.kode).is_attention())
-        } else {
-            !node.anak.is_empty()
-        };
-        let open = attention_only || expanded.contains(&node.kode);
-        out.push(TreeRow {
-            kode: node.kode.clone(),
-            nama: node.nama.clone(),
-            jenis: node.jenis,
-            depth,
-            has_children,
-            expanded: open,
-            badge: badges.row(node),
-        });
-        if open {
-            for child in &node.anak {
-                go(child, depth + 1, expanded, attention_only, badges, out);
-            }
-        }
-    }
     let mut out = Vec::new();
     for root in &ws.pohon {
-        go(root, 0, expanded, attention_only, badges, &mut out);
+        push_rows(root, 0, expanded, attention_only, badges, &mut out);
     }
     out
+}
+
+/// The rows below `node` (shown at `depth`) when it is open: its children's, and theirs where
+/// open.
+pub fn push_children(
+    node: &Node,
+    depth: usize,
+    expanded: &HashSet<String>,
+    attention_only: bool,
+    badges: &Badges,
+    out: &mut Vec<TreeRow>,
+) {
+    for child in &node.anak {
+        push_rows(child, depth + 1, expanded, attention_only, badges, out);
+    }
+}
+
+/// The row of `node` and, when open, the rows below it.
+fn push_rows(
+    node: &Node,
+    depth: usize,
+    expanded: &HashSet<String>,
+    attention_only: bool,
+    badges: &Badges,
+    out: &mut Vec<TreeRow>,
+) {
+    if attention_only && !badges.subtree(&node.kode).is_attention() {
+        return;
+    }
+    let has_children = if attention_only {
+        node.anak
+            .iter()
+            .any(|c| badges.subtree(&c.kode).is_attention())
+    } else {
+        !node.anak.is_empty()
+    };
+    let open = attention_only || expanded.contains(&node.kode);
+    out.push(TreeRow {
+        kode: node.kode.clone(),
+        nama: node.nama.clone(),
+        jenis: node.jenis,
+        depth,
+        has_children,
+        expanded: open,
+    });
+    if open {
+        push_children(node, depth, expanded, attention_only, badges, out);
+    }
 }

@@ -1,6 +1,10 @@
 //! The dashboard: the reporting quarter, indicators by rating, capaian kinerja beside capaian
 //! anggaran per program as bars, the budget totals, and the red list worst first (with the ones
 //! not entered after it). `Enter` on the list opens the indicator in the tree.
+//!
+//! Its figures are kept current by each edit (see `figures`); drawing reads only what fits on
+//! the screen. When the programs do not fit in half the pane (a kabupaten has thousands), the
+//! ones with the lowest capaian kinerja are shown.
 
 use super::{clip, left, right};
 use crate::locale;
@@ -26,12 +30,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let data = app.dashboard_data();
-    let summary = &data.summary;
+    let height = inner.height as usize;
+    let dashboard = app.dashboard();
     let mut lines: Vec<Line> = Vec::new();
 
     // Indicators by rating (abbreviated; the help explains the letters).
-    let c = &summary.counts;
+    let c = &dashboard.counts;
     let mut spans = vec![Span::raw(format!(
         "{} {}: ",
         c.total(),
@@ -57,10 +61,66 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ));
     lines.push(fit(spans, width));
 
-    // Programs: capaian kinerja and capaian anggaran as bars.
+    // Budget totals, on two lines when narrow.
+    let a = app.budget_total().map(|b| b.at(q)).unwrap_or_default();
+    let share = format!(
+        "{} {}",
+        app.lang.pick("Anggaran seluruhnya", "Whole budget"),
+        locale::percent_or_dash(a.capaian())
+    );
+    let figures = format!(
+        "{} {} · {} {} · {} {}",
+        app.lang.pick("pagu", "budget"),
+        locale::rupiah_or_dash(a.pagu),
+        app.lang.pick("realisasi", "spent"),
+        locale::rupiah_or_dash(a.realisasi),
+        app.lang.pick("sisa", "left"),
+        locale::rupiah_or_dash(a.sisa()),
+    );
+    let one_line = format!("{share}: {figures}");
+    let totals = if one_line.chars().count() <= width {
+        vec![Line::styled(one_line, t.title())]
+    } else {
+        vec![
+            Line::styled(clip(&share, width), t.title()),
+            Line::styled(clip(&format!("  {figures}"), width), t.title()),
+        ]
+    };
+
+    // Programs: capaian kinerja and capaian anggaran as bars, two lines each, in half of what
+    // is left after the counts, the totals and the list's heading.
+    let room = height.saturating_sub(lines.len() + totals.len() + 1) / 2;
+    let all = dashboard.programs.len();
+    let shown: Vec<usize> = if 2 * all <= room {
+        (0..all).collect()
+    } else {
+        let take = room.saturating_sub(1) / 2;
+        let lowest: Vec<usize> = dashboard.lowest_kinerja().take(take).collect();
+        lines.push(Line::styled(
+            clip(
+                &format!(
+                    "{} ({} {} {all})",
+                    app.lang.pick(
+                        "Program dengan capaian kinerja terendah",
+                        "Programs with the lowest performance"
+                    ),
+                    lowest.len(),
+                    app.lang.pick("dari", "of"),
+                ),
+                width,
+            ),
+            t.muted(),
+        ));
+        lowest
+    };
     // Two labels (11 and 12 columns), two figures (10 each), two end markers: the rest is bars.
     let bar_w = (width.saturating_sub(45) / 2).clamp(4, 40);
-    for p in &summary.programs {
+    for p in shown.iter().filter_map(|i| dashboard.programs.get(*i)) {
+        let anggaran = app
+            .node(&p.kode)
+            .and_then(|n| app.budget(n))
+            .map(|b| b.at(q))
+            .unwrap_or_default();
         lines.push(Line::styled(
             clip(&format!("{} {}", p.kode, p.nama), width),
             Style::new(),
@@ -78,43 +138,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             &format!("   {}", app.lang.pick("Anggaran", "Budget")),
             12,
         )));
-        spans.extend(bar(t, p.anggaran.capaian(), bar_w, t.bar_anggaran()));
+        spans.extend(bar(t, anggaran.capaian(), bar_w, t.bar_anggaran()));
         spans.push(Span::raw(right(
-            &locale::percent_or_dash(p.anggaran.capaian()),
+            &locale::percent_or_dash(anggaran.capaian()),
             10,
         )));
         lines.push(fit(spans, width));
     }
+    lines.extend(totals);
 
-    // Budget totals, on two lines when narrow.
-    let a = &summary.anggaran;
-    let share = format!(
-        "{} {}",
-        app.lang.pick("Anggaran seluruhnya", "Whole budget"),
-        locale::percent_or_dash(a.capaian())
-    );
-    let figures = format!(
-        "{} {} · {} {} · {} {}",
-        app.lang.pick("pagu", "budget"),
-        locale::rupiah_or_dash(a.pagu),
-        app.lang.pick("realisasi", "spent"),
-        locale::rupiah_or_dash(a.realisasi),
-        app.lang.pick("sisa", "left"),
-        locale::rupiah_or_dash(a.sisa()),
-    );
-    let one_line = format!("{share}: {figures}");
-    if one_line.chars().count() <= width {
-        lines.push(Line::styled(one_line, t.title()));
-    } else {
-        lines.push(Line::styled(clip(&share, width), t.title()));
-        lines.push(Line::styled(
-            clip(&format!("  {figures}"), width),
-            t.title(),
-        ));
-    }
-
-    // The red list, worst first, then the ones not entered.
-    let list = &data.attention;
+    // The red list, worst first, then the ones not entered: only the rows that fit are built.
+    let total = dashboard.attention_len();
+    drop(dashboard);
     lines.push(Line::styled(
         clip(
             &format!(
@@ -123,16 +158,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     "Merah, terburuk dahulu, lalu belum diisi",
                     "Red, worst first, then not entered"
                 ),
-                list.len(),
+                total,
                 app.lang.pick("buka di pohon", "open in tree")
             ),
             width,
         ),
         t.muted(),
     ));
-    let head_len = lines.len();
-    let room = (inner.height as usize).saturating_sub(head_len);
-    if list.is_empty() {
+    let room = height.saturating_sub(lines.len());
+    if total == 0 {
         lines.push(Line::styled(
             app.lang.pick(
                 "  Tidak ada. Semua indikator yang jatuh tempo tercapai.",
@@ -142,7 +176,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ));
     }
     let offset = (app.dashboard_selected + 1).saturating_sub(room);
-    for (i, row) in list.iter().enumerate().skip(offset).take(room) {
+    for (i, row) in app.attention_rows(offset, room).iter().enumerate() {
+        let i = offset + i;
         let (mark, style) = match row.status {
             Status::Dinilai { .. } => (g.red, t.red()),
             _ => (g.blank, t.blank()),

@@ -148,9 +148,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::from(spans));
     }
 
-    if let Some(budget) = rules::budget_of(node, q) {
+    if let Some(year) = app.budget(node) {
+        let budget = year.at(q);
         let row = node.indikator.len();
-        let derived = node.anak.iter().any(|c| rules::budget_of(c, q).is_some());
+        let derived = app.budget_is_derived(node);
         lines.push(Line::styled(
             clip(
                 &format!(
@@ -176,7 +177,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let own = node.anggaran.clone().unwrap_or_default();
         let quarter_rp = |quarter: Quarter| -> Option<rust_decimal::Decimal> {
             if derived {
-                rules::spent_in_quarter(node, quarter)
+                year.spent_in(quarter)
             } else {
                 own.realisasi_rp[quarter.index()]
             }

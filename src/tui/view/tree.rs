@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 (false, _) => g.leaf,
             };
             let indent = "  ".repeat(row.depth.min(6));
-            let (badge, badge_style) = match row.badge {
+            let (badge, badge_style) = match app.badge(row) {
                 Badge::None => (String::new(), Style::new()),
                 Badge::Ok(c) => (with_figure(g.ok, c), t.ok()),
                 Badge::Blank => (

@@ -668,7 +668,7 @@ fn set(
         return Ok(ExitCode::SUCCESS);
     }
     match store::commit(path, &base, stamp, &ws, &store::journal::current_user()) {
-        Ok(done) => {
+        Ok((_, done)) => {
             if let Some(e) = done.journal_error {
                 eprintln!(
                     "kinerja: {}: {e}",

@@ -42,15 +42,18 @@ fn edits_to_different_figures_merge() {
 
     let mut a = base_a.clone();
     a.set_figure(X.0, X.1, Some(Decimal::from(7)));
-    let done = store::commit(&path, &base_a, stamp_a, &a, "ani").unwrap();
+    let (saved, done) = store::commit(&path, &base_a, stamp_a, &a, "ani").unwrap();
     assert!(!done.merged);
+    assert!(saved == a, "nothing to merge: the file holds A's workspace");
+    assert!(store::load(&path).unwrap() == saved);
 
     // B loaded before A saved and changes another figure: both end up on disk.
     let mut b = base_b.clone();
     b.set_figure(Y.0, Y.1, Some(Decimal::from(9)));
-    let done = store::commit(&path, &base_b, stamp_b, &b, "budi").unwrap();
+    let (saved, done) = store::commit(&path, &base_b, stamp_b, &b, "budi").unwrap();
     assert!(done.merged);
     let on_disk = store::load(&path).unwrap();
+    assert!(on_disk == saved, "what a save returns is what is on disk");
     assert_eq!(figure(&on_disk, X), Some(Decimal::from(7)));
     assert_eq!(figure(&on_disk, Y), Some(Decimal::from(9)));
 
@@ -202,6 +205,101 @@ fn a_vanished_or_replaced_file_is_not_recreated_or_overwritten() {
         "{err:?}"
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), "bukan workspace");
+}
+
+#[test]
+fn a_file_changed_in_place_by_another_program_is_merged_not_overwritten() {
+    // A save that finds the file as it left it does not read it again; one written in place by
+    // another program (same inode, same length here) must still be read and merged.
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let (mut base, stamp) = store::load_stamped(&path).unwrap();
+    let x_before = figure(&base, X).unwrap();
+    let (kode, field) = Y;
+    let theirs = {
+        let mut ws = base.clone();
+        // A one-digit figure replaced by another one-digit figure: the length stays the same.
+        let y = figure(&ws, Y).unwrap();
+        assert!(
+            y < Decimal::from(9),
+            "Y is a one-digit figure in the sample: {y}"
+        );
+        ws.set_figure(kode, field, Some(y + Decimal::ONE));
+        ws
+    };
+    let text = store::to_json(&theirs);
+    assert_eq!(text.len(), fs::metadata(&path).unwrap().len() as usize);
+    let mut file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+    drop(file);
+
+    let ops = vec![kinerja::model::Op {
+        kode: X.0.into(),
+        field: X.1,
+        old: Some(x_before),
+        new: Some(Decimal::from(5)),
+    }];
+    let done =
+        store::commit_ops(&path, &mut base, stamp, ops, "budi", Duration::from_secs(2)).unwrap();
+    assert!(done.merged);
+    let on_disk = store::load(&path).unwrap();
+    assert_eq!(figure(&on_disk, X), Some(Decimal::from(5)));
+    assert_eq!(
+        figure(&on_disk, Y),
+        figure(&theirs, Y),
+        "the other program's figure kept"
+    );
+    assert!(on_disk == base, "base is what is on disk after the save");
+
+    // Touched without a change: the bytes are compared, nothing to merge.
+    let stamp = done.stamp;
+    let bytes = fs::read(&path).unwrap();
+    fs::write(&path, &bytes).unwrap();
+    let done =
+        store::commit_ops(&path, &mut base, stamp, Vec::new(), "budi", Duration::ZERO).unwrap();
+    assert!(!done.merged);
+}
+
+#[test]
+fn a_save_that_fails_after_the_merge_leaves_nothing_half_done() {
+    // The versions folder cannot be made (a file has its name): the save fails after the
+    // changes were checked; the workspace given to it must be as it was, so that the next save
+    // still writes the change.
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let (mut base, stamp) = store::load_stamped(&path).unwrap();
+    let blocker = store::versions::dir_for(&path);
+    fs::write(&blocker, "bukan folder").unwrap();
+    let x_before = figure(&base, X);
+    let op = kinerja::model::Op {
+        kode: X.0.into(),
+        field: X.1,
+        old: x_before,
+        new: Some(Decimal::from(5)),
+    };
+    let before = base.clone();
+    let err = store::commit_ops(
+        &path,
+        &mut base,
+        stamp,
+        vec![op.clone()],
+        "budi",
+        Duration::ZERO,
+    )
+    .unwrap_err();
+    assert!(matches!(err, CommitError::Store(_)), "{err:?}");
+    assert!(
+        base == before,
+        "nothing applied to the workspace on a failed save"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), store::SAMPLE_JSON);
+
+    fs::remove_file(&blocker).unwrap();
+    store::commit_ops(&path, &mut base, stamp, vec![op], "budi", Duration::ZERO).unwrap();
+    assert_eq!(
+        figure(&store::load(&path).unwrap(), X),
+        Some(Decimal::from(5))
+    );
 }
 
 /// A tiny deterministic generator for the kill delays.

@@ -346,6 +346,55 @@ impl Workspace {
         self.nodes().find(|n| n.kode == kode)
     }
 
+    /// Where each of `kodes` sits (child positions from the root), in one walk of the tree.
+    pub fn locate<'k>(
+        &self,
+        kodes: impl IntoIterator<Item = &'k str>,
+    ) -> std::collections::HashMap<String, Vec<usize>> {
+        fn go(
+            nodes: &[Node],
+            wanted: &std::collections::HashSet<&str>,
+            prefix: &mut Vec<usize>,
+            out: &mut std::collections::HashMap<String, Vec<usize>>,
+        ) {
+            for (i, n) in nodes.iter().enumerate() {
+                if out.len() == wanted.len() {
+                    return;
+                }
+                prefix.push(i);
+                if wanted.contains(n.kode.as_str()) {
+                    out.entry(n.kode.clone()).or_insert_with(|| prefix.clone());
+                }
+                go(&n.anak, wanted, prefix, out);
+                prefix.pop();
+            }
+        }
+        let wanted: std::collections::HashSet<&str> = kodes.into_iter().collect();
+        let mut out = std::collections::HashMap::new();
+        go(&self.pohon, &wanted, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// The node at `positions` (child indices from the root down).
+    pub fn node_at(&self, positions: &[usize]) -> Option<&Node> {
+        let (first, rest) = positions.split_first()?;
+        let mut node = self.pohon.get(*first)?;
+        for i in rest {
+            node = node.anak.get(*i)?;
+        }
+        Some(node)
+    }
+
+    /// The node at `positions`, to change it.
+    pub fn node_at_mut(&mut self, positions: &[usize]) -> Option<&mut Node> {
+        let (first, rest) = positions.split_first()?;
+        let mut node = self.pohon.get_mut(*first)?;
+        for i in rest {
+            node = node.anak.get_mut(*i)?;
+        }
+        Some(node)
+    }
+
     pub fn node_mut(&mut self, kode: &str) -> Option<&mut Node> {
         fn find<'a>(nodes: &'a mut [Node], kode: &str) -> Option<&'a mut Node> {
             for n in nodes {

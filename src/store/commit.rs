@@ -4,7 +4,7 @@
 //! conflict to resolve, never silently overwritten.
 
 use super::journal::{self, Entry};
-use super::{StoreError, parse, to_json, versions, write_atomic};
+use super::{StoreError, parse, to_json, versions, write_atomic, write_atomic_file};
 use crate::locale::Lang;
 use crate::model::{Op, Workspace};
 use rust_decimal::Decimal;
@@ -15,11 +15,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Identifies the exact bytes of a workspace file as read (length and a hash of the content),
-/// to tell whether someone saved since.
+/// to tell whether someone saved since; and, where the system tells, the file itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
     pub len: u64,
     pub hash: u64,
+    /// The file those bytes were read from or written to, as it was then (see [`FileId`]).
+    pub file: Option<FileId>,
 }
 
 impl Stamp {
@@ -29,25 +31,79 @@ impl Stamp {
         Stamp {
             len: bytes.len() as u64,
             hash: h.finish(),
+            file: None,
         }
+    }
+
+    /// Whether two stamps are of the same bytes (wherever they were read).
+    pub fn same_bytes(&self, other: &Stamp) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// A file as the system describes it: device, inode, length, and the times of the last change
+/// of its content (`mtime`) and of the inode (`ctime`, which no program can set back). Every
+/// save through kinerja is a new file (written beside, then renamed over), so another user's
+/// save always changes the inode; another program writing in place changes the times. When a
+/// file still has the identity it had when read or written, its bytes are taken as unchanged
+/// and a save does not read them again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+impl FileId {
+    #[cfg(unix)]
+    fn of(m: &fs::Metadata) -> Option<FileId> {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.len(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of(_: &fs::Metadata) -> Option<FileId> {
+        None
+    }
+
+    /// The identity of the file at `path` now (`Ok(None)` when the system gives none).
+    fn at(path: &Path) -> io::Result<Option<FileId>> {
+        fs::metadata(path).map(|m| FileId::of(&m))
     }
 }
 
 /// Reads and parses a workspace and stamps the bytes it came from.
 pub fn load_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Read {
+    let err = |source| StoreError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| StoreError::Read {
-        path: path.to_path_buf(),
-        source: io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()),
-    })?;
+    };
+    let mut file = File::open(path).map_err(err)?;
+    let before = file.metadata().map_err(err)?;
+    let mut bytes = Vec::with_capacity(before.len() as usize);
+    file.read_to_end(&mut bytes).map_err(err)?;
+    // Identify the file only if nobody wrote into it while it was being read.
+    let after = file.metadata().map_err(err)?;
+    let id = FileId::of(&before).filter(|id| FileId::of(&after) == Some(*id));
+    let text = String::from_utf8(bytes)
+        .map_err(|e| err(io::Error::new(io::ErrorKind::InvalidData, e.utf8_error())))?;
     let ws = parse(&text).map_err(|error| StoreError::Parse {
         path: path.to_path_buf(),
         error,
     })?;
-    Ok((ws, Stamp::of(text.as_bytes())))
+    let stamp = Stamp {
+        file: id.filter(|id| id.len == text.len() as u64),
+        ..Stamp::of(text.as_bytes())
+    };
+    Ok((ws, stamp))
 }
 
 /// The stamp of the file on disk now (`None` when it is gone).
@@ -175,11 +231,10 @@ impl CommitError {
     }
 }
 
-/// The result of a save.
+/// The result of a save (what is now on disk is in the workspace given to [`commit_ops`]).
 #[derive(Debug)]
 pub struct Committed {
-    /// What is now on disk (this user's changes on top of everyone else's).
-    pub ws: Workspace,
+    /// The stamp of what is now on disk.
     pub stamp: Stamp,
     /// The changes written and journaled.
     pub applied: Vec<Op>,
@@ -191,13 +246,14 @@ pub struct Committed {
 
 /// Saves the changes that turn `base` (as loaded, with `stamp`) into `mine`, as `user`:
 /// under the lock, onto what is on disk now (see [`commit_ops`]). Nothing is written on a conflict.
+/// Returns what is now on disk with the result.
 pub fn commit(
     path: &Path,
     base: &Workspace,
     stamp: Stamp,
     mine: &Workspace,
     user: &str,
-) -> Result<Committed, CommitError> {
+) -> Result<(Workspace, Committed), CommitError> {
     commit_with(path, base, stamp, mine, user, LOCK_WAIT)
 }
 
@@ -209,62 +265,78 @@ pub fn commit_with(
     mine: &Workspace,
     user: &str,
     wait: Duration,
-) -> Result<Committed, CommitError> {
-    commit_ops(path, base, stamp, base.diff(mine), user, wait)
+) -> Result<(Workspace, Committed), CommitError> {
+    let mut ws = base.clone();
+    let done = commit_ops(path, &mut ws, stamp, base.diff(mine), user, wait)?;
+    Ok((ws, done))
 }
 
 /// Saves `ops` as `user`, under the lock, onto what is on disk now. `base` must be exactly the
-/// workspace read with `stamp`: when the file still has that stamp it is used as is (no second
-/// parse); otherwise the file is read again and the operations merged onto it. An operation
-/// whose figure on disk is neither its `old` nor its `new` is a conflict, and then nothing is
-/// written.
+/// workspace read (or last written) with `stamp`. When the file is still that file, the
+/// operations are applied to `base` itself (the file is neither read nor parsed again);
+/// otherwise the file is read, and unless its bytes are the same, parsed and the operations
+/// merged onto it. An operation whose figure on disk is neither its `old` nor its `new` is a
+/// conflict, and then nothing is written.
+///
+/// On success `base` holds what is now on disk; on any error it is as it was.
 pub fn commit_ops(
     path: &Path,
-    base: &Workspace,
+    base: &mut Workspace,
     stamp: Stamp,
     ops: Vec<Op>,
     user: &str,
     wait: Duration,
 ) -> Result<Committed, CommitError> {
     let _lock = lock(path, wait)?;
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(CommitError::Vanished(path.to_path_buf()));
-        }
-        Err(source) => {
-            return Err(CommitError::Store(StoreError::Read {
+    let read_err = |source: io::Error| {
+        if source.kind() == io::ErrorKind::NotFound {
+            CommitError::Vanished(path.to_path_buf())
+        } else {
+            CommitError::Store(StoreError::Read {
                 path: path.to_path_buf(),
                 source,
-            }));
+            })
         }
     };
-    let on_disk = Stamp::of(&bytes);
-    if ops.is_empty() {
-        let ws = if on_disk == stamp {
-            base.clone()
-        } else {
-            parse_bytes(path, &bytes)?
+    let now = FileId::at(path).map_err(read_err)?;
+    // The workspace the operations go onto: `base` when the file is as it was, else the file.
+    let (mut theirs, on_disk) = if stamp.file.is_some() && stamp.file == now {
+        (None, stamp)
+    } else {
+        let bytes = fs::read(path).map_err(read_err)?;
+        let on_disk = Stamp {
+            file: now,
+            ..Stamp::of(&bytes)
         };
+        if on_disk.same_bytes(&stamp) {
+            (None, on_disk)
+        } else {
+            (Some(parse_bytes(path, &bytes)?), on_disk)
+        }
+    };
+    let merged = theirs.is_some();
+    let target = theirs.as_mut().unwrap_or(base);
+    if ops.is_empty() {
+        if let Some(ws) = theirs {
+            *base = ws;
+        }
         return Ok(Committed {
-            ws,
             stamp: on_disk,
             applied: ops,
-            merged: on_disk != stamp,
+            merged,
             journal_error: None,
         });
     }
-    // Apply the changes onto what is on disk now, figure by figure.
-    let merged = on_disk != stamp;
-    let mut target = if merged {
-        parse_bytes(path, &bytes)?
-    } else {
-        base.clone()
-    };
+    // Check every change against what is on disk before touching anything.
+    let at = target.locate(ops.iter().map(|op| op.kode.as_str()));
     let mut conflicts = Vec::new();
     let mut applied = Vec::new();
     for op in ops {
-        match target.figure(&op.kode, op.field) {
+        let current = at
+            .get(op.kode.as_str())
+            .and_then(|p| target.node_at(p))
+            .and_then(|n| op.field.get(n));
+        match current {
             // The node or slot is gone from the file: nothing to write it into.
             None => conflicts.push(Conflict {
                 mine: op,
@@ -272,10 +344,7 @@ pub fn commit_ops(
                 by: None,
             }),
             Some(current) if current == op.new => {}
-            Some(current) if current == op.old => {
-                target.set_figure(&op.kode, op.field, op.new);
-                applied.push(op);
-            }
+            Some(current) if current == op.old => applied.push(op),
             Some(current) => conflicts.push(Conflict {
                 mine: op,
                 theirs: current,
@@ -290,14 +359,40 @@ pub fn commit_ops(
         }
         return Err(CommitError::Conflicts(conflicts));
     }
-    let text = to_json(&target);
-    versions::keep(path).map_err(|source| {
-        CommitError::Store(StoreError::Write {
-            path: path.to_path_buf(),
-            source,
+    let set = |target: &mut Workspace, op: &Op, value: Option<Decimal>| {
+        if let Some(slot) = at
+            .get(op.kode.as_str())
+            .and_then(|p| target.node_at_mut(p))
+            .and_then(|n| op.field.slot(n))
+        {
+            *slot = value;
+        }
+    };
+    for op in &applied {
+        set(target, op, op.new);
+    }
+    let text = to_json(target);
+    let written = versions::keep(path)
+        .map_err(|source| {
+            CommitError::Store(StoreError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
         })
-    })?;
-    write_atomic(path, text.as_bytes()).map_err(CommitError::Store)?;
+        .and_then(|()| write_atomic_file(path, text.as_bytes()).map_err(CommitError::Store));
+    let file = match written {
+        Ok(file) => file,
+        Err(e) => {
+            // Nothing was written: `base` goes back to what is on disk.
+            for op in &applied {
+                set(target, op, op.old);
+            }
+            return Err(e);
+        }
+    };
+    if let Some(ws) = theirs {
+        *base = ws;
+    }
     let waktu = crate::time::rfc3339(crate::time::now().0);
     let entries: Vec<Entry> = applied
         .iter()
@@ -305,8 +400,10 @@ pub fn commit_ops(
         .collect();
     let journal_error = journal::append(path, &entries).err().map(|e| e.to_string());
     Ok(Committed {
-        ws: target,
-        stamp: Stamp::of(text.as_bytes()),
+        stamp: Stamp {
+            file: file.metadata().ok().as_ref().and_then(FileId::of),
+            ..Stamp::of(text.as_bytes())
+        },
         applied,
         merged,
         journal_error,

@@ -256,6 +256,11 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
 /// renamed over `path`, then the folder flushed. Readers see the old or the new file, never a mix.
 /// Used for workspaces, exports and kept versions alike.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_file(path, bytes).map(drop)
+}
+
+/// [`write_atomic`], returning the file written (to stamp it without reading it back).
+pub(crate) fn write_atomic_file(path: &Path, bytes: &[u8]) -> Result<File, StoreError> {
     let err = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
@@ -272,9 +277,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     tmp.write_all(bytes).map_err(err)?;
     set_permissions(tmp.as_file(), Some(path), &dir).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
+    let file = tmp.persist(path).map_err(|e| err(e.error))?;
     sync_dir(&dir).map_err(err)?;
-    Ok(())
+    Ok(file)
 }
 
 /// Opens `path` for appending or locking, creating it if needed; a file it creates gets the

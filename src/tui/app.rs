@@ -93,6 +93,9 @@ pub struct App {
     /// For figures this user changed before another user's save of the same figure was
     /// reloaded: the value this user started from (so saving asks instead of overwriting).
     started_from: HashMap<(String, Field), Option<Decimal>>,
+    /// Every figure changed since `base` (edits, undos, answers to conflicts): where this
+    /// user's unsaved changes can be, so a save never compares the whole workspace.
+    touched: HashSet<(String, Field)>,
     /// Length and modification time last seen, to look at the file only when they change.
     disk_meta: Option<DiskMeta>,
     /// Where `s` saves; `None` for a workspace that lives only in memory.
@@ -160,6 +163,7 @@ impl App {
             base: ws.clone(),
             stamp,
             started_from: HashMap::new(),
+            touched: HashSet::new(),
             disk_meta,
             ws,
             path,
@@ -249,6 +253,7 @@ impl App {
         };
         let budget = field.is_rupiah().then(|| self.budgets.of(node));
         self.set_value(kode, field, value);
+        self.touched.insert((kode.to_string(), field));
         self.generation += 1;
         let nodes = nodes_at(&self.ws.pohon, &positions);
         self.badges
@@ -1007,21 +1012,19 @@ impl App {
         };
         let ops = self.pending();
         let user = store::journal::current_user();
-        match store::commit_ops(&path, &self.base, stamp, ops, &user, store::LOCK_WAIT) {
+        match store::commit_ops(&path, &mut self.base, stamp, ops, &user, store::LOCK_WAIT) {
             Ok(done) => {
                 self.started_from.clear();
+                self.touched.clear();
                 self.stamp = Some(done.stamp);
                 self.disk_meta = disk_meta(&path);
                 self.saved_generation = self.generation;
                 if done.merged {
                     // Someone else's figures came in: show them.
-                    self.ws = done.ws.clone();
-                    self.base = done.ws;
+                    self.ws = self.base.clone();
                     self.reindex();
-                } else {
-                    // The file now holds exactly what is on screen.
-                    self.base = done.ws;
                 }
+                // Otherwise the file (and `base`) now holds exactly what is on screen.
                 let mut text = format!(
                     "{} {}",
                     self.lang.pick("Tersimpan ke", "Saved to"),
@@ -1055,15 +1058,33 @@ impl App {
         }
     }
 
-    /// This user's unsaved changes: each figure that differs from the file as last read,
-    /// measured from the figure the user started from.
+    /// This user's unsaved changes: each figure changed since the file was last read that
+    /// differs from it, measured from the figure the user started from. Looks only at the
+    /// figures touched (`base` and `ws` have the same tree, so one position serves both).
     fn pending(&self) -> Vec<Edit> {
-        let mut ops = self.base.diff(&self.ws);
-        for op in &mut ops {
-            if let Some(old) = self.started_from.get(&(op.kode.clone(), op.field)) {
-                op.old = *old;
-            }
-        }
+        let mut ops: Vec<Edit> = self
+            .touched
+            .iter()
+            .filter_map(|(kode, field)| {
+                let at = self.paths.get(kode)?;
+                let old = field.get(self.base.node_at(at)?)?;
+                let new = field.get(self.ws.node_at(at)?)?;
+                (old != new).then(|| Edit {
+                    kode: kode.clone(),
+                    field: *field,
+                    old: self
+                        .started_from
+                        .get(&(kode.clone(), *field))
+                        .copied()
+                        .unwrap_or(old),
+                    new,
+                })
+            })
+            .collect();
+        // In tree order, as the journal and the conflict questions show them.
+        ops.sort_by(|a, b| {
+            (self.paths.get(&a.kode), a.field).cmp(&(self.paths.get(&b.kode), b.field))
+        });
         ops
     }
 
@@ -1137,7 +1158,7 @@ impl App {
             ));
             return true;
         };
-        if Some(stamp) == self.stamp {
+        if self.stamp.is_some_and(|s| s.same_bytes(&stamp)) {
             return false;
         }
         let mine = self.pending();

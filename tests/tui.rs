@@ -923,3 +923,21 @@ fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
         }
     }
 }
+
+#[test]
+fn a_red_badge_never_reads_as_a_hundred_percent() {
+    // IP ASN, target 75: 74,99 is 99,986… % — red, and its badge must not round to 100,0 %.
+    let mut app = app();
+    go_to(&mut app, "7.01.01.2.05");
+    assert!(app.set_figure(
+        "7.01.01.2.05",
+        Field::Realisasi(0, Quarter::IV),
+        Some(dec!(74.99))
+    ));
+    let text = screen(&app, 120, 40);
+    let row = text
+        .lines()
+        .find(|l| l.contains("▸ 7.01.01.2.05") || l.contains("▾ 7.01.01.2.05"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("✗ 99,9%"), "{row}");
+}

@@ -59,13 +59,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let indent = "  ".repeat(row.depth.min(6));
             let (badge, badge_style) = match app.badge(row) {
                 Badge::None => (String::new(), Style::new()),
-                Badge::Ok(c) => (with_figure(g.ok, c), t.ok()),
+                Badge::Ok(c) => (with_figure(g.ok, c, false), t.ok()),
                 Badge::Blank => (
                     format!("{} {}", g.blank, app.lang.pick("kosong", "blank")),
                     t.blank(),
                 ),
                 Badge::Red(c) => match c {
-                    Some(_) => (with_figure(g.red, c), t.red()),
+                    Some(_) => (with_figure(g.red, c, true), t.red()),
                     None => (
                         format!("{} {}", g.red, app.lang.pick("merah", "red")),
                         t.red(),
@@ -90,8 +90,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// "✗ 94,47%" — the symbol and, when known, the capaian (no space before % to save a column).
-fn with_figure(symbol: &str, capaian: Option<rust_decimal::Decimal>) -> String {
+/// "✓ 123,5%" — the symbol and, when known, the capaian (no space before % to save a column).
+/// A red figure is cut rather than rounded ("✗ 94,4%"), so 99,99 % never shows as 100,0 %.
+fn with_figure(symbol: &str, capaian: Option<rust_decimal::Decimal>, red: bool) -> String {
+    let capaian = capaian.map(|c| {
+        if red {
+            c.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::ToZero)
+        } else {
+            c
+        }
+    });
     match capaian {
         Some(c) if c >= rust_decimal::Decimal::from(1000) => {
             format!("{symbol} {}%", locale::fixed(c, 0))

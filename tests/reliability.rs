@@ -261,6 +261,27 @@ fn a_file_changed_in_place_by_another_program_is_merged_not_overwritten() {
 }
 
 #[test]
+fn a_save_stamps_what_it_wrote_so_the_next_save_need_not_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let (mut base, stamp) = store::load_stamped(&path).unwrap();
+    let op = kinerja::model::Op {
+        kode: X.0.into(),
+        field: X.1,
+        old: figure(&base, X),
+        new: Some(Decimal::from(5)),
+    };
+    let done =
+        store::commit_ops(&path, &mut base, stamp, vec![op], "budi", Duration::ZERO).unwrap();
+    // The text written as it was serialised is exactly the workspace's JSON, and the stamp
+    // taken while writing is the one a fresh read gives, file identity included.
+    assert_eq!(fs::read_to_string(&path).unwrap(), store::to_json(&base));
+    let (_, fresh) = store::load_stamped(&path).unwrap();
+    assert_eq!(fresh, done.stamp);
+    assert!(done.stamp.file.is_some() || cfg!(not(unix)));
+}
+
+#[test]
 fn a_save_that_fails_after_the_merge_leaves_nothing_half_done() {
     // The versions folder cannot be made (a file has its name): the save fails after the
     // changes were checked; the workspace given to it must be as it was, so that the next save

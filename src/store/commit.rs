@@ -4,7 +4,7 @@
 //! conflict to resolve, never silently overwritten.
 
 use super::journal::{self, Entry};
-use super::{StoreError, parse, to_json, versions, write_atomic, write_atomic_file};
+use super::{StoreError, parse, versions, write_atomic, write_workspace};
 use crate::locale::Lang;
 use crate::model::{Op, Workspace};
 use rust_decimal::Decimal;
@@ -38,6 +38,47 @@ impl Stamp {
     /// Whether two stamps are of the same bytes (wherever they were read).
     pub fn same_bytes(&self, other: &Stamp) -> bool {
         self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// Passes bytes on while stamping them, so a save knows the stamp of what it wrote without
+/// holding or reading the text again.
+pub(crate) struct StampingWriter<W: Write> {
+    inner: W,
+    hasher: DefaultHasher,
+    len: u64,
+}
+
+impl<W: Write> StampingWriter<W> {
+    pub(crate) fn new(inner: W) -> Self {
+        StampingWriter {
+            inner,
+            hasher: DefaultHasher::new(),
+            len: 0,
+        }
+    }
+
+    /// Flushes what is left and gives the stamp of everything written.
+    pub(crate) fn finish(mut self) -> io::Result<Stamp> {
+        self.inner.flush()?;
+        Ok(Stamp {
+            len: self.len,
+            hash: self.hasher.finish(),
+            file: None,
+        })
+    }
+}
+
+impl<W: Write> Write for StampingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.write(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -371,7 +412,6 @@ pub fn commit_ops(
     for op in &applied {
         set(target, op, op.new);
     }
-    let text = to_json(target);
     let written = versions::keep(path)
         .map_err(|source| {
             CommitError::Store(StoreError::Write {
@@ -379,9 +419,9 @@ pub fn commit_ops(
                 source,
             })
         })
-        .and_then(|()| write_atomic_file(path, text.as_bytes()).map_err(CommitError::Store));
-    let file = match written {
-        Ok(file) => file,
+        .and_then(|()| write_workspace(path, target).map_err(CommitError::Store));
+    let (file, written) = match written {
+        Ok(done) => done,
         Err(e) => {
             // Nothing was written: `base` goes back to what is on disk.
             for op in &applied {
@@ -402,7 +442,7 @@ pub fn commit_ops(
     Ok(Committed {
         stamp: Stamp {
             file: file.metadata().ok().as_ref().and_then(FileId::of),
-            ..Stamp::of(text.as_bytes())
+            ..written
         },
         applied,
         merged,

@@ -256,11 +256,32 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
 /// renamed over `path`, then the folder flushed. Readers see the old or the new file, never a mix.
 /// Used for workspaces, exports and kept versions alike.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write_atomic_file(path, bytes).map(drop)
+    write_atomic_with(path, |f| f.write_all(bytes)).map(drop)
 }
 
-/// [`write_atomic`], returning the file written (to stamp it without reading it back).
-pub(crate) fn write_atomic_file(path: &Path, bytes: &[u8]) -> Result<File, StoreError> {
+/// Writes a workspace atomically as it is serialised (the text is never held whole in
+/// memory), as [`to_json`] would write it; returns the file written and the stamp of its bytes.
+pub(crate) fn write_workspace(path: &Path, ws: &Workspace) -> Result<(File, Stamp), StoreError> {
+    let mut stamp = None;
+    let file = write_atomic_with(path, |f| {
+        // Stamped below the buffer, so the hash sees large blocks, not every token.
+        let mut out = io::BufWriter::with_capacity(1 << 20, commit::StampingWriter::new(f));
+        serde_json::to_writer_pretty(&mut out, ws).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+        let inner = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        stamp = Some(inner.finish()?);
+        Ok(())
+    })?;
+    let stamp = stamp.expect("set by the writer");
+    Ok((file, stamp))
+}
+
+/// [`write_atomic`] with the content written by `fill`; returns the file written (to stamp it
+/// without reading it back).
+fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<File, StoreError> {
     let err = |source| StoreError::Write {
         path: path.to_path_buf(),
         source,
@@ -274,7 +295,7 @@ pub(crate) fn write_atomic_file(path: &Path, bytes: &[u8]) -> Result<File, Store
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    fill(tmp.as_file_mut()).map_err(err)?;
     set_permissions(tmp.as_file(), Some(path), &dir).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     let file = tmp.persist(path).map_err(|e| err(e.error))?;

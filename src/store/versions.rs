@@ -40,11 +40,26 @@ pub fn keep(workspace: &Path) -> io::Result<()> {
         let bytes = fs::read(workspace)?;
         super::write_atomic(&target, &bytes).map_err(|e| io::Error::other(e.to_string()))?;
     }
+    uncache(&target);
     let versions = list(workspace)?;
     for old in versions.iter().skip(KEEP) {
         fs::remove_file(&old.path)?;
     }
     Ok(())
+}
+
+/// Lets a kept version's pages leave the page cache. A version is cold (read only to restore
+/// it), and the file it was is about to be replaced: a server keeping 20 versions of a large
+/// workspace should not hold them in memory, and the new file's pages can reuse that memory
+/// (measured on a 264 MB workspace: writing the new file 600 ms → 80 ms; docs/performance.md).
+/// Only advice: nothing is lost if the system ignores it.
+fn uncache(path: &Path) {
+    #[cfg(unix)]
+    if let Ok(file) = fs::File::open(path) {
+        let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::DontNeed);
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// The kept versions, newest first.

@@ -79,11 +79,17 @@ pub fn own_badge(node: &Node, q: Quarter, settings: &Settings) -> Badge {
 /// many children it has.
 #[derive(Clone, Debug, Default)]
 pub struct Badges {
-    own: HashMap<String, Badge>,
-    /// The worst below a node, without figures (only its rank is ever shown).
-    below: HashMap<String, Badge>,
-    /// Per node: how many children have a subtree of each rank (None, Ok, Blank, Red).
-    counts: HashMap<String, [u32; 4]>,
+    nodes: HashMap<String, NodeBadges>,
+}
+
+/// One node's part of [`Badges`].
+#[derive(Clone, Copy, Debug)]
+struct NodeBadges {
+    own: Badge,
+    /// The worst below the node, without figures (only its rank is ever shown).
+    below: Badge,
+    /// How many children have a subtree of each rank (None, Ok, Blank, Red).
+    counts: [u32; 4],
 }
 
 fn of_rank(rank: u8) -> Badge {
@@ -111,9 +117,8 @@ impl Badges {
                 counts[go(c, settings, q, b).rank() as usize] += 1;
             }
             let below = from_counts(&counts);
-            b.own.insert(node.kode.clone(), own);
-            b.below.insert(node.kode.clone(), below);
-            b.counts.insert(node.kode.clone(), counts);
+            b.nodes
+                .insert(node.kode.clone(), NodeBadges { own, below, counts });
             own.worst(below)
         }
         let mut b = Badges::default();
@@ -129,30 +134,37 @@ impl Badges {
     pub fn update_path(&mut self, path: &[&Node], settings: &Settings, q: Quarter) {
         let Some(edited) = path.last() else { return };
         let mut old_rank = self.subtree(&edited.kode).rank();
-        self.own
-            .insert(edited.kode.clone(), own_badge(edited, q, settings));
+        self.entry(&edited.kode).own = own_badge(edited, q, settings);
         let mut new_rank = self.subtree(&edited.kode).rank();
         for parent in path.iter().rev().skip(1) {
             if old_rank == new_rank {
                 break;
             }
             let before = self.subtree(&parent.kode).rank();
-            let counts = self.counts.entry(parent.kode.clone()).or_default();
+            let entry = self.entry(&parent.kode);
+            let counts = &mut entry.counts;
             counts[old_rank as usize] = counts[old_rank as usize].saturating_sub(1);
             counts[new_rank as usize] += 1;
-            let below = from_counts(counts);
-            self.below.insert(parent.kode.clone(), below);
+            entry.below = from_counts(counts);
             old_rank = before;
             new_rank = self.subtree(&parent.kode).rank();
         }
     }
 
+    fn entry(&mut self, kode: &str) -> &mut NodeBadges {
+        self.nodes.entry(kode.to_string()).or_insert(NodeBadges {
+            own: Badge::None,
+            below: Badge::None,
+            counts: [0; 4],
+        })
+    }
+
     fn own(&self, kode: &str) -> Badge {
-        self.own.get(kode).copied().unwrap_or(Badge::None)
+        self.nodes.get(kode).map_or(Badge::None, |n| n.own)
     }
 
     fn below(&self, kode: &str) -> Badge {
-        self.below.get(kode).copied().unwrap_or(Badge::None)
+        self.nodes.get(kode).map_or(Badge::None, |n| n.below)
     }
 
     /// The worst of a node and everything below it.

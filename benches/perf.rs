@@ -2,14 +2,14 @@
 //! Generates workspaces of about 10 000, 50 000 and 200 000 indicators and measures, in one
 //! process: parse into serde_json::Value, open to first drawn frame, a navigation key to its
 //! frame, an edit to its recomputed frame, save against serialise + write + fsync, bytes a
-//! navigation key sends to an 80×24 terminal (at the backend and through a real pseudo-terminal
-//! with script(1)), and peak resident memory. Prints a Markdown table.
+//! navigation key sends to an 80×24 terminal (at the binary's backend and through a real
+//! pseudo-terminal with script(1)), and peak resident memory. Prints a Markdown table.
 
 use kinerja::locale::Lang;
 use kinerja::store;
 use kinerja::tui::{self, Action, App, Theme};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -190,10 +190,11 @@ fn main() {
                 .collect(),
         );
 
-        // Bytes per navigation key at 80×24 through the real crossterm backend (ratatui diffs).
+        // Bytes per navigation key at 80×24 through the binary's backend (ratatui diffs the
+        // cells, `LeanBackend` writes them).
         let count = std::rc::Rc::new(std::cell::Cell::new(0));
         let mut real = Terminal::with_options(
-            CrosstermBackend::new(Counter(count.clone())),
+            tui::LeanBackend::sized(Counter(count.clone()), ratatui::layout::Size::new(80, 24)),
             ratatui::TerminalOptions {
                 viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
             },

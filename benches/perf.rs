@@ -2,14 +2,13 @@
 //! Generates workspaces of about 10 000, 50 000 and 200 000 indicators and measures, in one
 //! process: parse into serde_json::Value, open to first drawn frame, a navigation key to its
 //! frame, an edit to its recomputed frame, save against serialise + write + fsync, bytes a
-//! navigation key sends to an 80×24 terminal (at the backend and through a real pseudo-terminal
-//! with script(1)), and peak resident memory. Prints a Markdown table.
+//! navigation key sends to an 80×24 terminal (at the binary's backend and through a real
+//! pseudo-terminal with script(1)), and peak resident memory. Prints a Markdown table.
 
 use kinerja::locale::Lang;
 use kinerja::store;
 use kinerja::tui::{self, Action, App, Theme};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -32,6 +31,17 @@ impl Write for Counter {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// An 80×24 terminal on the binary's backend, writing into `out`.
+fn terminal<W: Write>(out: W) -> Terminal<tui::LeanBackend<W>> {
+    Terminal::with_options(
+        tui::LeanBackend::sized(out, ratatui::layout::Size::new(80, 24)),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+        },
+    )
+    .unwrap()
 }
 
 fn peak_rss_kib() -> u64 {
@@ -150,7 +160,7 @@ fn main() {
                     let t = Instant::now();
                     let (ws, stamp) = store::load_stamped(&path).unwrap();
                     let a = App::new(ws, Some((path.clone(), stamp)), Lang::Id, Theme::MONO);
-                    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                    let mut term = terminal(std::io::sink());
                     term.draw(|f| tui::draw(f, &a)).unwrap();
                     let d = t.elapsed();
                     app = Some(a);
@@ -161,8 +171,9 @@ fn main() {
         let mut app = app.unwrap();
         let rss = peak_rss_kib();
 
-        // A navigation key to its frame (open a unit first so there is somewhere to go).
-        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        // A navigation key to its frame, written by the binary's backend (into a sink) so its
+        // work is counted (open a unit first so there is somewhere to go).
+        let mut term = terminal(std::io::sink());
         term.draw(|f| tui::draw(f, &app)).unwrap();
         for a in [
             Action::Down,
@@ -190,15 +201,10 @@ fn main() {
                 .collect(),
         );
 
-        // Bytes per navigation key at 80×24 through the real crossterm backend (ratatui diffs).
+        // Bytes per navigation key at 80×24 through the binary's backend (ratatui diffs the
+        // cells, `LeanBackend` writes them).
         let count = std::rc::Rc::new(std::cell::Cell::new(0));
-        let mut real = Terminal::with_options(
-            CrosstermBackend::new(Counter(count.clone())),
-            ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
-            },
-        )
-        .unwrap();
+        let mut real = terminal(Counter(count.clone()));
         real.draw(|f| tui::draw(f, &app)).unwrap();
         let mut bytes: Vec<usize> = (0..200)
             .map(|i| {
@@ -237,7 +243,7 @@ fn main() {
         // An edit to its recomputed frame: a sub kegiatan's TW IV realisation, typed and
         // accepted; the tree, the detail and the dashboard (shown once before, so it is kept
         // current) are all drawn after each edit.
-        let mut dash_term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut dash_term = terminal(std::io::sink());
         app.update(Action::Dashboard);
         dash_term.draw(|f| tui::draw(f, &app)).unwrap();
         app.update(Action::Dashboard);

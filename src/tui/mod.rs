@@ -7,6 +7,7 @@
 
 mod action;
 mod app;
+mod backend;
 mod figures;
 mod keymap;
 mod theme;
@@ -15,6 +16,7 @@ mod view;
 
 pub use action::Action;
 pub use app::{App, Edit, Field, Focus, Message, Mode, View, field_kind, field_label};
+pub use backend::LeanBackend;
 pub use figures::{DashProgram, Dashboard, YearBudget};
 pub use keymap::{Context, resolve};
 pub use theme::Theme;
@@ -26,17 +28,41 @@ use std::io;
 
 /// Runs the interface until the user quits; the terminal is restored on return and on panic.
 pub fn run(mut app: App) -> io::Result<App> {
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init()?;
     let result = event_loop(&mut terminal, &mut app);
+    // Shows the cursor again (the backend writes what it holds when dropped).
+    drop(terminal);
     ratatui::try_restore()?;
     result.map(|()| app)
+}
+
+type Term = ratatui::Terminal<LeanBackend<io::Stdout>>;
+
+/// `ratatui::try_init` with [`LeanBackend`]: raw mode, the alternate screen, and a panic hook
+/// that restores the terminal before the message is printed.
+fn init() -> io::Result<Term> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    ratatui::Terminal::new(LeanBackend::sized(
+        io::stdout(),
+        ratatui::layout::Size::new(width, height),
+    ))
 }
 
 /// How often the workspace file is looked at for another user's save (a `stat`; the file is
 /// read only when its size or time changed).
 const DISK_CHECK: std::time::Duration = std::time::Duration::from_secs(2);
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     let mut redraw = true;
     while !app.should_quit() {
         if redraw {

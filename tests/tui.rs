@@ -941,3 +941,21 @@ fn a_red_badge_never_reads_as_a_hundred_percent() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(row.contains("✗ 99,9%"), "{row}");
 }
+
+#[test]
+fn budgets_in_trillions_show_whole_at_80x24() {
+    // A kabupaten's totals run to trillions of Rupiah: no figure may be cut in the detail pane.
+    let mut app = app();
+    let kode = "7.01.06.2.01.09";
+    assert!(app.set_figure(kode, Field::Pagu, Some(dec!(1234567890123))));
+    assert!(app.set_figure(kode, Field::Rp(Quarter::II), Some(dec!(987654321098))));
+    go_to(&mut app, kode);
+    let text = screen(&app, 80, 24);
+    for figure in ["Rp 1.234.567.890.123", "Rp 987.654.321.098"] {
+        assert!(text.contains(figure), "{figure} not whole in:\n{text}");
+    }
+    // The sisa (pagu less what was spent to TW IV) is whole too, on its own line if need be.
+    let spent = dec!(11525000) + dec!(987654321098) + dec!(200000) + dec!(1887500);
+    let sisa = kinerja::locale::rupiah(dec!(1234567890123) - spent);
+    assert!(text.contains(&sisa), "{sisa} not whole in:\n{text}");
+}

@@ -152,25 +152,33 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let budget = year.at(q);
         let row = node.indikator.len();
         let derived = app.budget_is_derived(node);
-        lines.push(Line::styled(
-            clip(
-                &format!(
-                    "{} TW {q}: {} · {} · {} {}{}",
-                    app.lang.pick("Anggaran s.d.", "Budget to Q"),
-                    locale::rupiah_or_dash(budget.realisasi),
-                    locale::percent_or_dash(budget.capaian()),
-                    app.lang.pick("sisa", "left"),
-                    locale::rupiah_or_dash(budget.sisa()),
-                    if derived {
-                        app.lang.pick(" (jumlah anak)", " (sum of children)")
-                    } else {
-                        ""
-                    }
-                ),
-                width,
-            ),
-            t.title(),
-        ));
+        // One line when it fits, else the remainder on a second: a figure is never cut.
+        let spent = format!(
+            "{} TW {q}: {} · {}",
+            app.lang.pick("Anggaran s.d.", "Budget to Q"),
+            locale::rupiah_or_dash(budget.realisasi),
+            locale::percent_or_dash(budget.capaian()),
+        );
+        let left_over = format!(
+            "{} {}{}",
+            app.lang.pick("sisa", "left"),
+            locale::rupiah_or_dash(budget.sisa()),
+            if derived {
+                app.lang.pick(" (jumlah anak)", " (sum of children)")
+            } else {
+                ""
+            }
+        );
+        let one_line = format!("{spent} · {left_over}");
+        if one_line.chars().count() <= width {
+            lines.push(Line::styled(one_line, t.title()));
+        } else {
+            lines.push(Line::styled(clip(&spent, width), t.title()));
+            lines.push(Line::styled(
+                clip(&format!("  {left_over}"), width),
+                t.title(),
+            ));
+        }
         if app.cell.0 == row {
             focus_line = lines.len() + 2;
         }
@@ -182,6 +190,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 own.realisasi_rp[quarter.index()]
             }
         };
+        // Wide enough for the longest figure (a kabupaten's total runs to trillions).
+        let rp_w = Quarter::ALL
+            .iter()
+            .filter_map(|quarter| quarter_rp(*quarter))
+            .chain(budget.pagu)
+            .map(|v| locale::rupiah(v).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(17);
         let rp_cell = |quarter: Quarter| -> Vec<Span> {
             let text = quarter_rp(quarter)
                 .map(locale::rupiah)
@@ -194,13 +211,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             };
             vec![
                 Span::raw(left(&format!("  TW {quarter}"), 9)),
-                Span::styled(right(&text, 17), style),
+                Span::styled(right(&text, rp_w), style),
             ]
         };
         let mut pagu = vec![
             Span::raw(left("  Pagu", 9)),
             Span::styled(
-                right(&locale::rupiah_or_dash(budget.pagu), 17),
+                right(&locale::rupiah_or_dash(budget.pagu), rp_w),
                 cell_style(row, 0),
             ),
         ];

@@ -59,9 +59,18 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// Bytes the real binary writes to a pseudo-terminal (80×24, via script(1)) per `j` key,
-/// median over 60 keys; `None` where script(1) is missing.
-fn pty_bytes_per_key(path: &std::path::Path) -> Option<usize> {
+/// The `i`-th key of a walk of `span` rows down, then back up.
+fn step(i: usize, span: usize) -> Action {
+    if i % (2 * span) < span {
+        Action::Down
+    } else {
+        Action::Up
+    }
+}
+
+/// Bytes the real binary writes to a pseudo-terminal (80×24, via script(1)) per key of `keys`
+/// (each key a byte), median; `None` where script(1) is missing.
+fn pty_bytes_per_key(path: &std::path::Path, keys: &[u8]) -> Option<usize> {
     use std::process::{Command, Stdio};
     let dir = tempfile::tempdir().ok()?;
     let log = dir.path().join("typescript");
@@ -102,9 +111,9 @@ fn pty_bytes_per_key(path: &std::path::Path) -> Option<usize> {
     settle(Duration::from_millis(1500));
     let stdin = child.stdin.as_mut()?;
     let mut deltas = Vec::new();
-    for _ in 0..60 {
+    for key in keys {
         let before = size();
-        stdin.write_all(b"j").ok()?;
+        stdin.write_all(&[*key]).ok()?;
         stdin.flush().ok()?;
         let after = settle(Duration::from_millis(80));
         deltas.push(after - before);
@@ -126,15 +135,30 @@ fn main() {
     } else {
         sizes
     };
+    // The Sooko sample first (the edit on a sub kegiatan of the seed), then generated sizes.
+    let workspaces = std::iter::once(0).chain(sizes).map(|target| {
+        if target == 0 {
+            let ws = store::parse(store::SAMPLE_JSON).unwrap();
+            ("sample".to_string(), ws, "7.01.06.2.01.09")
+        } else {
+            let units = kinerja::generate::units_for(target);
+            let ws = kinerja::generate::workspace(units, 1);
+            (format!("ws-{target}"), ws, "U001.7.01.01.2.01.01")
+        }
+    });
     let dir = tempfile::tempdir().unwrap();
     println!(
         "| indicators | file MB | parse Value ms | open→frame ms | ratio | nav key ms (median) | fold key ms (median) | edit→frames ms (median) | save ms | write+fsync ms | ratio | bytes/nav key (median) | bytes/key via PTY | peak RSS MB | RSS/file |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for target in sizes {
-        let ws = kinerja::generate::workspace(kinerja::generate::units_for(target), 1);
-        let indicators: usize = ws.nodes().map(|n| n.indikator.len()).sum();
-        let path = dir.path().join(format!("ws-{target}.json"));
+    for (name, ws, edited) in workspaces {
+        let count: usize = ws.nodes().map(|n| n.indikator.len()).sum();
+        let indicators = if name == "sample" {
+            format!("{count} (Sooko)")
+        } else {
+            count.to_string()
+        };
+        let path = dir.path().join(format!("{name}.json"));
         let text = store::to_json(&ws);
         std::fs::write(&path, &text).unwrap();
         drop(ws);
@@ -186,15 +210,13 @@ fn main() {
         ] {
             app.update(a);
         }
+        // Down then Up in runs of `span` keys, so every key moves (the sample has few rows).
+        let span = (app.rows().len() - 1 - app.selected).clamp(1, 20);
         let nav = median(
             (0..200)
                 .map(|i| {
                     let t = Instant::now();
-                    app.update(if i % 40 < 20 {
-                        Action::Down
-                    } else {
-                        Action::Up
-                    });
+                    app.update(step(i, span));
                     term.draw(|f| tui::draw(f, &app)).unwrap();
                     t.elapsed()
                 })
@@ -209,11 +231,7 @@ fn main() {
         let mut bytes: Vec<usize> = (0..200)
             .map(|i| {
                 count.set(0);
-                app.update(if i % 40 < 20 {
-                    Action::Down
-                } else {
-                    Action::Up
-                });
+                app.update(step(i, span));
                 real.draw(|f| tui::draw(f, &app)).unwrap();
                 count.get()
             })
@@ -221,9 +239,10 @@ fn main() {
         bytes.sort_unstable();
         let bytes_median = bytes[bytes.len() / 2];
 
-        // Opening and closing a node (Enter on a program row) to its frame.
+        // Opening and closing a node (Enter on the first row below the top with children).
         app.update(Action::Home);
-        for _ in 0..4 {
+        app.update(Action::Down);
+        while !app.selected_row().unwrap().has_children {
             app.update(Action::Down);
         }
         let fold = median(
@@ -248,11 +267,11 @@ fn main() {
         dash_term.draw(|f| tui::draw(f, &app)).unwrap();
         app.update(Action::Dashboard);
         app.update(Action::Search);
-        for c in "U001.7.01.01.2.01.01".chars() {
+        for c in edited.chars() {
             app.update(Action::Input(tui_input::InputRequest::InsertChar(c)));
         }
         app.update(Action::Submit);
-        assert_eq!(app.selected_row().unwrap().kode, "U001.7.01.01.2.01.01");
+        assert_eq!(app.selected_row().unwrap().kode, edited);
         app.update(Action::SwitchFocus);
         let edit = median(
             (0..30)
@@ -271,11 +290,7 @@ fn main() {
                     let d = t.elapsed();
                     let typed = rust_decimal::Decimal::from(10 + i % 7);
                     let cell = app.current_field().unwrap();
-                    assert_eq!(
-                        app.value("U001.7.01.01.2.01.01", cell),
-                        Some(typed),
-                        "the edit happened"
-                    );
+                    assert_eq!(app.value(edited, cell), Some(typed), "the edit happened");
                     d
                 })
                 .collect(),
@@ -310,7 +325,14 @@ fn main() {
         );
 
         let file_mb = text.len() as f64 / 1e6;
-        let pty = pty_bytes_per_key(&path).map_or("—".to_string(), |b| b.to_string());
+        // `j` through the first screen and beyond (the tree scrolls); the sample's eight
+        // first rows down and up again, so every key moves.
+        let keys = if name == "sample" {
+            b"jjjjjjjkkkkkkk".repeat(4)
+        } else {
+            vec![b'j'; 60]
+        };
+        let pty = pty_bytes_per_key(&path, &keys).map_or("—".to_string(), |b| b.to_string());
         println!(
             "| {indicators} | {file_mb:.1} | {} | {} | {:.2} | {} | {} | {} | {} | {} | {:.2} | {bytes_median} | {pty} | {:.0} | {:.1} |",
             ms(parse),

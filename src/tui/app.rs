@@ -348,11 +348,19 @@ impl App {
     /// Rebuilds the visible rows, keeping the selection on the same node where it is still shown.
     fn rebuild(&mut self) {
         let keep = self.selected_row().map(|r| r.kode.clone());
-        self.rows = tree::visible_rows(&self.ws, &self.expanded, self.attention_only, &self.badges);
+        self.rows = tree::visible_rows(&self.ws, self.shown());
         self.selected = keep
             .and_then(|k| self.row_index(&k))
             .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
         self.clamp_cell();
+    }
+
+    fn shown(&self) -> tree::Shown<'_> {
+        tree::Shown {
+            expanded: &self.expanded,
+            attention_only: self.attention_only,
+            badges: &self.badges,
+        }
     }
 
     /// The row showing `kode`, if shown: a binary search, as rows are in tree order.
@@ -377,14 +385,7 @@ impl App {
         self.expanded.insert(kode.clone());
         let Some(node) = self.node(&kode) else { return };
         let mut below = Vec::new();
-        tree::push_children(
-            node,
-            depth,
-            &self.expanded,
-            self.attention_only,
-            &self.badges,
-            &mut below,
-        );
+        tree::push_children(node, depth, self.shown(), &mut below);
         self.rows[i].expanded = true;
         if self.selected > i {
             self.selected += below.len();

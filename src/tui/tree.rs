@@ -195,45 +195,39 @@ pub struct TreeRow {
     pub expanded: bool,
 }
 
-/// The rows to show: children of expanded nodes, or with `attention_only` every node with a red
-/// or blank indicator and the nodes above it (all shown open). Visits only what is shown.
-pub fn visible_rows(
-    ws: &Workspace,
-    expanded: &HashSet<String>,
-    attention_only: bool,
-    badges: &Badges,
-) -> Vec<TreeRow> {
+/// What decides which rows show: the nodes opened, or with `attention_only` every node with a
+/// red or blank indicator and the nodes above it (all shown open).
+#[derive(Clone, Copy)]
+pub struct Shown<'a> {
+    pub expanded: &'a HashSet<String>,
+    pub attention_only: bool,
+    pub badges: &'a Badges,
+}
+
+/// The rows to show. Visits only what is shown.
+pub fn visible_rows(ws: &Workspace, shown: Shown) -> Vec<TreeRow> {
     let mut out = Vec::new();
     for root in &ws.pohon {
-        push_rows(root, 0, expanded, attention_only, badges, &mut out);
+        push_rows(root, 0, shown, &mut out);
     }
     out
 }
 
 /// The rows below `node` (shown at `depth`) when it is open: its children's, and theirs where
 /// open.
-pub fn push_children(
-    node: &Node,
-    depth: usize,
-    expanded: &HashSet<String>,
-    attention_only: bool,
-    badges: &Badges,
-    out: &mut Vec<TreeRow>,
-) {
+pub fn push_children(node: &Node, depth: usize, shown: Shown, out: &mut Vec<TreeRow>) {
     for child in &node.anak {
-        push_rows(child, depth + 1, expanded, attention_only, badges, out);
+        push_rows(child, depth + 1, shown, out);
     }
 }
 
 /// The row of `node` and, when open, the rows below it.
-fn push_rows(
-    node: &Node,
-    depth: usize,
-    expanded: &HashSet<String>,
-    attention_only: bool,
-    badges: &Badges,
-    out: &mut Vec<TreeRow>,
-) {
+fn push_rows(node: &Node, depth: usize, shown: Shown, out: &mut Vec<TreeRow>) {
+    let Shown {
+        expanded,
+        attention_only,
+        badges,
+    } = shown;
     if attention_only && !badges.subtree(&node.kode).is_attention() {
         return;
     }
@@ -254,6 +248,6 @@ fn push_rows(
         expanded: open,
     });
     if open {
-        push_children(node, depth, expanded, attention_only, badges, out);
+        push_children(node, depth, shown, out);
     }
 }

@@ -187,16 +187,23 @@ impl Screen {
     /// screen, from the default style with the cursor anywhere; leaves the default style.
     /// Only cells of this screen are re-sent: what the terminal shows is this screen wherever
     /// the cursor has been on the way and wherever there is no update.
+    ///
+    /// The cursor's column is trusted for relative moves only while what was written since the
+    /// last absolute move or carriage return is ASCII: a terminal may draw another character
+    /// wider than its Unicode width says (ambiguous widths, a non-UTF-8 client), and a relative
+    /// move from there would carry the shift along the row.
     fn emit(&self, updates: &[(u16, u16, &Cell)], out: &mut Vec<u8>) {
         let mut pen = Pen::RESET;
         let mut at: Option<(u16, u16)> = None;
+        let mut trusted = true;
         let mut i = 0;
         while i < updates.len() {
             let (x, y, cell) = updates[i];
             // The rest of the row blank: erase to its end, if there are at least two cells
             // to blank.
             if self.exact && updates.get(i + 1).is_some_and(|u| u.1 == y) && self.blank_from(x, y) {
-                out.extend_from_slice(&self.go(at, pen, x, y, Pen::RESET));
+                out.extend_from_slice(&self.go(at, trusted, pen, x, y, Pen::RESET));
+                trusted = true;
                 out.extend_from_slice(b"\x1b[K");
                 pen = Pen::RESET;
                 at = Some((x, y));
@@ -209,10 +216,12 @@ impl Screen {
             if at == Some((x, y)) {
                 sgr(pen, want, out);
             } else {
-                out.extend_from_slice(&self.go(at, pen, x, y, want));
+                out.extend_from_slice(&self.go(at, trusted, pen, x, y, want));
+                trusted = true;
             }
             pen = want;
             out.extend_from_slice(cell.symbol().as_bytes());
+            trusted &= cell.symbol().is_ascii();
             // After a wide character, and after the last column (pending wrap), where the
             // cursor is is up to the terminal.
             at = (is_narrow(cell) && x + 1 < self.width).then_some((x + 1, y));
@@ -229,7 +238,10 @@ impl Screen {
             return None;
         }
         for x in from..to {
-            let cell = self.get(x, y).filter(|c| is_narrow(c))?;
+            // ASCII only: see `emit` on trusting the cursor's column.
+            let cell = self
+                .get(x, y)
+                .filter(|c| is_narrow(c) && c.symbol().is_ascii())?;
             let next = Pen::of(cell);
             sgr(pen, next, buf);
             pen = next;
@@ -239,8 +251,17 @@ impl Screen {
     }
 
     /// The cheapest way from the cursor (`at`, with the pen `pen`) to (x, y) ready to write
-    /// with `want`.
-    fn go(&self, at: Option<(u16, u16)>, pen: Pen, x: u16, y: u16, want: Pen) -> Vec<u8> {
+    /// with `want`; from the cursor's column only when it is `trusted`, else from an absolute
+    /// move or a carriage return. The column after it is always exact.
+    fn go(
+        &self,
+        at: Option<(u16, u16)>,
+        trusted: bool,
+        pen: Pen,
+        x: u16,
+        y: u16,
+        want: Pen,
+    ) -> Vec<u8> {
         let mut best = Vec::new();
         cup(x, y, &mut best);
         sgr(pen, want, &mut best);
@@ -273,7 +294,9 @@ impl Screen {
             out
         };
         if cy == y {
-            along(b"", cx).into_iter().for_each(&mut consider);
+            if trusted {
+                along(b"", cx).into_iter().for_each(&mut consider);
+            }
             along(b"\r", 0).into_iter().for_each(&mut consider);
         } else if y > cy {
             let down = y - cy;
@@ -284,9 +307,11 @@ impl Screen {
                 csi(down, b'B', &mut lines);
             }
             along(&lines, 0).into_iter().for_each(&mut consider);
-            let mut straight = Vec::new();
-            csi(down, b'B', &mut straight);
-            along(&straight, cx).into_iter().for_each(&mut consider);
+            if trusted {
+                let mut straight = Vec::new();
+                csi(down, b'B', &mut straight);
+                along(&straight, cx).into_iter().for_each(&mut consider);
+            }
         }
         best
     }
@@ -627,6 +652,8 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // After a clear (a reset terminal, a redraw) nothing the terminal had is assumed.
+        self.cursor_visible = None;
         self.out.extend_from_slice(match clear_type {
             ClearType::All => b"\x1b[2J",
             ClearType::AfterCursor => b"\x1b[J",
@@ -1235,6 +1262,35 @@ mod tests {
             &mut buf,
         );
         assert_eq!(buf, b"\x1b[22;2m");
+    }
+
+    /// After a character other than ASCII the cursor's column is not trusted (a terminal may
+    /// draw `✓` two columns wide): the next change on the row is reached by an absolute move or
+    /// a carriage return, never relatively, so a shift cannot carry along the row.
+    #[test]
+    fn no_relative_move_after_a_character_other_than_ascii() {
+        let row = |text: &'static str| {
+            move |f: &mut ratatui::Frame| {
+                f.render_widget(ratatui::widgets::Paragraph::new(text), f.area())
+            }
+        };
+        let mut rig = lean(20, 1);
+        rig.step(row("✓ a b c d e f"));
+        rig.out.0.borrow_mut().clear();
+        let frame = rig.term.draw(row("✗ x b c d e g")).unwrap().buffer.clone();
+        let bytes = std::mem::take(&mut *rig.out.0.borrow_mut());
+        rig.vt.feed(&bytes);
+        rig.vt.assert_shows(&frame, "after ✓ → ✗");
+        let text = String::from_utf8(bytes).unwrap();
+        // Between the check mark and the next figure: an absolute move or a carriage return.
+        let after = &text[text.find('✗').unwrap() + '✗'.len_utf8()..text.find('x').unwrap()];
+        assert!(
+            after.contains('\r') || after.contains('H'),
+            "moved relatively after ✗: {after:?} in {text:?}"
+        );
+        // And after ASCII only, relative moves are still used (a short gap re-sent or skipped).
+        let tail = &text[text.find('x').unwrap()..];
+        assert!(!tail.contains('H') && !tail.contains('\r'), "{tail:?}");
     }
 
     /// The interface itself, key by key at 80×24 and 120×40, in colour: the same screens, and

@@ -32,30 +32,73 @@ pub fn run(mut app: App) -> io::Result<App> {
     let result = event_loop(&mut terminal, &mut app);
     // Shows the cursor again (the backend writes what it holds when dropped).
     drop(terminal);
-    ratatui::try_restore()?;
+    restore()?;
     result.map(|()| app)
 }
 
-type Term = ratatui::Terminal<LeanBackend<io::Stdout>>;
+type Term = ratatui::Terminal<LeanBackend<Out>>;
 
-/// `ratatui::try_init` with [`LeanBackend`]: raw mode, the alternate screen, and a panic hook
-/// that restores the terminal before the message is printed.
+/// Where frames go: standard output without its line buffer, so a frame (which holds line
+/// feeds) leaves in one write — one packet over SSH, and never half a frame on the line.
+#[cfg(unix)]
+type Out = std::fs::File;
+#[cfg(not(unix))]
+type Out = io::Stdout;
+
+#[cfg(unix)]
+fn out() -> io::Result<Out> {
+    use std::os::fd::AsFd;
+    Ok(std::fs::File::from(
+        io::stdout().as_fd().try_clone_to_owned()?,
+    ))
+}
+
+#[cfg(not(unix))]
+fn out() -> io::Result<Out> {
+    Ok(io::stdout())
+}
+
+/// Modes a program before this one may have left set, which the backend's moves and scrolling
+/// rely on being off: the scrolling region back to the whole screen, origin mode off, the
+/// default style, and a clear screen (a terminal that has no alternate screen shows the shell
+/// otherwise).
+const RESET_MODES: &[u8] = b"\x1b[r\x1b[?6l\x1b[m\x1b[2J";
+
+/// `ratatui::try_init` with [`LeanBackend`]: raw mode, the alternate screen with its modes
+/// reset, and a panic hook that restores the terminal before the message is printed. Raw mode
+/// is undone when any of it fails.
 fn init() -> io::Result<Term> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        let _ = restore();
         hook(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    ratatui::crossterm::execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
-    )?;
-    let (width, height) = ratatui::crossterm::terminal::size()?;
-    ratatui::Terminal::new(LeanBackend::sized(
-        io::stdout(),
-        ratatui::layout::Size::new(width, height),
-    ))
+    let terminal = (|| {
+        use std::io::Write;
+        let mut out = out()?;
+        ratatui::crossterm::execute!(out, ratatui::crossterm::terminal::EnterAlternateScreen)?;
+        out.write_all(RESET_MODES)?;
+        let (width, height) = ratatui::crossterm::terminal::size()?;
+        ratatui::Terminal::new(LeanBackend::sized(
+            out,
+            ratatui::layout::Size::new(width, height),
+        ))
+    })();
+    if terminal.is_err() {
+        let _ = restore();
+    }
+    terminal
+}
+
+/// Leaves the terminal as it was found: the scrolling region whole, the default style, the
+/// cursor shown, the main screen, raw mode off.
+fn restore() -> io::Result<()> {
+    use std::io::Write;
+    let mut stdout = io::stdout();
+    let _ = stdout.write_all(b"\x1b[r\x1b[m\x1b[?25h");
+    let _ = stdout.flush();
+    ratatui::try_restore()
 }
 
 /// How often the workspace file is looked at for another user's save (a `stat`; the file is

@@ -293,12 +293,16 @@ pub fn budget_of(node: &Node, q: Quarter) -> Option<BudgetFigures> {
 /// Money a node spent within quarter `q` alone (for a parent, its children's together): the
 /// realisation to `q` less the realisation to the quarter before.
 pub fn spent_in_quarter(node: &Node, q: Quarter) -> Option<Decimal> {
-    let to = budget_of(node, q)?.realisasi?;
+    spent_within(q, |at| budget_of(node, at).and_then(|b| b.realisasi))
+}
+
+/// Money spent within quarter `q` alone, from the money spent to each quarter (`to_date`):
+/// to `q` less to the quarter before (nothing before TW I).
+pub fn spent_within(q: Quarter, to_date: impl Fn(Quarter) -> Option<Decimal>) -> Option<Decimal> {
     let before = Quarter::new(q.number() - 1)
-        .and_then(|p| budget_of(node, p))
-        .and_then(|b| b.realisasi)
+        .and_then(&to_date)
         .unwrap_or_default();
-    to.checked_sub(before)
+    to_date(q)?.checked_sub(before)
 }
 
 /// The total budget of several nodes (e.g. the whole tree).

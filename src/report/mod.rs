@@ -8,7 +8,9 @@ pub mod tables;
 
 pub use check::{Finding, check};
 
-use crate::model::{Indicator, IndicatorRef, NodeKind, NodeVisit, Quarter, Workspace};
+use crate::model::{
+    Indicator, IndicatorRef, Node, NodeKind, NodeVisit, Quarter, Settings, Workspace,
+};
 use crate::rules::{self, BudgetFigures, Rating, Status};
 use rust_decimal::Decimal;
 
@@ -91,6 +93,17 @@ impl RatingCounts {
         }
     }
 
+    /// The ratings of every indicator of `node` and the nodes below it.
+    pub fn of_subtree(node: &Node, q: Quarter, settings: &Settings) -> RatingCounts {
+        let mut counts = RatingCounts::default();
+        for n in node.iter() {
+            for ind in &n.indikator {
+                counts.add(rules::status(ind, q, settings));
+            }
+        }
+        counts
+    }
+
     /// Takes back one [`add`](Self::add) of `status`.
     pub fn remove(&mut self, status: Status) {
         let sub = |n: &mut usize| *n = n.saturating_sub(1);
@@ -136,6 +149,16 @@ pub struct Summary {
     pub counts: RatingCounts,
 }
 
+/// A program's capaian kinerja: the mean capaian of its own (outcome) indicators that could
+/// be judged.
+pub fn capaian_kinerja(node: &Node, q: Quarter, settings: &Settings) -> Option<Decimal> {
+    rules::mean(
+        node.indikator
+            .iter()
+            .filter_map(|i| rules::status(i, q, settings).capaian()),
+    )
+}
+
 pub fn summary(ws: &Workspace, q: Quarter) -> Summary {
     let visits = ws.walk();
     let mut programs = Vec::new();
@@ -147,21 +170,11 @@ pub fn summary(ws: &Workspace, q: Quarter) -> Summary {
         if v.node.jenis != NodeKind::Program {
             continue;
         }
-        let mut sub = RatingCounts::default();
-        for n in v.node.iter() {
-            for ind in &n.indikator {
-                sub.add(rules::status(ind, q, &ws.pengaturan));
-            }
-        }
-        let own = v
-            .node
-            .indikator
-            .iter()
-            .filter_map(|i| rules::status(i, q, &ws.pengaturan).capaian());
+        let sub = RatingCounts::of_subtree(v.node, q, &ws.pengaturan);
         programs.push(ProgramSummary {
             kode: v.node.kode.clone(),
             nama: v.node.nama.clone(),
-            capaian_kinerja: rules::mean(own),
+            capaian_kinerja: capaian_kinerja(v.node, q, &ws.pengaturan),
             anggaran: rules::budget_of(v.node, q).unwrap_or_default(),
             counts: sub,
         });

@@ -147,15 +147,6 @@ pub fn load_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
     Ok((ws, stamp))
 }
 
-/// The stamp of the file on disk now (`None` when it is gone).
-pub fn stamp_on_disk(path: &Path) -> io::Result<Option<Stamp>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(Stamp::of(&bytes))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 /// How long a save waits for another save to finish.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 

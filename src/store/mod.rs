@@ -13,7 +13,7 @@ pub mod versions;
 
 pub use commit::{
     CommitError, Committed, Conflict, LOCK_WAIT, Lock, Stamp, commit, commit_ops, commit_with,
-    load_stamped, lock, lock_path, restore, stamp_on_disk,
+    load_stamped, lock, lock_path, restore,
 };
 
 use crate::locale::Lang;

@@ -214,11 +214,7 @@ impl App {
 
     /// A node by code, in O(depth).
     pub fn node(&self, kode: &str) -> Option<&crate::model::Node> {
-        let path = self.paths.get(kode)?;
-        let mut node = self.ws.pohon.get(*path.first()?)?;
-        for i in &path[1..] {
-            node = node.anak.get(*i)?;
-        }
+        let node = self.ws.node_at(self.paths.get(kode)?)?;
         (node.kode == kode).then_some(node)
     }
 
@@ -227,14 +223,7 @@ impl App {
         let Some(path) = self.paths.get(kode) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        let mut level = &self.ws.pohon;
-        for i in &path[..path.len().saturating_sub(1)] {
-            let Some(n) = level.get(*i) else { break };
-            out.push(n);
-            level = &n.anak;
-        }
-        out
+        nodes_at(&self.ws.pohon, &path[..path.len().saturating_sub(1)])
     }
 
     /// Changes one figure and brings what is derived from it up to date along its path: the
@@ -267,22 +256,11 @@ impl App {
     }
 
     fn set_value(&mut self, kode: &str, field: Field, value: Option<Decimal>) {
-        let Some(path) = self.paths.get(kode).cloned() else {
+        let Some(path) = self.paths.get(kode) else {
             return;
         };
-        let Some((first, rest)) = path.split_first() else {
-            return;
-        };
-        let Some(mut node) = self.ws.pohon.get_mut(*first) else {
-            return;
-        };
-        for i in rest {
-            let Some(next) = node.anak.get_mut(*i) else {
-                return;
-            };
-            node = next;
-        }
-        if node.kode == kode
+        if let Some(node) = self.ws.node_at_mut(path)
+            && node.kode == kode
             && let Some(slot) = field.slot(node)
         {
             *slot = value;

@@ -8,7 +8,7 @@
 //!   checks these against them after every edit).
 
 use crate::model::{Indicator, Node, NodeKind, Quarter, Settings, Workspace};
-use crate::report::RatingCounts;
+use crate::report::{self, RatingCounts};
 use crate::rules::{self, BudgetFigures, Status};
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
@@ -66,11 +66,7 @@ impl YearBudget {
 
     /// Money spent within quarter `q` alone, as `rules::spent_in_quarter` gives it.
     pub fn spent_in(&self, q: Quarter) -> Option<Decimal> {
-        let to = self.realisasi[q.index()]?;
-        let before = Quarter::new(q.number() - 1)
-            .and_then(|p| self.realisasi[p.index()])
-            .unwrap_or_default();
-        to.checked_sub(before)
+        rules::spent_within(q, |at| self.realisasi[at.index()])
     }
 }
 
@@ -237,14 +233,9 @@ impl Dashboard {
                 d.list_insert(status, (path.clone(), i));
             }
             if node.jenis == NodeKind::Program {
-                let mut counts = RatingCounts::default();
-                for n in node.iter() {
-                    for ind in &n.indikator {
-                        counts.add(rules::status(ind, q, settings));
-                    }
-                }
+                let counts = RatingCounts::of_subtree(node, q, settings);
                 let at = d.programs.len();
-                let capaian_kinerja = kinerja(node, q, settings);
+                let capaian_kinerja = report::capaian_kinerja(node, q, settings);
                 if let Some(c) = capaian_kinerja {
                     d.by_kinerja.insert((c, at));
                 }
@@ -330,7 +321,7 @@ impl Dashboard {
             && let Some(&p) = self.program_at.get(&node.kode)
         {
             let was = self.programs[p].capaian_kinerja;
-            let now = kinerja(node, self.quarter, settings);
+            let now = report::capaian_kinerja(node, self.quarter, settings);
             if let Some(c) = was {
                 self.by_kinerja.remove(&(c, p));
             }
@@ -361,13 +352,4 @@ impl Dashboard {
     pub fn lowest_kinerja(&self) -> impl Iterator<Item = usize> + '_ {
         self.by_kinerja.iter().map(|(_, p)| *p)
     }
-}
-
-/// A program's capaian kinerja: the mean over its own indicators that could be judged.
-fn kinerja(node: &Node, q: Quarter, settings: &Settings) -> Option<Decimal> {
-    rules::mean(
-        node.indikator
-            .iter()
-            .filter_map(|i| rules::status(i, q, settings).capaian()),
-    )
 }

@@ -1,58 +1,162 @@
 //! The figures people type, addressed one by one, and a change of one of them (an [`Op`]).
 //! Saving merges these small operations, so two people editing different figures of the same
 //! workspace never overwrite each other (see `store::commit`).
+//!
+//! Every decimal slot of the tree is a [`Field`]: what `set`, the interface's editor and an
+//! import change, what the journal records and what a merge compares.
 
 use super::{Node, Quarter, Workspace};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
-/// One typed figure of a node.
+/// One typed figure of a node. Indicators are addressed by their 0-based position in the node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
     /// The yearly target of the node's n-th indicator (0-based).
     Target(usize),
     /// A quarter's realisation of the node's n-th indicator.
     Realisasi(usize, Quarter),
+    /// A quarter's plan (rencana aksi) of the node's n-th indicator.
+    Rencana(usize, Quarter),
+    /// The target in the original performance agreement (PK murni).
+    TargetPkMurni(usize),
+    /// The target in the revised performance agreement (PK perubahan).
+    TargetPkPerubahan(usize),
+    /// The Renstra target of one year.
+    RenstraTarget(usize, i32),
+    /// The Renstra target at the end of the period (kondisi akhir).
+    RenstraAkhir(usize),
+    /// The realisation of an earlier year (riwayat).
+    Riwayat(usize, i32),
     /// The pagu of the node's budget.
     Pagu,
+    /// The original pagu (APBD murni).
+    PaguMurni,
     /// A quarter's spending of the node's budget.
     Rp(Quarter),
+    /// The year's spending as the budget report (LRA) declares it.
+    RealisasiTahun,
 }
 
 impl Field {
     /// Whether the figure is Rupiah (two decimals at most) rather than a performance figure.
     pub fn is_rupiah(self) -> bool {
-        matches!(self, Field::Pagu | Field::Rp(_))
+        matches!(
+            self,
+            Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun
+        )
     }
 
-    /// The value of this figure in `node`; `None` when the node has no such slot.
+    /// The indicator (0-based) the figure belongs to; `None` for a budget figure.
+    pub fn indicator(self) -> Option<usize> {
+        match self {
+            Field::Target(i)
+            | Field::Realisasi(i, _)
+            | Field::Rencana(i, _)
+            | Field::TargetPkMurni(i)
+            | Field::TargetPkPerubahan(i)
+            | Field::RenstraTarget(i, _)
+            | Field::RenstraAkhir(i)
+            | Field::Riwayat(i, _) => Some(i),
+            Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun => None,
+        }
+    }
+
+    /// Whether changing the figure can change the indicator's status (capaian, red, due).
+    pub fn affects_status(self) -> bool {
+        matches!(
+            self,
+            Field::Target(_) | Field::Realisasi(..) | Field::Rencana(..)
+        )
+    }
+
+    /// Whether changing the figure can change the budget figures (pagu, money spent).
+    pub fn affects_budget(self) -> bool {
+        matches!(self, Field::Pagu | Field::Rp(_) | Field::RealisasiTahun)
+    }
+
+    /// The value of this figure in `node`; `None` when the node has no such slot (no such
+    /// indicator, or no budget). A year missing from a by-year map is a slot not entered.
     pub fn get(self, node: &Node) -> Option<Option<Decimal>> {
+        let ind = |i: usize| node.indikator.get(i);
+        let budget = || node.anggaran.as_ref();
         Some(match self {
-            Field::Target(i) => node.indikator.get(i)?.target,
-            Field::Realisasi(i, q) => node.indikator.get(i)?.realisasi[q.index()],
-            Field::Pagu => node.anggaran.as_ref()?.pagu,
-            Field::Rp(q) => node.anggaran.as_ref()?.realisasi_rp[q.index()],
+            Field::Target(i) => ind(i)?.target,
+            Field::Realisasi(i, q) => ind(i)?.realisasi[q.index()],
+            Field::Rencana(i, q) => ind(i)?.rencana[q.index()],
+            Field::TargetPkMurni(i) => ind(i)?.target_pk_murni,
+            Field::TargetPkPerubahan(i) => ind(i)?.target_pk_perubahan,
+            Field::RenstraTarget(i, y) => ind(i)?.renstra.target.get(&y).copied(),
+            Field::RenstraAkhir(i) => ind(i)?.renstra.akhir,
+            Field::Riwayat(i, y) => ind(i)?.riwayat.get(&y).copied(),
+            Field::Pagu => budget()?.pagu,
+            Field::PaguMurni => budget()?.pagu_murni,
+            Field::Rp(q) => budget()?.realisasi_rp[q.index()],
+            Field::RealisasiTahun => budget()?.realisasi_tahun,
         })
     }
 
-    pub fn slot(self, node: &mut Node) -> Option<&mut Option<Decimal>> {
-        Some(match self {
-            Field::Target(i) => &mut node.indikator.get_mut(i)?.target,
-            Field::Realisasi(i, q) => &mut node.indikator.get_mut(i)?.realisasi[q.index()],
-            Field::Pagu => &mut node.anggaran.as_mut()?.pagu,
-            Field::Rp(q) => &mut node.anggaran.as_mut()?.realisasi_rp[q.index()],
-        })
+    /// Sets this figure in `node`; `false` when the node has no such slot.
+    pub fn set(self, node: &mut Node, value: Option<Decimal>) -> bool {
+        fn in_map(map: &mut BTreeMap<i32, Decimal>, year: i32, value: Option<Decimal>) {
+            match value {
+                Some(v) => map.insert(year, v),
+                None => map.remove(&year),
+            };
+        }
+        if let Some(i) = self.indicator() {
+            let Some(ind) = node.indikator.get_mut(i) else {
+                return false;
+            };
+            match self {
+                Field::Target(_) => ind.target = value,
+                Field::Realisasi(_, q) => ind.realisasi[q.index()] = value,
+                Field::Rencana(_, q) => ind.rencana[q.index()] = value,
+                Field::TargetPkMurni(_) => ind.target_pk_murni = value,
+                Field::TargetPkPerubahan(_) => ind.target_pk_perubahan = value,
+                Field::RenstraTarget(_, y) => in_map(&mut ind.renstra.target, y, value),
+                Field::RenstraAkhir(_) => ind.renstra.akhir = value,
+                Field::Riwayat(_, y) => in_map(&mut ind.riwayat, y, value),
+                _ => unreachable!("indicator fields only"),
+            }
+            return true;
+        }
+        let Some(b) = node.anggaran.as_mut() else {
+            return false;
+        };
+        match self {
+            Field::Pagu => b.pagu = value,
+            Field::PaguMurni => b.pagu_murni = value,
+            Field::Rp(q) => b.realisasi_rp[q.index()] = value,
+            Field::RealisasiTahun => b.realisasi_tahun = value,
+            _ => unreachable!("budget fields only"),
+        }
+        true
     }
 
-    /// Every typed figure of a node.
+    /// Every figure slot of a node, the by-year ones for the years it holds.
     pub fn all(node: &Node) -> Vec<Field> {
         let mut out = Vec::new();
-        for i in 0..node.indikator.len() {
+        for (i, ind) in node.indikator.iter().enumerate() {
             out.push(Field::Target(i));
             out.extend(Quarter::ALL.map(|q| Field::Realisasi(i, q)));
+            out.extend(Quarter::ALL.map(|q| Field::Rencana(i, q)));
+            out.push(Field::TargetPkMurni(i));
+            out.push(Field::TargetPkPerubahan(i));
+            out.extend(
+                ind.renstra
+                    .target
+                    .keys()
+                    .map(|y| Field::RenstraTarget(i, *y)),
+            );
+            out.push(Field::RenstraAkhir(i));
+            out.extend(ind.riwayat.keys().map(|y| Field::Riwayat(i, *y)));
         }
         if node.anggaran.is_some() {
             out.push(Field::Pagu);
+            out.push(Field::PaguMurni);
             out.extend(Quarter::ALL.map(Field::Rp));
+            out.push(Field::RealisasiTahun);
         }
         out
     }
@@ -75,13 +179,7 @@ impl Workspace {
 
     /// Sets a figure; `false` when there is no such node or slot.
     pub fn set_figure(&mut self, kode: &str, field: Field, value: Option<Decimal>) -> bool {
-        match self.node_mut(kode).and_then(|n| field.slot(n)) {
-            Some(slot) => {
-                *slot = value;
-                true
-            }
-            None => false,
-        }
+        self.node_mut(kode).is_some_and(|n| field.set(n, value))
     }
 
     /// The operations that turn `self` into `other`, figure by figure, for nodes present in
@@ -94,9 +192,16 @@ impl Workspace {
             let Some(o) = theirs.get(node.kode.as_str()) else {
                 continue;
             };
-            for field in Field::all(node) {
-                let (old, new) = (field.get(node).flatten(), field.get(o).flatten());
-                if old != new && field.get(o).is_some() {
+            // The by-year slots of either side.
+            let mut fields = Field::all(node);
+            fields.extend(Field::all(o));
+            fields.sort();
+            fields.dedup();
+            for field in fields {
+                let (Some(old), Some(new)) = (field.get(node), field.get(o)) else {
+                    continue;
+                };
+                if old != new {
                     ops.push(Op {
                         kode: node.kode.clone(),
                         field,
@@ -107,5 +212,65 @@ impl Workspace {
             }
         }
         ops
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    fn sample() -> Workspace {
+        crate::store::parse(crate::store::SAMPLE_JSON).expect("the sample loads")
+    }
+
+    #[test]
+    fn every_slot_reads_back_what_was_set_and_diffs_as_one_op() {
+        let base = sample();
+        // IP ASN sits on 7.01.01.2.05 with a Renstra target for 2024 and a history for 2022.
+        let kode = "7.01.01.2.05";
+        let node = base.node(kode).expect("IP ASN node");
+        assert!(node.anggaran.is_some(), "a kegiatan with a budget");
+        let fields = [
+            Field::Target(0),
+            Field::Realisasi(0, Quarter::II),
+            Field::Rencana(0, Quarter::III),
+            Field::TargetPkMurni(0),
+            Field::TargetPkPerubahan(0),
+            Field::RenstraTarget(0, 2031),
+            Field::RenstraAkhir(0),
+            Field::Riwayat(0, 2019),
+            Field::Pagu,
+            Field::PaguMurni,
+            Field::Rp(Quarter::I),
+            Field::RealisasiTahun,
+        ];
+        for field in fields {
+            let mut ws = base.clone();
+            let value = Some(dec!(12.5));
+            assert_ne!(
+                ws.figure(kode, field),
+                Some(value),
+                "{field:?} starts elsewhere"
+            );
+            assert!(ws.set_figure(kode, field, value), "{field:?} has a slot");
+            assert_eq!(ws.figure(kode, field), Some(value), "{field:?}");
+            let ops = base.diff(&ws);
+            assert_eq!(ops.len(), 1, "{field:?}: {ops:?}");
+            assert_eq!(ops[0].field, field);
+            assert_eq!(ops[0].new, value);
+            // Clearing a by-year figure removes the year; the diff back is one op too.
+            assert!(ws.set_figure(kode, field, None));
+            assert_eq!(ws.figure(kode, field), Some(None));
+        }
+    }
+
+    #[test]
+    fn a_missing_indicator_or_budget_is_no_slot() {
+        let mut ws = sample();
+        let visi = ws.pohon[0].kode.clone();
+        assert_eq!(ws.figure(&visi, Field::Pagu), None, "a Visi has no budget");
+        assert!(!ws.set_figure(&visi, Field::Rp(Quarter::I), Some(dec!(1))));
+        assert!(!ws.set_figure(&visi, Field::Rencana(99, Quarter::I), Some(dec!(1))));
     }
 }

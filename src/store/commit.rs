@@ -392,12 +392,8 @@ pub fn commit_ops(
         return Err(CommitError::Conflicts(conflicts));
     }
     let set = |target: &mut Workspace, op: &Op, value: Option<Decimal>| {
-        if let Some(slot) = at
-            .get(op.kode.as_str())
-            .and_then(|p| target.node_at_mut(p))
-            .and_then(|n| op.field.slot(n))
-        {
-            *slot = value;
+        if let Some(node) = at.get(op.kode.as_str()).and_then(|p| target.node_at_mut(p)) {
+            op.field.set(node, value);
         }
     };
     for op in &applied {
@@ -486,6 +482,7 @@ pub fn restore(path: &Path, version: &versions::Version, user: &str) -> Result<(
         indikator: None,
         kolom: "pulih".into(),
         tw: None,
+        tahun: None,
         lama: None,
         baru: None,
         catatan: Some(version.name.clone()),

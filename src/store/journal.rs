@@ -18,10 +18,13 @@ pub struct Entry {
     /// 1-based indicator number, for indicator figures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indikator: Option<usize>,
-    /// `target`, `realisasi`, `pagu`, `rp` — or `pulih` for a restored backup.
+    /// The figure's column (see [`Entry::field`]) — or `pulih` for a restored backup.
     pub kolom: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tw: Option<u8>,
+    /// The year, for by-year figures (Renstra target, riwayat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tahun: Option<i32>,
     pub lama: Option<Decimal>,
     pub baru: Option<Decimal>,
     /// What else there is to say (the backup restored).
@@ -31,19 +34,28 @@ pub struct Entry {
 
 impl Entry {
     pub fn from_op(op: &Op, user: &str, waktu: &str) -> Entry {
-        let (indikator, kolom, tw) = match op.field {
-            Field::Target(i) => (Some(i + 1), "target", None),
-            Field::Realisasi(i, q) => (Some(i + 1), "realisasi", Some(q.number())),
-            Field::Pagu => (None, "pagu", None),
-            Field::Rp(q) => (None, "rp", Some(q.number())),
+        let (kolom, tw, tahun) = match op.field {
+            Field::Target(_) => ("target", None, None),
+            Field::Realisasi(_, q) => ("realisasi", Some(q.number()), None),
+            Field::Rencana(_, q) => ("rencana", Some(q.number()), None),
+            Field::TargetPkMurni(_) => ("target_pk_murni", None, None),
+            Field::TargetPkPerubahan(_) => ("target_pk_perubahan", None, None),
+            Field::RenstraTarget(_, y) => ("renstra_target", None, Some(y)),
+            Field::RenstraAkhir(_) => ("renstra_akhir", None, None),
+            Field::Riwayat(_, y) => ("riwayat", None, Some(y)),
+            Field::Pagu => ("pagu", None, None),
+            Field::PaguMurni => ("pagu_murni", None, None),
+            Field::Rp(q) => ("rp", Some(q.number()), None),
+            Field::RealisasiTahun => ("realisasi_tahun", None, None),
         };
         Entry {
             waktu: waktu.to_string(),
             pengguna: user.to_string(),
             kode: op.kode.clone(),
-            indikator,
+            indikator: op.field.indicator().map(|i| i + 1),
             kolom: kolom.to_string(),
             tw,
+            tahun,
             lama: op.old,
             baru: op.new,
             catatan: None,
@@ -54,11 +66,20 @@ impl Entry {
     pub fn field(&self) -> Option<Field> {
         let q = || self.tw.and_then(Quarter::new);
         let i = || self.indikator?.checked_sub(1);
+        let y = || self.tahun;
         match self.kolom.as_str() {
             "target" => Some(Field::Target(i()?)),
             "realisasi" => Some(Field::Realisasi(i()?, q()?)),
+            "rencana" => Some(Field::Rencana(i()?, q()?)),
+            "target_pk_murni" => Some(Field::TargetPkMurni(i()?)),
+            "target_pk_perubahan" => Some(Field::TargetPkPerubahan(i()?)),
+            "renstra_target" => Some(Field::RenstraTarget(i()?, y()?)),
+            "renstra_akhir" => Some(Field::RenstraAkhir(i()?)),
+            "riwayat" => Some(Field::Riwayat(i()?, y()?)),
             "pagu" => Some(Field::Pagu),
+            "pagu_murni" => Some(Field::PaguMurni),
             "rp" => Some(Field::Rp(q()?)),
+            "realisasi_tahun" => Some(Field::RealisasiTahun),
             _ => None,
         }
     }

@@ -48,8 +48,22 @@ pub fn field_label(field: Field, lang: Lang) -> String {
     match field {
         Field::Target(_) => lang.pick("target tahun", "year target").into(),
         Field::Realisasi(_, q) => format!("{} TW {q}", lang.pick("realisasi", "actual")),
+        Field::Rencana(_, q) => format!("{} TW {q}", lang.pick("rencana", "plan")),
+        Field::TargetPkMurni(_) => lang.pick("target PK murni", "original PK target").into(),
+        Field::TargetPkPerubahan(_) => lang.pick("target PK perubahan", "revised PK target").into(),
+        Field::RenstraTarget(_, y) => {
+            format!("{} {y}", lang.pick("target Renstra", "Renstra target"))
+        }
+        Field::RenstraAkhir(_) => lang
+            .pick("target akhir Renstra", "Renstra end target")
+            .into(),
+        Field::Riwayat(_, y) => format!("{} {y}", lang.pick("realisasi", "actual")),
         Field::Pagu => "pagu".into(),
+        Field::PaguMurni => lang.pick("pagu murni", "original pagu").into(),
         Field::Rp(q) => format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp")),
+        Field::RealisasiTahun => lang
+            .pick("realisasi Rp menurut LRA", "spent Rp per LRA")
+            .into(),
     }
 }
 
@@ -234,13 +248,11 @@ impl App {
             return;
         };
         let Some(node) = self.node(kode) else { return };
-        let indicator = match field {
-            Field::Target(i) | Field::Realisasi(i, _) => {
-                node.indikator.get(i).cloned().map(|d| (i, d))
-            }
-            Field::Pagu | Field::Rp(_) => None,
-        };
-        let budget = field.is_rupiah().then(|| self.budgets.of(node));
+        let indicator = field
+            .indicator()
+            .filter(|_| field.affects_status())
+            .and_then(|i| node.indikator.get(i).cloned().map(|d| (i, d)));
+        let budget = field.affects_budget().then(|| self.budgets.of(node));
         self.set_value(kode, field, value);
         self.touched.insert((kode.to_string(), field));
         self.generation += 1;
@@ -261,9 +273,8 @@ impl App {
         };
         if let Some(node) = self.ws.node_at_mut(path)
             && node.kode == kode
-            && let Some(slot) = field.slot(node)
         {
-            *slot = value;
+            field.set(node, value);
         }
     }
 

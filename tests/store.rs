@@ -2,6 +2,7 @@
 
 use kinerja::locale::Lang;
 use kinerja::store::{self, Problem, StoreError};
+use rust_decimal::Decimal;
 use std::fs;
 use std::path::Path;
 
@@ -191,6 +192,19 @@ fn failed_load_names_the_file_and_changes_nothing() {
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), mtime);
 }
 
+/// Saves `ws` over the file at `path` through the store's only save, [`store::commit`]: the
+/// figure changes from what is on disk now, merged under the lock.
+fn save(path: &Path, ws: &kinerja::model::Workspace) -> Result<(), store::CommitError> {
+    let (base, stamp) = store::load_stamped(path).map_err(store::CommitError::Store)?;
+    store::commit(path, &base, stamp, ws, "uji").map(drop)
+}
+
+const KODE: &str = "7.01.02.2.04.02";
+
+fn set_tw3(ws: &mut kinerja::model::Workspace, value: i64) {
+    ws.node_mut(KODE).unwrap().indikator[0].realisasi[2] = Some(Decimal::from(value));
+}
+
 #[test]
 fn save_is_atomic_and_keeps_earlier_versions() {
     let dir = tempfile::tempdir().unwrap();
@@ -198,9 +212,8 @@ fn save_is_atomic_and_keeps_earlier_versions() {
     fs::write(&path, store::SAMPLE_JSON).unwrap();
 
     let mut ws = store::load(&path).unwrap();
-    ws.node_mut("7.01.02.2.04.02").unwrap().indikator[0].realisasi[2] =
-        Some(rust_decimal::dec!(1300));
-    store::save(&path, &ws).unwrap();
+    set_tw3(&mut ws, 1300);
+    save(&path, &ws).unwrap();
 
     assert_eq!(store::load(&path).unwrap(), ws);
     let versions = store::versions::list(&path).unwrap();
@@ -212,23 +225,32 @@ fn save_is_atomic_and_keeps_earlier_versions() {
     let names: Vec<_> = snapshot(dir.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
-        ["ws.json", "ws.json.cadangan"],
+        [
+            "ws.json",
+            "ws.json.cadangan",
+            "ws.json.jurnal.jsonl",
+            "ws.json.lock"
+        ],
         "no temporary file is left behind"
     );
 
     // The newest version is listed first; only the last KEEP are kept.
     let first = fs::read_to_string(&path).unwrap();
-    ws.tahun = 2024;
-    store::save(&path, &ws).unwrap();
+    set_tw3(&mut ws, 1301);
+    save(&path, &ws).unwrap();
     let versions = store::versions::list(&path).unwrap();
     assert_eq!(fs::read_to_string(&versions[0].path).unwrap(), first);
-    for year in 2025..2060 {
-        ws.tahun = year;
-        store::save(&path, &ws).unwrap();
+    for value in 1302..1340 {
+        set_tw3(&mut ws, value);
+        save(&path, &ws).unwrap();
     }
+    let versions = store::versions::list(&path).unwrap();
+    assert_eq!(versions.len(), store::versions::KEEP);
+    // The newest kept is the state before the last save: TW III = 1338.
+    let newest = store::parse(&fs::read_to_string(&versions[0].path).unwrap()).unwrap();
     assert_eq!(
-        store::versions::list(&path).unwrap().len(),
-        store::versions::KEEP
+        newest.node(KODE).unwrap().indikator[0].realisasi[2],
+        Some(Decimal::from(1338))
     );
 }
 
@@ -239,7 +261,7 @@ fn failed_save_leaves_the_disk_as_it_was() {
 
     // The folder does not exist.
     let missing = dir.path().join("tidak-ada").join("ws.json");
-    let err = store::save(&missing, &ws).unwrap_err();
+    let err = store::write_atomic(&missing, store::to_json(&ws).as_bytes()).unwrap_err();
     assert!(matches!(err, StoreError::Write { .. }));
     assert!(
         err.message(Lang::Id)
@@ -252,7 +274,7 @@ fn failed_save_leaves_the_disk_as_it_was() {
     fs::create_dir(&folder).unwrap();
     fs::write(folder.join("isi.txt"), "tetap").unwrap();
     let before = snapshot(dir.path());
-    assert!(store::save(&folder, &ws).is_err());
+    assert!(store::write_atomic(&folder, store::to_json(&ws).as_bytes()).is_err());
     assert_eq!(fs::read_to_string(folder.join("isi.txt")).unwrap(), "tetap");
     let after: Vec<_> = snapshot(dir.path()).into_iter().map(|(n, _)| n).collect();
     let before: Vec<_> = before.into_iter().map(|(n, _)| n).collect();
@@ -270,23 +292,24 @@ fn saved_files_keep_sensible_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    let ws = store::parse(store::SAMPLE_JSON).unwrap();
+    let mut ws = store::parse(store::SAMPLE_JSON).unwrap();
 
     // A shared group folder (rwxrwxr-x): a new workspace is group-writable, not world-writable.
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o775)).unwrap();
     let path = dir.path().join("baru.json");
-    store::save(&path, &ws).unwrap();
+    store::write_atomic(&path, store::to_json(&ws).as_bytes()).unwrap();
     assert_eq!(mode(&path), 0o664);
 
     // An existing file keeps its own permissions across a save.
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    store::save(&path, &ws).unwrap();
+    set_tw3(&mut ws, 7);
+    save(&path, &ws).unwrap();
     assert_eq!(mode(&path), 0o640);
 
     // A world-writable folder still gives no world-writable file.
     let open = dir.path().join("terbuka");
     fs::create_dir(&open).unwrap();
     fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
-    store::save(&open.join("ws.json"), &ws).unwrap();
+    store::write_atomic(&open.join("ws.json"), store::to_json(&ws).as_bytes()).unwrap();
     assert_eq!(mode(&open.join("ws.json")), 0o664);
 }

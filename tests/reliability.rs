@@ -335,13 +335,25 @@ impl Lcg {
     }
 }
 
+/// The journal's finished entries about figure X, as values typed.
+fn journaled_x(path: &Path) -> Vec<Option<Decimal>> {
+    let (journal, bad) = store::journal::read(path).unwrap();
+    assert_eq!(bad, 0, "no unreadable journal line");
+    journal
+        .iter()
+        .filter(|e| e.kode == X.0)
+        .map(|e| e.baru)
+        .collect()
+}
+
 fn crash_loop(iterations: u64) {
     let dir = tempfile::tempdir().unwrap();
     let path = workspace_file(dir.path());
     let baseline = store::load(&path).unwrap();
     let mut committed = figure(&baseline, X);
+    let mut journal: Vec<Option<Decimal>> = Vec::new();
     let mut rng = Lcg(0x5EED);
-    let (mut killed_mid_way, mut completed) = (0, 0);
+    let (mut killed_mid_way, mut completed, mut stray_max) = (0, 0, 0);
     for i in 0..iterations {
         let value = Decimal::from(1000 + i);
         let mut child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
@@ -372,24 +384,69 @@ fn crash_loop(iterations: u64) {
         let mut expected = baseline.clone();
         expected.set_figure(X.0, X.1, got);
         assert_eq!(now, expected, "iteration {i}: other figures changed");
-        committed = got;
-        // No temporary file survives as a workspace; stray temp files are only `.kinerja-*.tmp`.
-        for e in fs::read_dir(dir.path()).unwrap() {
-            let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            assert!(
-                name.starts_with("sooko.json")
-                    || (name.starts_with(".kinerja-") && name.ends_with(".tmp")),
-                "{name}"
-            );
+        // The journal says exactly what happened to the file: one entry for a change that
+        // reached it, none for one that did not.
+        if got != committed {
+            journal.push(got);
         }
+        assert_eq!(
+            journaled_x(&path),
+            journal,
+            "iteration {i}: journal ≠ saves"
+        );
+        committed = got;
+        // Temporary files left by kills are the workspace's own, and only those.
+        let stray = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| {
+                assert!(
+                    name.starts_with("sooko.json")
+                        || (name.starts_with(".sooko.json.simpan-") && name.ends_with(".tmp")),
+                    "{name}"
+                );
+                name.ends_with(".tmp")
+            })
+            .count();
+        stray_max = stray_max.max(stray);
     }
-    let (journal, bad) = store::journal::read(&path).unwrap();
+    // One save that is not killed: every temporary file a kill left is removed.
+    let last = Decimal::from(1000 + iterations);
+    let out = kinerja(
+        &path,
+        &["set", X.0, "--tw", "1", "--realisasi", &last.to_string()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let left: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "stale temporary files left: {left:?}");
+    journal.push(Some(last));
+    assert_eq!(journaled_x(&path), journal);
+    // Killed saves never push history out: every kept version is a different state.
+    let versions = store::versions::list(&path).unwrap();
+    let mut contents: Vec<Vec<u8>> = versions
+        .iter()
+        .map(|v| fs::read(&v.path).unwrap())
+        .collect();
+    let kept = contents.len();
+    contents.sort();
+    contents.dedup();
+    assert_eq!(contents.len(), kept, "only distinct versions are kept");
+    assert!(kept <= store::versions::KEEP);
     eprintln!(
         "crash: {iterations} SIGKILLs, {completed} saves completed before the kill, {killed_mid_way} killed mid-way, \
-         {} journal entries ({bad} unreadable lines), 0 corrupt files",
+         {} journal entries = {} changes of the file, at most {stray_max} temporary files between saves (0 after \
+         the next save), {kept} versions kept, all distinct; 0 corrupt files",
+        journal.len(),
         journal.len()
     );
-    assert!(journal.len() <= iterations as usize);
 }
 
 #[test]

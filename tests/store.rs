@@ -313,3 +313,129 @@ fn saved_files_keep_sensible_permissions() {
     store::write_atomic(&open.join("ws.json"), store::to_json(&ws).as_bytes()).unwrap();
     assert_eq!(mode(&open.join("ws.json")), 0o664);
 }
+
+/// The 1-based character column of the first character after `needle` in its line: where
+/// serde stops reading a string value (just past its closing quote).
+fn column_after(text: &str, needle: &str) -> (usize, usize) {
+    let pos = text.find(needle).expect("needle present") + needle.len();
+    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    (
+        text[..pos].matches('\n').count() + 1,
+        text[line_start..pos].chars().count(),
+    )
+}
+
+#[test]
+fn figures_outside_the_documented_form_are_refused_with_their_position() {
+    // Every one of these was read as a figure before (5e2 as 500, .5 as 0.5, -0 as 0, …).
+    for bad in [
+        "5e2", "5E2", "1e-3", "1_000", ".5", "5.", "+5", "-0", "1,5", "1.000,5", " 5",
+    ] {
+        let text = mutate("\"target\": \"500\"", &format!("\"target\": \"{bad}\""), 1);
+        let err = store::parse(&text).unwrap_err();
+        let needle = format!("\"target\": \"{bad}\"");
+        // Line 188 of the sample; the column is the value's closing quote.
+        assert_eq!(
+            (err.line, err.column),
+            column_after(&text, &needle),
+            "{bad}: {err}"
+        );
+        assert!(matches!(err.problem, Problem::Content(_)), "{bad}: {err:?}");
+        assert!(err.to_string().contains(&format!("«{bad}»")), "{err}");
+    }
+    // More digits than a figure keeps is refused, not rounded to 1.
+    let long = "1.000000000000000000000000000001";
+    let text = mutate("\"target\": \"500\"", &format!("\"target\": \"{long}\""), 1);
+    let err = store::parse(&text).unwrap_err();
+    assert!(err.to_string().contains("tidak dibulatkan"), "{err}");
+    assert_eq!(err.line, 188);
+    // The documented form still reads, decimals kept as written.
+    let text = mutate("\"target\": \"500\"", "\"target\": \"0500.250\"", 1);
+    let ws = store::parse(&text).unwrap();
+    let targets: Vec<String> = ws
+        .nodes()
+        .flat_map(|n| n.indikator.iter().filter_map(|i| i.target))
+        .map(|d| d.to_string())
+        .collect();
+    assert!(targets.contains(&"500.250".to_string()), "{targets:?}");
+}
+
+#[test]
+fn settings_that_make_judgement_meaningless_are_refused_with_their_position() {
+    let cases: [(&str, &str, &str); 6] = [
+        // A negative threshold made `red` exit 0 with everything red.
+        (
+            "\"ambang_merah\": \"100\"",
+            "\"ambang_merah\": \"-5\"",
+            "negatif",
+        ),
+        (
+            "\"ambang_merah\": \"100\"",
+            "\"ambang_merah\": \"5000\"",
+            "ambang_merah",
+        ),
+        (
+            "\"sangat_tinggi\": \"91\"",
+            "\"sangat_tinggi\": \"-91\"",
+            "negatif",
+        ),
+        (
+            "\"sangat_tinggi\": \"91\"",
+            "\"sangat_tinggi\": \"91000\"",
+            "sangat_tinggi",
+        ),
+        // Not descending: tinggi above sangat_tinggi.
+        ("\"tinggi\": \"76\"", "\"tinggi\": \"95\"", "menurun"),
+        ("\"nilai\": \"91.19\"", "\"nilai\": \"-91.19\"", "negatif"),
+    ];
+    for (from, to, says) in cases {
+        let text = mutate(from, to, 1);
+        let err = store::parse(&text).unwrap_err();
+        assert!(err.to_string().contains(says), "{to}: {err}");
+        assert_eq!(err.line, line_of(&text, to, 1), "{to}: {err}");
+    }
+}
+
+#[test]
+fn error_columns_count_characters_not_bytes() {
+    // "Sooko ©é" has 8 characters in 10 bytes: a syntax error after it on the same line.
+    let text = mutate(
+        "\"nama\": \"Kecamatan Sooko\",",
+        "\"nama\": \"Kecamatan Sooko ©é\" x,",
+        1,
+    );
+    let err = store::parse(&text).unwrap_err();
+    let (line, column) = column_after(&text, "\"Kecamatan Sooko ©é\" x");
+    assert_eq!((err.line, err.column), (line, column), "{err}");
+    assert_eq!(line, 4);
+    // `    "nama": "Kecamatan Sooko ©é" x`: 4 spaces, 8 + 20 characters, a space and x = 34.
+    assert_eq!(column, 34);
+}
+
+#[test]
+fn a_bom_or_bytes_that_are_not_utf8_get_a_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.json");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(store::SAMPLE_JSON.as_bytes());
+    fs::write(&path, &bom).unwrap();
+    let msg = store::load(&path).unwrap_err().message(Lang::Id);
+    assert!(
+        msg.starts_with(&format!("{}:1:1: ", path.display())) && msg.contains("BOM"),
+        "{msg}"
+    );
+
+    // Line 4: `    "nama": "Kecamatan Sooko é` then a lone 0xFF byte: 4 spaces, `"nama": ` (8) and
+    // `"Kecamatan Sooko é` (18) = 30 characters before it (32 bytes).
+    let text = store::SAMPLE_JSON.replacen("Kecamatan Sooko", "Kecamatan Sooko é\u{0}", 1);
+    let mut bytes = text.into_bytes();
+    let at = bytes.iter().position(|b| *b == 0).unwrap();
+    bytes[at] = 0xFF;
+    fs::write(&path, &bytes).unwrap();
+    let msg = store::load(&path).unwrap_err().message(Lang::Id);
+    assert!(
+        msg.starts_with(&format!("{}:4:31: ", path.display())) && msg.contains("0xFF"),
+        "{msg}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes, "the loader never writes");
+}

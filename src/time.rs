@@ -64,7 +64,7 @@ pub fn compact(secs: i64, nanos: u32) -> String {
 pub fn compact_in(secs: i64, nanos: u32, tz: &TimeZone) -> String {
     instant(secs, nanos)
         .to_zoned(tz.clone())
-        .strftime("%Y%m%dT%H%M%S.%f%z")
+        .strftime("%Y%m%dT%H%M%S.%9f%z")
         .to_string()
 }
 
@@ -133,6 +133,11 @@ mod tests {
         assert_eq!(jkt, "20261201T062224.000000123+0700");
         let utc = compact_in(BEFORE_SEVEN_WIB, 123, &TimeZone::UTC);
         assert_eq!(utc, "20261130T232224.000000123+0000");
+        // Nanoseconds keep their nine digits, trailing zeros included, so names sort as text.
+        assert_eq!(
+            compact_in(BEFORE_SEVEN_WIB, 790_643_680, &TimeZone::UTC),
+            "20261130T232224.790643680+0000"
+        );
         for name in [&jkt, &utc] {
             assert_eq!(instant_of_compact(name), Some((BEFORE_SEVEN_WIB, 123)));
         }

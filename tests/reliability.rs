@@ -1348,3 +1348,56 @@ fn stale_temporary_files_are_removed_and_live_ones_kept() {
         assert!(names.contains(kept), "{kept} removed: {names:?}");
     }
 }
+
+#[test]
+#[ignore = "needs root (gives a file another owner): cargo test --test reliability -- --ignored as_root_"]
+fn as_root_another_users_recovery_file_is_refused() {
+    use std::os::unix::fs::chown;
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let (_, stamp) = store::load_stamped(&path).unwrap();
+    let op = kinerja::model::Op {
+        kode: X.0.into(),
+        field: X.1,
+        old: Some(Decimal::from(2)),
+        new: Some(Decimal::from(7)),
+    };
+    store::recovery::save(&path, &[op], &stamp).unwrap();
+    chown(store::recovery::path_for(&path), Some(65534), None).unwrap();
+    let err = store::recovery::load(&path).unwrap_err();
+    assert!(err.to_string().contains("uid 65534"), "{err}");
+}
+
+#[test]
+fn journal_and_version_times_are_the_servers_local_time() {
+    // They were UTC (`…Z`): an office in WIB read times seven hours off.
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    for (tz, v) in [("Asia/Jakarta", "5"), ("UTC", "6")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .env("TZ", tz)
+            .arg("-w")
+            .arg(&path)
+            .args(["set", X.0, "--tw", "1", "--realisasi", v])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let (journal, _) = store::journal::read(&path).unwrap();
+    assert!(journal[0].waktu.ends_with("+07:00"), "{}", journal[0].waktu);
+    assert!(journal[1].waktu.ends_with("+00:00"), "{}", journal[1].waktu);
+    let names: Vec<String> = store::versions::list(&path)
+        .unwrap()
+        .into_iter()
+        .map(|v| v.name)
+        .collect();
+    // Newest first: kept at the UTC save, then at the WIB one.
+    assert!(
+        names[0].contains("+0000-") && names[1].contains("+0700-"),
+        "{names:?}"
+    );
+}

@@ -439,3 +439,146 @@ fn a_bom_or_bytes_that_are_not_utf8_get_a_position() {
     );
     assert_eq!(fs::read(&path).unwrap(), bytes, "the loader never writes");
 }
+
+mod recovery {
+    use super::*;
+    use kinerja::model::{Field, Op, Quarter};
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::time::Duration;
+
+    const X: (&str, Field) = ("7.01.06.2.01.09", Field::Realisasi(0, Quarter::I));
+    const Y: (&str, Field) = ("7.01.06.2.01.11", Field::Realisasi(0, Quarter::II));
+
+    fn op((kode, field): (&str, Field), old: i64, new: i64) -> Op {
+        Op {
+            kode: kode.into(),
+            field,
+            old: Some(Decimal::from(old)),
+            new: Some(Decimal::from(new)),
+        }
+    }
+
+    #[test]
+    fn unsaved_edits_round_trip_and_reapply_through_the_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sooko.json");
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        let (_, stamp) = store::load_stamped(&path).unwrap();
+        // Sinkronisasi TW I is 2 and Ketenteraman TW II is 0 in the E-81.
+        let ops = vec![op(X, 2, 7), op(Y, 0, 9)];
+        store::recovery::save(&path, &ops, &stamp).unwrap();
+
+        let file = store::recovery::path_for(&path);
+        let meta = fs::symlink_metadata(&file).unwrap();
+        assert!(meta.is_file());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "owner-only");
+        assert_eq!(meta.uid(), rustix::process::getuid().as_raw());
+        let loaded = store::recovery::load(&path)
+            .unwrap()
+            .expect("a recovery file");
+        assert_eq!(loaded.ops, ops);
+        assert!(loaded.made_against(&stamp));
+        assert_eq!(loaded.pid, std::process::id());
+        let real = std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap();
+        assert_eq!(loaded.user, String::from_utf8(real.stdout).unwrap().trim());
+
+        // Meanwhile another user saved X = 8.
+        let (base, s) = store::load_stamped(&path).unwrap();
+        let mut theirs = base.clone();
+        theirs.set_figure(X.0, X.1, Some(Decimal::from(8)));
+        store::commit(&path, &base, s, &theirs, "budi").unwrap();
+
+        // Re-applied onto the file as it is now: X is a conflict, nothing written.
+        let (mut now, now_stamp) = store::load_stamped(&path).unwrap();
+        assert!(!loaded.made_against(&now_stamp), "the file changed since");
+        let before = fs::read(&path).unwrap();
+        let err = store::commit_ops(
+            &path,
+            &mut now,
+            now_stamp,
+            loaded.ops.clone(),
+            "ani",
+            Duration::ZERO,
+        )
+        .unwrap_err();
+        let store::CommitError::Conflicts(conflicts) = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].mine, op(X, 2, 7));
+        assert_eq!(conflicts[0].theirs, Some(Decimal::from(8)));
+        assert_eq!(conflicts[0].by.as_ref().unwrap().pengguna, "budi");
+        assert_eq!(fs::read(&path).unwrap(), before);
+        // Taking theirs for X: Y merges.
+        let rest: Vec<Op> = loaded
+            .ops
+            .iter()
+            .filter(|o| o.kode == Y.0)
+            .cloned()
+            .collect();
+        store::commit_ops(&path, &mut now, now_stamp, rest, "ani", Duration::ZERO).unwrap();
+        let saved = store::load(&path).unwrap();
+        assert_eq!(saved.figure(X.0, X.1), Some(Some(Decimal::from(8))));
+        assert_eq!(saved.figure(Y.0, Y.1), Some(Some(Decimal::from(9))));
+
+        store::recovery::remove(&path).unwrap();
+        assert!(!file.exists());
+        assert_eq!(store::recovery::load(&path).unwrap(), None);
+        store::recovery::remove(&path).unwrap();
+    }
+
+    #[test]
+    fn a_recovery_file_is_never_written_or_read_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sooko.json");
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        let (_, stamp) = store::load_stamped(&path).unwrap();
+        let victim = dir.path().join("rahasia.txt");
+        fs::write(&victim, "milik orang lain\n").unwrap();
+        let file = store::recovery::path_for(&path);
+        std::os::unix::fs::symlink(&victim, &file).unwrap();
+        let err = store::recovery::load(&path).unwrap_err();
+        assert!(err.to_string().contains("tautan simbolik"), "{err}");
+        // Saving replaces the link with the user's own file; the target is untouched.
+        store::recovery::save(&path, &[op(X, 2, 7)], &stamp).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "milik orang lain\n");
+        assert!(fs::symlink_metadata(&file).unwrap().is_file());
+        assert_eq!(store::recovery::load(&path).unwrap().unwrap().ops.len(), 1);
+        // No operations left: no file.
+        store::recovery::save(&path, &[], &stamp).unwrap();
+        assert!(!file.exists());
+    }
+
+    #[test]
+    fn writing_1000_pending_edits_is_cheap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sooko.json");
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        let (_, stamp) = store::load_stamped(&path).unwrap();
+        let ops: Vec<Op> = (0..1000)
+            .map(|i| Op {
+                kode: format!("7.01.{i:04}"),
+                field: Field::Realisasi(0, Quarter::ALL[i % 4]),
+                old: None,
+                new: Some(Decimal::new(i as i64 * 7, 2)),
+            })
+            .collect();
+        let runs = 20;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            store::recovery::save(&path, &ops, &stamp).unwrap();
+        }
+        let each = start.elapsed() / runs;
+        let size = fs::metadata(store::recovery::path_for(&path))
+            .unwrap()
+            .len();
+        assert_eq!(store::recovery::load(&path).unwrap().unwrap().ops, ops);
+        eprintln!(
+            "recovery: 1 000 pending edits, {size} bytes, {each:?} per write (fsync included)"
+        );
+        assert!(each < Duration::from_millis(500), "{each:?}");
+    }
+}

@@ -1401,3 +1401,101 @@ fn journal_and_version_times_are_the_servers_local_time() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_link_swapped_in_between_check_and_open_is_not_followed() {
+    // Another user flips the lock and the journal between a plain file and a link to a file
+    // of yours as fast as they can while you save: the check and the open are one step
+    // (O_NOFOLLOW), so the victim never changes; each save either happens or is refused.
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (victim_dir, file, _) = victim();
+    let before = tree(victim_dir.path());
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let flipper = {
+        let (stop, file) = (stop.clone(), file.clone());
+        let sides = [store::lock_path(&path), store::journal::path_for(&path)];
+        let spare = dir.path().join("cadangan-link");
+        std::thread::spawn(move || {
+            let mut flips = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                for side in &sides {
+                    let _ = std::os::unix::fs::symlink(&file, &spare);
+                    let _ = fs::rename(&spare, side); // now a link
+                    let _ = fs::remove_file(side); // gone: the next save creates a file
+                    flips += 1;
+                }
+            }
+            flips
+        })
+    };
+    let (mut saved, mut refused) = (0, 0);
+    for i in 0..30 {
+        let out = kinerja(
+            &path,
+            &[
+                "set",
+                X.0,
+                "--tw",
+                "1",
+                "--realisasi",
+                &(100 + i).to_string(),
+            ],
+        );
+        match out.status.code() {
+            Some(0) => saved += 1,
+            Some(2) => refused += 1,
+            other => panic!("{other:?}: {}", String::from_utf8_lossy(&out.stderr)),
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    let flips = flipper.join().unwrap();
+    assert_eq!(tree(victim_dir.path()), before, "the victim changed");
+    store::load(&path).unwrap();
+    eprintln!("link race: {flips} flips, {saved} saves done, {refused} refused, victim unchanged");
+}
+
+#[test]
+#[ignore = "long variant (writes a 100 MB journal): cargo test --test reliability -- --ignored"]
+fn long_a_crowded_versions_folder_and_a_large_journal_do_not_slow_a_save_down() {
+    // 10 000 foreign files in the versions folder are listed, never deleted; a 100 MB journal
+    // is not read by a save (only its tail).
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let versions = store::versions::dir_for(&path);
+    fs::create_dir(&versions).unwrap();
+    for i in 0..10_000 {
+        fs::write(versions.join(format!("lain-{i}.txt")), "").unwrap();
+    }
+    let line = format!(
+        "{{\"waktu\":\"2026-11-28T10:03:00Z\",\"pengguna\":\"ani\",\"kode\":\"{}\",\"indikator\":1,\"kolom\":\"realisasi\",\"tw\":1,\"lama\":\"1\",\"baru\":\"2\"}}\n",
+        Y.0
+    );
+    let journal = store::journal::path_for(&path);
+    {
+        let mut w = std::io::BufWriter::new(fs::File::create(&journal).unwrap());
+        let mut written = 0;
+        while written < 100 << 20 {
+            std::io::Write::write_all(&mut w, line.as_bytes()).unwrap();
+            written += line.len();
+        }
+    }
+    let start = std::time::Instant::now();
+    let out = kinerja(&path, &["set", X.0, "--tw", "1", "--realisasi", "5"]);
+    let took = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(fs::read_dir(&versions).unwrap().count(), 10_001);
+    let start = std::time::Instant::now();
+    let log = kinerja(&path, &["log", X.0]);
+    let log_took = start.elapsed();
+    assert_eq!(String::from_utf8(log.stdout).unwrap().lines().count(), 1);
+    eprintln!(
+        "crowded: save {took:?} with 10 000 foreign files and a 100 MB journal; log {log_took:?}"
+    );
+    assert!(took < Duration::from_secs(3), "{took:?}");
+}

@@ -1,6 +1,10 @@
-//! Calendar dates and timestamps from the system clock, without a date library: the journal's
-//! and the backups' times and the exports' dated names.
+//! Times as people on the server read them: the machine's local time zone (`TZ`, else
+//! `/etc/localtime`), shown with its offset — `2026-12-01T06:22:24+07:00` — for the journal, the
+//! kept versions' names and the exports' dated names. Every function taking an instant has a
+//! twin taking the zone too, so the clock and the zone can be fixed in tests.
 
+use jiff::Timestamp;
+use jiff::tz::{Offset, TimeZone};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Seconds and nanoseconds since 1970-01-01 UTC.
@@ -11,61 +15,149 @@ pub fn now() -> (i64, u32) {
     (d.as_secs() as i64, d.subsec_nanos())
 }
 
-/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-pub fn civil_from_days(days: i64) -> (i32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
+/// The machine's time zone; UTC when none is configured or it cannot be read.
+pub fn local_zone() -> TimeZone {
+    TimeZone::try_system().unwrap_or(TimeZone::UTC)
 }
 
-/// Today's date (UTC).
+fn instant(secs: i64, nanos: u32) -> Timestamp {
+    Timestamp::new(secs, nanos as i32).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// Today's date in the machine's time zone.
 pub fn today() -> (i32, u32, u32) {
-    civil_from_days(now().0.div_euclid(86_400))
+    let (secs, nanos) = now();
+    today_at(secs, nanos, &local_zone())
 }
 
-/// `2026-11-28T23:43:32Z`
-pub fn rfc3339(secs: i64) -> String {
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let s = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
+/// The date at an instant in a zone.
+pub fn today_at(secs: i64, nanos: u32, tz: &TimeZone) -> (i32, u32, u32) {
+    let date = instant(secs, nanos).to_zoned(tz.clone()).date();
+    (
+        i32::from(date.year()),
+        date.month() as u32,
+        date.day() as u32,
     )
 }
 
-/// `20261128T234332Z`, for file names that sort by time.
-pub fn compact(secs: i64) -> String {
-    rfc3339(secs).replace(['-', ':'], "")
+/// `2026-12-01T06:22:24+07:00`: local time with its offset.
+pub fn rfc3339(secs: i64) -> String {
+    rfc3339_in(secs, &local_zone())
+}
+
+/// [`rfc3339`] in a given zone.
+pub fn rfc3339_in(secs: i64, tz: &TimeZone) -> String {
+    instant(secs, 0)
+        .to_zoned(tz.clone())
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+/// `20261201T062224.000000123+0700`: local time with its offset and nanoseconds, for file names
+/// (no colons). Names in one zone sort by time as text; [`instant_of_compact`] reads the instant
+/// back to sort names written under different offsets.
+pub fn compact(secs: i64, nanos: u32) -> String {
+    compact_in(secs, nanos, &local_zone())
+}
+
+/// [`compact`] in a given zone.
+pub fn compact_in(secs: i64, nanos: u32, tz: &TimeZone) -> String {
+    instant(secs, nanos)
+        .to_zoned(tz.clone())
+        .strftime("%Y%m%dT%H%M%S.%9f%z")
+        .to_string()
+}
+
+/// The instant (seconds, nanoseconds since the epoch) a [`compact`] name starts with; also
+/// reads the UTC form of earlier versions, `20261128T234332Z-000123456`.
+pub fn instant_of_compact(name: &str) -> Option<(i64, u32)> {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let date_time = name.get(..15)?;
+    let (date, time) = (date_time.get(..8)?, date_time.get(9..15)?);
+    if !digits(date) || !digits(time) || date_time.as_bytes()[8] != b'T' {
+        return None;
+    }
+    let civil = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S", date_time).ok()?;
+    let rest = &name[15..];
+    let (nanos, offset) = if let Some(legacy) = rest.strip_prefix("Z-") {
+        (legacy.get(..9).filter(|n| digits(n))?, Offset::UTC)
+    } else {
+        let rest = rest.strip_prefix('.')?;
+        let nanos = rest.get(..9).filter(|n| digits(n))?;
+        let sign = match rest.as_bytes().get(9)? {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let hhmm = rest.get(10..14).filter(|n| digits(n))?;
+        let minutes: i32 = hhmm[..2].parse::<i32>().ok()? * 60 + hhmm[2..].parse::<i32>().ok()?;
+        (nanos, Offset::from_seconds(sign * minutes * 60).ok()?)
+    };
+    let ts = offset.to_timestamp(civil).ok()?;
+    Some((ts.as_second(), nanos.parse().ok()?))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        // 2026-11-28 is day 20.785 since the epoch (hand count: 56 years incl. 14 leap days
-        // = 20.454 days to 2026-01-01, then 331 days to 28 November).
-        assert_eq!(civil_from_days(20_785), (2026, 11, 28));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    /// 2026-12-01 06:22:24 WIB = 2026-11-30 23:22:24 UTC: 20 787 days after 1970-01-01 (hand
+    /// count: 56 years with 14 leap days = 20 454 days to 2026-01-01, then 333 days to
+    /// 30 November), plus 23:22:24.
+    const BEFORE_SEVEN_WIB: i64 = 20_787 * 86_400 + 23 * 3600 + 22 * 60 + 24;
+
+    fn jakarta() -> TimeZone {
+        TimeZone::get("Asia/Jakarta").expect("the system's time zone database has Asia/Jakarta")
     }
 
     #[test]
-    fn timestamps() {
-        // 20.785 days and 23:43:32 = 20.785 × 86.400 + 85.412 seconds.
-        let secs = 20_785 * 86_400 + 23 * 3600 + 43 * 60 + 32;
-        assert_eq!(rfc3339(secs), "2026-11-28T23:43:32Z");
-        assert_eq!(compact(secs), "20261128T234332Z");
+    fn before_seven_in_jakarta_it_is_already_the_next_day() {
+        assert_eq!(
+            today_at(BEFORE_SEVEN_WIB, 0, &TimeZone::UTC),
+            (2026, 11, 30)
+        );
+        assert_eq!(today_at(BEFORE_SEVEN_WIB, 0, &jakarta()), (2026, 12, 1));
+        assert_eq!(
+            rfc3339_in(BEFORE_SEVEN_WIB, &jakarta()),
+            "2026-12-01T06:22:24+07:00"
+        );
+        assert_eq!(
+            rfc3339_in(BEFORE_SEVEN_WIB, &TimeZone::UTC),
+            "2026-11-30T23:22:24+00:00"
+        );
+    }
+
+    #[test]
+    fn compact_names_read_back_as_the_same_instant_in_any_zone() {
+        let jkt = compact_in(BEFORE_SEVEN_WIB, 123, &jakarta());
+        assert_eq!(jkt, "20261201T062224.000000123+0700");
+        let utc = compact_in(BEFORE_SEVEN_WIB, 123, &TimeZone::UTC);
+        assert_eq!(utc, "20261130T232224.000000123+0000");
+        // Nanoseconds keep their nine digits, trailing zeros included, so names sort as text.
+        assert_eq!(
+            compact_in(BEFORE_SEVEN_WIB, 790_643_680, &TimeZone::UTC),
+            "20261130T232224.790643680+0000"
+        );
+        for name in [&jkt, &utc] {
+            assert_eq!(instant_of_compact(name), Some((BEFORE_SEVEN_WIB, 123)));
+        }
+        // A western offset: 2026-11-30 18:22:24 at UTC−05:00 is the same instant.
+        assert_eq!(
+            instant_of_compact("20261130T182224.000000123-0500-abc"),
+            Some((BEFORE_SEVEN_WIB, 123))
+        );
+        // The UTC names of earlier versions.
+        assert_eq!(
+            instant_of_compact("20261130T232224Z-000000123"),
+            Some((BEFORE_SEVEN_WIB, 123))
+        );
+        for bad in [
+            "",
+            "2026",
+            "20261130X232224Z-000000123",
+            "20261130T232224.12+0700",
+        ] {
+            assert_eq!(instant_of_compact(bad), None, "{bad}");
+        }
     }
 }

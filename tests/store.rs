@@ -2,6 +2,7 @@
 
 use kinerja::locale::Lang;
 use kinerja::store::{self, Problem, StoreError};
+use rust_decimal::Decimal;
 use std::fs;
 use std::path::Path;
 
@@ -191,6 +192,19 @@ fn failed_load_names_the_file_and_changes_nothing() {
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), mtime);
 }
 
+/// Saves `ws` over the file at `path` through the store's only save, [`store::commit`]: the
+/// figure changes from what is on disk now, merged under the lock.
+fn save(path: &Path, ws: &kinerja::model::Workspace) -> Result<(), store::CommitError> {
+    let (base, stamp) = store::load_stamped(path).map_err(store::CommitError::Store)?;
+    store::commit(path, &base, stamp, ws, "uji").map(drop)
+}
+
+const KODE: &str = "7.01.02.2.04.02";
+
+fn set_tw3(ws: &mut kinerja::model::Workspace, value: i64) {
+    ws.node_mut(KODE).unwrap().indikator[0].realisasi[2] = Some(Decimal::from(value));
+}
+
 #[test]
 fn save_is_atomic_and_keeps_earlier_versions() {
     let dir = tempfile::tempdir().unwrap();
@@ -198,9 +212,8 @@ fn save_is_atomic_and_keeps_earlier_versions() {
     fs::write(&path, store::SAMPLE_JSON).unwrap();
 
     let mut ws = store::load(&path).unwrap();
-    ws.node_mut("7.01.02.2.04.02").unwrap().indikator[0].realisasi[2] =
-        Some(rust_decimal::dec!(1300));
-    store::save(&path, &ws).unwrap();
+    set_tw3(&mut ws, 1300);
+    save(&path, &ws).unwrap();
 
     assert_eq!(store::load(&path).unwrap(), ws);
     let versions = store::versions::list(&path).unwrap();
@@ -212,23 +225,32 @@ fn save_is_atomic_and_keeps_earlier_versions() {
     let names: Vec<_> = snapshot(dir.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
-        ["ws.json", "ws.json.cadangan"],
+        [
+            "ws.json",
+            "ws.json.cadangan",
+            "ws.json.jurnal.jsonl",
+            "ws.json.lock"
+        ],
         "no temporary file is left behind"
     );
 
     // The newest version is listed first; only the last KEEP are kept.
     let first = fs::read_to_string(&path).unwrap();
-    ws.tahun = 2024;
-    store::save(&path, &ws).unwrap();
+    set_tw3(&mut ws, 1301);
+    save(&path, &ws).unwrap();
     let versions = store::versions::list(&path).unwrap();
     assert_eq!(fs::read_to_string(&versions[0].path).unwrap(), first);
-    for year in 2025..2060 {
-        ws.tahun = year;
-        store::save(&path, &ws).unwrap();
+    for value in 1302..1340 {
+        set_tw3(&mut ws, value);
+        save(&path, &ws).unwrap();
     }
+    let versions = store::versions::list(&path).unwrap();
+    assert_eq!(versions.len(), store::versions::KEEP);
+    // The newest kept is the state before the last save: TW III = 1338.
+    let newest = store::parse(&fs::read_to_string(&versions[0].path).unwrap()).unwrap();
     assert_eq!(
-        store::versions::list(&path).unwrap().len(),
-        store::versions::KEEP
+        newest.node(KODE).unwrap().indikator[0].realisasi[2],
+        Some(Decimal::from(1338))
     );
 }
 
@@ -239,7 +261,7 @@ fn failed_save_leaves_the_disk_as_it_was() {
 
     // The folder does not exist.
     let missing = dir.path().join("tidak-ada").join("ws.json");
-    let err = store::save(&missing, &ws).unwrap_err();
+    let err = store::write_atomic(&missing, store::to_json(&ws).as_bytes()).unwrap_err();
     assert!(matches!(err, StoreError::Write { .. }));
     assert!(
         err.message(Lang::Id)
@@ -252,7 +274,7 @@ fn failed_save_leaves_the_disk_as_it_was() {
     fs::create_dir(&folder).unwrap();
     fs::write(folder.join("isi.txt"), "tetap").unwrap();
     let before = snapshot(dir.path());
-    assert!(store::save(&folder, &ws).is_err());
+    assert!(store::write_atomic(&folder, store::to_json(&ws).as_bytes()).is_err());
     assert_eq!(fs::read_to_string(folder.join("isi.txt")).unwrap(), "tetap");
     let after: Vec<_> = snapshot(dir.path()).into_iter().map(|(n, _)| n).collect();
     let before: Vec<_> = before.into_iter().map(|(n, _)| n).collect();
@@ -270,23 +292,293 @@ fn saved_files_keep_sensible_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    let ws = store::parse(store::SAMPLE_JSON).unwrap();
+    let mut ws = store::parse(store::SAMPLE_JSON).unwrap();
 
     // A shared group folder (rwxrwxr-x): a new workspace is group-writable, not world-writable.
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o775)).unwrap();
     let path = dir.path().join("baru.json");
-    store::save(&path, &ws).unwrap();
+    store::write_atomic(&path, store::to_json(&ws).as_bytes()).unwrap();
     assert_eq!(mode(&path), 0o664);
 
     // An existing file keeps its own permissions across a save.
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    store::save(&path, &ws).unwrap();
+    set_tw3(&mut ws, 7);
+    save(&path, &ws).unwrap();
     assert_eq!(mode(&path), 0o640);
 
     // A world-writable folder still gives no world-writable file.
     let open = dir.path().join("terbuka");
     fs::create_dir(&open).unwrap();
     fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
-    store::save(&open.join("ws.json"), &ws).unwrap();
+    store::write_atomic(&open.join("ws.json"), store::to_json(&ws).as_bytes()).unwrap();
     assert_eq!(mode(&open.join("ws.json")), 0o664);
+}
+
+/// The 1-based character column of the first character after `needle` in its line: where
+/// serde stops reading a string value (just past its closing quote).
+fn column_after(text: &str, needle: &str) -> (usize, usize) {
+    let pos = text.find(needle).expect("needle present") + needle.len();
+    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    (
+        text[..pos].matches('\n').count() + 1,
+        text[line_start..pos].chars().count(),
+    )
+}
+
+#[test]
+fn figures_outside_the_documented_form_are_refused_with_their_position() {
+    // Every one of these was read as a figure before (5e2 as 500, .5 as 0.5, -0 as 0, …).
+    for bad in [
+        "5e2", "5E2", "1e-3", "1_000", ".5", "5.", "+5", "-0", "1,5", "1.000,5", " 5",
+    ] {
+        let text = mutate("\"target\": \"500\"", &format!("\"target\": \"{bad}\""), 1);
+        let err = store::parse(&text).unwrap_err();
+        let needle = format!("\"target\": \"{bad}\"");
+        // Line 188 of the sample; the column is the value's closing quote.
+        assert_eq!(
+            (err.line, err.column),
+            column_after(&text, &needle),
+            "{bad}: {err}"
+        );
+        assert!(matches!(err.problem, Problem::Content(_)), "{bad}: {err:?}");
+        assert!(err.to_string().contains(&format!("«{bad}»")), "{err}");
+    }
+    // More digits than a figure keeps is refused, not rounded to 1.
+    let long = "1.000000000000000000000000000001";
+    let text = mutate("\"target\": \"500\"", &format!("\"target\": \"{long}\""), 1);
+    let err = store::parse(&text).unwrap_err();
+    assert!(err.to_string().contains("tidak dibulatkan"), "{err}");
+    assert_eq!(err.line, 188);
+    // The documented form still reads, decimals kept as written.
+    let text = mutate("\"target\": \"500\"", "\"target\": \"0500.250\"", 1);
+    let ws = store::parse(&text).unwrap();
+    let targets: Vec<String> = ws
+        .nodes()
+        .flat_map(|n| n.indikator.iter().filter_map(|i| i.target))
+        .map(|d| d.to_string())
+        .collect();
+    assert!(targets.contains(&"500.250".to_string()), "{targets:?}");
+}
+
+#[test]
+fn settings_that_make_judgement_meaningless_are_refused_with_their_position() {
+    let cases: [(&str, &str, &str); 6] = [
+        // A negative threshold made `red` exit 0 with everything red.
+        (
+            "\"ambang_merah\": \"100\"",
+            "\"ambang_merah\": \"-5\"",
+            "negatif",
+        ),
+        (
+            "\"ambang_merah\": \"100\"",
+            "\"ambang_merah\": \"5000\"",
+            "ambang_merah",
+        ),
+        (
+            "\"sangat_tinggi\": \"91\"",
+            "\"sangat_tinggi\": \"-91\"",
+            "negatif",
+        ),
+        (
+            "\"sangat_tinggi\": \"91\"",
+            "\"sangat_tinggi\": \"91000\"",
+            "sangat_tinggi",
+        ),
+        // Not descending: tinggi above sangat_tinggi.
+        ("\"tinggi\": \"76\"", "\"tinggi\": \"95\"", "menurun"),
+        ("\"nilai\": \"91.19\"", "\"nilai\": \"-91.19\"", "negatif"),
+    ];
+    for (from, to, says) in cases {
+        let text = mutate(from, to, 1);
+        let err = store::parse(&text).unwrap_err();
+        assert!(err.to_string().contains(says), "{to}: {err}");
+        assert_eq!(err.line, line_of(&text, to, 1), "{to}: {err}");
+    }
+}
+
+#[test]
+fn error_columns_count_characters_not_bytes() {
+    // "Sooko ©é" has 8 characters in 10 bytes: a syntax error after it on the same line.
+    let text = mutate(
+        "\"nama\": \"Kecamatan Sooko\",",
+        "\"nama\": \"Kecamatan Sooko ©é\" x,",
+        1,
+    );
+    let err = store::parse(&text).unwrap_err();
+    let (line, column) = column_after(&text, "\"Kecamatan Sooko ©é\" x");
+    assert_eq!((err.line, err.column), (line, column), "{err}");
+    assert_eq!(line, 4);
+    // `    "nama": "Kecamatan Sooko ©é" x`: 4 spaces, 8 + 20 characters, a space and x = 34.
+    assert_eq!(column, 34);
+}
+
+#[test]
+fn a_bom_or_bytes_that_are_not_utf8_get_a_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.json");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(store::SAMPLE_JSON.as_bytes());
+    fs::write(&path, &bom).unwrap();
+    let msg = store::load(&path).unwrap_err().message(Lang::Id);
+    assert!(
+        msg.starts_with(&format!("{}:1:1: ", path.display())) && msg.contains("BOM"),
+        "{msg}"
+    );
+
+    // Line 4: `    "nama": "Kecamatan Sooko é` then a lone 0xFF byte: 4 spaces, `"nama": ` (8) and
+    // `"Kecamatan Sooko é` (18) = 30 characters before it (32 bytes).
+    let text = store::SAMPLE_JSON.replacen("Kecamatan Sooko", "Kecamatan Sooko é\u{0}", 1);
+    let mut bytes = text.into_bytes();
+    let at = bytes.iter().position(|b| *b == 0).unwrap();
+    bytes[at] = 0xFF;
+    fs::write(&path, &bytes).unwrap();
+    let msg = store::load(&path).unwrap_err().message(Lang::Id);
+    assert!(
+        msg.starts_with(&format!("{}:4:31: ", path.display())) && msg.contains("0xFF"),
+        "{msg}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes, "the loader never writes");
+}
+
+mod recovery {
+    use super::*;
+    use kinerja::model::{Field, Op, Quarter};
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::time::Duration;
+
+    const X: (&str, Field) = ("7.01.06.2.01.09", Field::Realisasi(0, Quarter::I));
+    const Y: (&str, Field) = ("7.01.06.2.01.11", Field::Realisasi(0, Quarter::II));
+
+    fn op((kode, field): (&str, Field), old: i64, new: i64) -> Op {
+        Op {
+            kode: kode.into(),
+            field,
+            old: Some(Decimal::from(old)),
+            new: Some(Decimal::from(new)),
+        }
+    }
+
+    #[test]
+    fn unsaved_edits_round_trip_and_reapply_through_the_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sooko.json");
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        let (_, stamp) = store::load_stamped(&path).unwrap();
+        // Sinkronisasi TW I is 2 and Ketenteraman TW II is 0 in the E-81.
+        let ops = vec![op(X, 2, 7), op(Y, 0, 9)];
+        store::recovery::save(&path, &ops, &stamp).unwrap();
+
+        let file = store::recovery::path_for(&path);
+        let meta = fs::symlink_metadata(&file).unwrap();
+        assert!(meta.is_file());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "owner-only");
+        assert_eq!(meta.uid(), rustix::process::getuid().as_raw());
+        let loaded = store::recovery::load(&path)
+            .unwrap()
+            .expect("a recovery file");
+        assert_eq!(loaded.ops, ops);
+        assert!(loaded.made_against(&stamp));
+        assert_eq!(loaded.pid, std::process::id());
+        let real = std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap();
+        assert_eq!(loaded.user, String::from_utf8(real.stdout).unwrap().trim());
+
+        // Meanwhile another user saved X = 8.
+        let (base, s) = store::load_stamped(&path).unwrap();
+        let mut theirs = base.clone();
+        theirs.set_figure(X.0, X.1, Some(Decimal::from(8)));
+        store::commit(&path, &base, s, &theirs, "budi").unwrap();
+
+        // Re-applied onto the file as it is now: X is a conflict, nothing written.
+        let (mut now, now_stamp) = store::load_stamped(&path).unwrap();
+        assert!(!loaded.made_against(&now_stamp), "the file changed since");
+        let before = fs::read(&path).unwrap();
+        let err = store::commit_ops(
+            &path,
+            &mut now,
+            now_stamp,
+            loaded.ops.clone(),
+            "ani",
+            Duration::ZERO,
+        )
+        .unwrap_err();
+        let store::CommitError::Conflicts(conflicts) = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].mine, op(X, 2, 7));
+        assert_eq!(conflicts[0].theirs, Some(Decimal::from(8)));
+        assert_eq!(conflicts[0].by.as_ref().unwrap().pengguna, "budi");
+        assert_eq!(fs::read(&path).unwrap(), before);
+        // Taking theirs for X: Y merges.
+        let rest: Vec<Op> = loaded
+            .ops
+            .iter()
+            .filter(|o| o.kode == Y.0)
+            .cloned()
+            .collect();
+        store::commit_ops(&path, &mut now, now_stamp, rest, "ani", Duration::ZERO).unwrap();
+        let saved = store::load(&path).unwrap();
+        assert_eq!(saved.figure(X.0, X.1), Some(Some(Decimal::from(8))));
+        assert_eq!(saved.figure(Y.0, Y.1), Some(Some(Decimal::from(9))));
+
+        store::recovery::remove(&path).unwrap();
+        assert!(!file.exists());
+        assert_eq!(store::recovery::load(&path).unwrap(), None);
+        store::recovery::remove(&path).unwrap();
+    }
+
+    #[test]
+    fn a_recovery_file_is_never_written_or_read_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sooko.json");
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        let (_, stamp) = store::load_stamped(&path).unwrap();
+        let victim = dir.path().join("rahasia.txt");
+        fs::write(&victim, "milik orang lain\n").unwrap();
+        let file = store::recovery::path_for(&path);
+        std::os::unix::fs::symlink(&victim, &file).unwrap();
+        let err = store::recovery::load(&path).unwrap_err();
+        assert!(err.to_string().contains("tautan simbolik"), "{err}");
+        // Saving replaces the link with the user's own file; the target is untouched.
+        store::recovery::save(&path, &[op(X, 2, 7)], &stamp).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "milik orang lain\n");
+        assert!(fs::symlink_metadata(&file).unwrap().is_file());
+        assert_eq!(store::recovery::load(&path).unwrap().unwrap().ops.len(), 1);
+        // No operations left: no file.
+        store::recovery::save(&path, &[], &stamp).unwrap();
+        assert!(!file.exists());
+    }
+
+    #[test]
+    fn writing_1000_pending_edits_is_cheap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sooko.json");
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        let (_, stamp) = store::load_stamped(&path).unwrap();
+        let ops: Vec<Op> = (0..1000)
+            .map(|i| Op {
+                kode: format!("7.01.{i:04}"),
+                field: Field::Realisasi(0, Quarter::ALL[i % 4]),
+                old: None,
+                new: Some(Decimal::new(i as i64 * 7, 2)),
+            })
+            .collect();
+        let runs = 20;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            store::recovery::save(&path, &ops, &stamp).unwrap();
+        }
+        let each = start.elapsed() / runs;
+        let size = fs::metadata(store::recovery::path_for(&path))
+            .unwrap()
+            .len();
+        assert_eq!(store::recovery::load(&path).unwrap().unwrap().ops, ops);
+        eprintln!(
+            "recovery: 1 000 pending edits, {size} bytes, {each:?} per write (fsync included)"
+        );
+        assert!(each < Duration::from_millis(500), "{each:?}");
+    }
 }

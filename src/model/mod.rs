@@ -5,6 +5,7 @@
 //! which is not the same as zero.
 
 mod field;
+pub mod figure;
 mod quarter;
 
 pub use field::{Field, Op};
@@ -66,6 +67,7 @@ pub struct Settings {
     /// The quarter being reported; figures of later quarters are not yet due.
     pub triwulan_berjalan: Quarter,
     /// An indicator is red (not achieved) when its capaian to date is below this percentage.
+    #[serde(with = "figure")]
     pub ambang_merah: Decimal,
     /// Lower bounds of the Permendagri 86/2017 rating scale.
     pub skala: RatingScale,
@@ -85,9 +87,13 @@ impl Default for Settings {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RatingScale {
+    #[serde(with = "figure")]
     pub sangat_tinggi: Decimal,
+    #[serde(with = "figure")]
     pub tinggi: Decimal,
+    #[serde(with = "figure")]
     pub sedang: Decimal,
+    #[serde(with = "figure")]
     pub rendah: Decimal,
 }
 
@@ -202,22 +208,39 @@ pub struct Indicator {
     #[serde(default)]
     pub agregasi: Aggregation,
     /// The year's target that capaian is measured against.
+    #[serde(default, with = "figure::option")]
     pub target: Option<Decimal>,
     /// Target in the original performance agreement (PK murni), where it differs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "figure::option"
+    )]
     pub target_pk_murni: Option<Decimal>,
     /// Target in the revised performance agreement (PK perubahan), where it differs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "figure::option"
+    )]
     pub target_pk_perubahan: Option<Decimal>,
     /// Optional quarterly plan (rencana triwulan). For `jumlah` the amount planned in each
     /// quarter; for `terakhir`/`rata_rata` the level planned by that quarter.
-    #[serde(default, skip_serializing_if = "is_empty_quarters")]
+    #[serde(
+        default,
+        skip_serializing_if = "is_empty_quarters",
+        with = "figure::quarters"
+    )]
     pub rencana: PerQuarter,
     /// Realisation entered per quarter for the reporting year.
-    #[serde(default)]
+    #[serde(default, with = "figure::quarters")]
     pub realisasi: PerQuarter,
     /// Realisations of earlier years, by year.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        with = "figure::by_year"
+    )]
     pub riwayat: BTreeMap<i32, Decimal>,
     #[serde(default, skip_serializing_if = "Renstra::is_empty")]
     pub renstra: Renstra,
@@ -235,10 +258,18 @@ fn is_empty_quarters(q: &PerQuarter) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct Renstra {
     /// Target per year of the Renstra period.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        with = "figure::by_year"
+    )]
     pub target: BTreeMap<i32, Decimal>,
     /// Target at the end of the period (kondisi akhir), for "tingkat kemajuan".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "figure::option"
+    )]
     pub akhir: Option<Decimal>,
 }
 
@@ -256,18 +287,27 @@ impl Renstra {
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     /// Pagu in force (after P-APBD where revised).
+    #[serde(default, with = "figure::option")]
     pub pagu: Option<Decimal>,
     /// Original pagu (APBD murni), where it differs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "figure::option"
+    )]
     pub pagu_murni: Option<Decimal>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sumber_dana: String,
     /// Money spent in each quarter.
-    #[serde(default)]
+    #[serde(default, with = "figure::quarters")]
     pub realisasi_rp: PerQuarter,
     /// Realisation for the year as declared by the budget report (LRA), to reconcile with the
     /// quarters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "figure::option"
+    )]
     pub realisasi_tahun: Option<Decimal>,
 }
 
@@ -301,9 +341,10 @@ pub struct PkLine {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ikm {
+    #[serde(with = "figure")]
     pub nilai: Decimal,
     /// Mean score of the nine survey elements U1–U9 (1–4).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "figure::list")]
     pub unsur: Vec<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responden: Option<u32>,

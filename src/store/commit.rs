@@ -3,13 +3,20 @@
 //! operations onto what is on disk now, and a figure someone else changed meanwhile is a
 //! conflict to resolve, never silently overwritten.
 
-use super::journal::{self, Entry};
-use super::{StoreError, parse, versions, write_atomic, write_workspace};
+// The fields of `stat` have different integer types on different targets; the casts say which
+// one this code means.
+#![allow(clippy::unnecessary_cast)]
+
+use super::folder::{Folder, Side, split};
+use super::journal::{self, Entry, Journal};
+use super::{StoreError, parse, read_workspace, versions, workspace_group};
 use crate::locale::Lang;
 use crate::model::{Op, Workspace};
 use rust_decimal::Decimal;
+use siphasher::sip128::{Hasher128, SipHasher13};
+use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,18 +26,24 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
     pub len: u64,
-    pub hash: u64,
+    /// SipHash-1-3, 128 bits, keys 0 and 0 (the `siphasher` crate): the same for the same
+    /// bytes on every build, so it can be recorded in the journal and in version names.
+    pub hash: u128,
     /// The file those bytes were read from or written to, as it was then (see [`FileId`]).
     pub file: Option<FileId>,
 }
 
+fn content_hasher() -> SipHasher13 {
+    SipHasher13::new_with_keys(0, 0)
+}
+
 impl Stamp {
     pub fn of(bytes: &[u8]) -> Stamp {
-        let mut h = DefaultHasher::new();
+        let mut h = content_hasher();
         h.write(bytes);
         Stamp {
             len: bytes.len() as u64,
-            hash: h.finish(),
+            hash: h.finish128().into(),
             file: None,
         }
     }
@@ -39,13 +52,18 @@ impl Stamp {
     pub fn same_bytes(&self, other: &Stamp) -> bool {
         self.len == other.len && self.hash == other.hash
     }
+
+    /// The hash as 32 hexadecimal digits.
+    pub fn hex(&self) -> String {
+        format!("{:032x}", self.hash)
+    }
 }
 
 /// Passes bytes on while stamping them, so a save knows the stamp of what it wrote without
 /// holding or reading the text again.
 pub(crate) struct StampingWriter<W: Write> {
     inner: W,
-    hasher: DefaultHasher,
+    hasher: SipHasher13,
     len: u64,
 }
 
@@ -53,7 +71,7 @@ impl<W: Write> StampingWriter<W> {
     pub(crate) fn new(inner: W) -> Self {
         StampingWriter {
             inner,
-            hasher: DefaultHasher::new(),
+            hasher: content_hasher(),
             len: 0,
         }
     }
@@ -63,7 +81,7 @@ impl<W: Write> StampingWriter<W> {
         self.inner.flush()?;
         Ok(Stamp {
             len: self.len,
-            hash: self.hasher.finish(),
+            hash: self.hasher.finish128().into(),
             file: None,
         })
     }
@@ -98,8 +116,12 @@ pub struct FileId {
 }
 
 impl FileId {
+    pub(crate) fn len(&self) -> u64 {
+        self.len
+    }
+
     #[cfg(unix)]
-    fn of(m: &fs::Metadata) -> Option<FileId> {
+    pub(crate) fn of(m: &fs::Metadata) -> Option<FileId> {
         use std::os::unix::fs::MetadataExt;
         Some(FileId {
             dev: m.dev(),
@@ -110,39 +132,28 @@ impl FileId {
         })
     }
 
-    #[cfg(not(unix))]
-    fn of(_: &fs::Metadata) -> Option<FileId> {
-        None
-    }
-
     /// The identity of the file at `path` now (`Ok(None)` when the system gives none).
     fn at(path: &Path) -> io::Result<Option<FileId>> {
         fs::metadata(path).map(|m| FileId::of(&m))
     }
 }
 
-/// Reads and parses a workspace and stamps the bytes it came from.
+/// Reads and parses a workspace and stamps the bytes it came from. Only a regular file is
+/// read (a FIFO, a device or a folder is refused at once); text that is not UTF-8 or starts
+/// with a byte order mark is refused with its position.
 pub fn load_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
-    let err = |source| StoreError::Read {
+    let (bytes, id) = read_workspace(path).map_err(|e| StoreError::read(path, e))?;
+    let text = super::decode(&bytes).map_err(|error| StoreError::Parse {
         path: path.to_path_buf(),
-        source,
-    };
-    let mut file = File::open(path).map_err(err)?;
-    let before = file.metadata().map_err(err)?;
-    let mut bytes = Vec::with_capacity(before.len() as usize);
-    file.read_to_end(&mut bytes).map_err(err)?;
-    // Identify the file only if nobody wrote into it while it was being read.
-    let after = file.metadata().map_err(err)?;
-    let id = FileId::of(&before).filter(|id| FileId::of(&after) == Some(*id));
-    let text = String::from_utf8(bytes)
-        .map_err(|e| err(io::Error::new(io::ErrorKind::InvalidData, e.utf8_error())))?;
-    let ws = parse(&text).map_err(|error| StoreError::Parse {
+        error,
+    })?;
+    let ws = parse(text).map_err(|error| StoreError::Parse {
         path: path.to_path_buf(),
         error,
     })?;
     let stamp = Stamp {
-        file: id.filter(|id| id.len == text.len() as u64),
-        ..Stamp::of(text.as_bytes())
+        file: id,
+        ..Stamp::of(&bytes)
     };
     Ok((ws, stamp))
 }
@@ -171,16 +182,53 @@ pub fn lock_path(workspace: &Path) -> PathBuf {
     workspace.with_file_name(name)
 }
 
-/// Takes the lock, waiting up to `wait`; on time-out says who holds it.
-pub fn lock(workspace: &Path, wait: Duration) -> Result<Lock, CommitError> {
-    let path = lock_path(workspace);
-    let err = |source| {
-        CommitError::Store(StoreError::Write {
-            path: path.clone(),
-            source,
+/// A workspace file and its folder, held open: the side files are reached through it.
+pub(crate) struct Place {
+    pub(crate) path: PathBuf,
+    pub(crate) folder: Folder,
+    pub(crate) name: OsString,
+    /// The workspace's group, which its side files must have; `None` when there is no file.
+    pub(crate) group: Option<u32>,
+}
+
+impl Place {
+    pub(crate) fn of(path: &Path) -> io::Result<Place> {
+        let path = super::resolve(path);
+        let (dir, name) = split(&path)?;
+        let folder = Folder::open(&dir)?;
+        let group = workspace_group(&folder, &name)?;
+        Ok(Place {
+            path,
+            folder,
+            name,
+            group,
         })
-    };
-    let mut file = super::open_shared(&path, false).map_err(err)?;
+    }
+
+    fn side_name(&self, suffix: &str) -> OsString {
+        let mut n = self.name.clone();
+        n.push(suffix);
+        n
+    }
+}
+
+/// Takes the lock, waiting up to `wait`; on time-out says who holds it. The lock file is
+/// never followed through a link and must be a regular file of the workspace's group.
+pub fn lock(workspace: &Path, wait: Duration) -> Result<Lock, CommitError> {
+    let place = Place::of(workspace)
+        .map_err(|e| CommitError::Store(StoreError::write(&lock_path(workspace), e)))?;
+    lock_at(&place, wait)
+}
+
+fn lock_at(place: &Place, wait: Duration) -> Result<Lock, CommitError> {
+    let name = place.side_name(".lock");
+    let path = place.folder.join(&name);
+    let err = |source| CommitError::Store(StoreError::write(&path, source));
+    let mut file = place
+        .folder
+        .side_file(&name, Side::Lock, place.group)
+        .map_err(err)?
+        .expect("created when missing");
     let start = Instant::now();
     loop {
         match file.try_lock() {
@@ -190,7 +238,7 @@ pub fn lock(workspace: &Path, wait: Duration) -> Result<Lock, CommitError> {
             }
             Err(fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
+                let _ = (&file).take(200).read_to_string(&mut holder);
                 return Err(CommitError::Busy {
                     holder: holder.trim().to_string(),
                 });
@@ -200,6 +248,7 @@ pub fn lock(workspace: &Path, wait: Duration) -> Result<Lock, CommitError> {
     }
     // Say who holds it, for whoever has to wait.
     let _ = file.set_len(0);
+    let _ = std::io::Seek::rewind(&mut file);
     let _ = write!(
         file,
         "{} (pid {})",
@@ -207,6 +256,57 @@ pub fn lock(workspace: &Path, wait: Duration) -> Result<Lock, CommitError> {
         std::process::id()
     );
     Ok(Lock { file })
+}
+
+/// Removes what earlier saves left behind when they were killed: the workspace's own
+/// temporary files (written only under this lock, which the caller now holds, so their writer
+/// is gone) and kinerja's general temporary files in the folder whose writer's process has
+/// ended and that were last written over an hour ago. A failure is no reason to stop a save.
+fn remove_stale_temps(place: &Place) {
+    let Ok(names) = place.folder.names() else {
+        return;
+    };
+    let own = super::temp_prefix(&place.name);
+    for name in names {
+        let Some(text) = name.to_str() else { continue };
+        let stale = if text.starts_with(&own) && text.ends_with(".tmp") {
+            true
+        } else if let Some(rest) = text.strip_prefix(".kinerja-")
+            && text.ends_with(".tmp")
+            && let Some((pid, _)) = rest.split_once('-')
+            && let Ok(pid) = pid.parse::<u32>()
+        {
+            super::folder::process_gone(pid) && older_than_an_hour(&place.folder, &name)
+        } else {
+            false
+        };
+        if stale {
+            let _ = place.folder.unlink(&name);
+        }
+    }
+    // The versions folder's copies, written under this lock too.
+    if let Ok(Some(dir)) = place
+        .folder
+        .subfolder(&place.side_name(".cadangan"), place.group, false)
+        && let Ok(names) = dir.names()
+    {
+        for name in names {
+            if name
+                .to_str()
+                .is_some_and(|n| n.starts_with(versions::TEMP_PREFIX) && n.ends_with(".tmp"))
+            {
+                let _ = dir.unlink(&name);
+            }
+        }
+    }
+}
+
+fn older_than_an_hour(folder: &Folder, name: &OsStr) -> bool {
+    let Ok(Some(st)) = folder.stat(name) else {
+        return false;
+    };
+    let now = crate::time::now().0;
+    (st.st_mtime as i64) < now - 3600
 }
 
 /// Someone else changed a figure this user changed too.
@@ -272,7 +372,8 @@ pub struct Committed {
     pub applied: Vec<Op>,
     /// Whether someone else had saved meanwhile (their changes are now in `ws`).
     pub merged: bool,
-    /// The workspace was saved but the journal could not be appended to.
+    /// Always `None`: a save whose journal cannot be written no longer happens (it fails
+    /// with the reason). Kept so the interfaces need not change at once.
     pub journal_error: Option<String>,
 }
 
@@ -310,6 +411,9 @@ pub fn commit_with(
 /// merged onto it. An operation whose figure on disk is neither its `old` nor its `new` is a
 /// conflict, and then nothing is written.
 ///
+/// The save is a transaction in the journal (see [`journal`]): its entries are on disk before
+/// the file is replaced, and a save whose journal cannot be written does not happen.
+///
 /// On success `base` holds what is now on disk; on any error it is as it was.
 pub fn commit_ops(
     path: &Path,
@@ -319,15 +423,14 @@ pub fn commit_ops(
     user: &str,
     wait: Duration,
 ) -> Result<Committed, CommitError> {
-    let _lock = lock(path, wait)?;
+    let place = Place::of(path).map_err(|e| CommitError::Store(StoreError::write(path, e)))?;
+    let path = place.path.as_path();
+    let _lock = lock_at(&place, wait)?;
     let read_err = |source: io::Error| {
         if source.kind() == io::ErrorKind::NotFound {
             CommitError::Vanished(path.to_path_buf())
         } else {
-            CommitError::Store(StoreError::Read {
-                path: path.to_path_buf(),
-                source,
-            })
+            CommitError::Store(StoreError::read(path, source))
         }
     };
     let now = FileId::at(path).map_err(read_err)?;
@@ -335,7 +438,7 @@ pub fn commit_ops(
     let (mut theirs, on_disk) = if stamp.file.is_some() && stamp.file == now {
         (None, stamp)
     } else {
-        let bytes = fs::read(path).map_err(read_err)?;
+        let (bytes, _) = read_workspace(path).map_err(read_err)?;
         let on_disk = Stamp {
             file: now,
             ..Stamp::of(&bytes)
@@ -399,14 +502,14 @@ pub fn commit_ops(
     for op in &applied {
         set(target, op, op.new);
     }
-    let written = versions::keep(path)
-        .map_err(|source| {
-            CommitError::Store(StoreError::Write {
-                path: path.to_path_buf(),
-                source,
-            })
-        })
-        .and_then(|()| write_workspace(path, target).map_err(CommitError::Store));
+    let waktu = crate::time::rfc3339(crate::time::now().0);
+    let entries: Vec<Entry> = applied
+        .iter()
+        .map(|op| Entry::from_op(op, user, &waktu))
+        .collect();
+    let written = replace(&place, on_disk, &entries, |folder, name| {
+        super::write_workspace_temp(folder, name, target)
+    });
     let (file, written) = match written {
         Ok(done) => done,
         Err(e) => {
@@ -420,12 +523,6 @@ pub fn commit_ops(
     if let Some(ws) = theirs {
         *base = ws;
     }
-    let waktu = crate::time::rfc3339(crate::time::now().0);
-    let entries: Vec<Entry> = applied
-        .iter()
-        .map(|op| Entry::from_op(op, user, &waktu))
-        .collect();
-    let journal_error = journal::append(path, &entries).err().map(|e| e.to_string());
     Ok(Committed {
         stamp: Stamp {
             file: file.metadata().ok().as_ref().and_then(FileId::of),
@@ -433,15 +530,58 @@ pub fn commit_ops(
         },
         applied,
         merged,
-        journal_error,
+        journal_error: None,
     })
 }
 
+/// Replaces the workspace under the lock, as one journal transaction: settles a transaction a
+/// crash left open, removes stale temporary files, keeps the file on disk (`on_disk`) as a
+/// version unless that state is already kept, writes the new file beside it (`write`),
+/// journals `entries` and flushes them, renames the new file into place, flushes the folder,
+/// prunes the versions and closes the transaction. Anything failing before the rename leaves
+/// the file, the journal's finished entries and the versions kept as they were.
+fn replace(
+    place: &Place,
+    on_disk: Stamp,
+    entries: &[Entry],
+    write: impl FnOnce(&Folder, &OsStr) -> io::Result<(File, OsString, Stamp)>,
+) -> Result<(File, Stamp), CommitError> {
+    let path = place.path.as_path();
+    let journal_err = |e| CommitError::Store(StoreError::write(&journal::path_for(path), e));
+    let write_err = |e| CommitError::Store(StoreError::write(path, e));
+    let mut journal =
+        Journal::open(&place.folder, &place.name, place.group).map_err(journal_err)?;
+    journal.repair_tail().map_err(journal_err)?;
+    journal.settle(&on_disk).map_err(journal_err)?;
+    remove_stale_temps(place);
+    if place.group.is_some() {
+        versions::keep(place, &on_disk).map_err(write_err)?;
+    }
+    let (file, tmp, written) = write(&place.folder, &place.name).map_err(write_err)?;
+    let txn = journal::new_txn();
+    if let Err(e) = journal.begin(&txn, &written, entries) {
+        drop(file);
+        let _ = place.folder.unlink(&tmp);
+        return Err(journal_err(e));
+    }
+    if let Err(e) = place.folder.rename(&tmp, &place.name) {
+        let _ = place.folder.unlink(&tmp);
+        let _ = journal.finish(&txn, false);
+        return Err(write_err(e));
+    }
+    // Renamed: the save happened. What follows cannot undo it; a failure to flush the folder
+    // or to write `selesai` is settled by the next save from the file itself.
+    let _ = place.folder.sync();
+    let _ = versions::prune(place);
+    let _ = journal.finish(&txn, true);
+    Ok((file, written))
+}
+
 fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, CommitError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        CommitError::Store(StoreError::Read {
+    let text = super::decode(bytes).map_err(|error| {
+        CommitError::Store(StoreError::Parse {
             path: path.to_path_buf(),
-            source: io::Error::new(io::ErrorKind::InvalidData, e),
+            error,
         })
     })?;
     parse(text).map_err(|error| {
@@ -452,45 +592,39 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, CommitError> {
     })
 }
 
-/// Restores a kept version over the workspace, under the lock; the current file is kept as a
-/// version first, so a restore can itself be undone. The journal records it.
+/// Restores a kept version over the workspace, under the lock, as a journal transaction like
+/// any save; the current file is kept as a version first (even one that no longer loads), so
+/// a restore can itself be undone. Works when the workspace is broken or missing.
 pub fn restore(path: &Path, version: &versions::Version, user: &str) -> Result<(), CommitError> {
-    let text = fs::read_to_string(&version.path).map_err(|source| {
-        CommitError::Store(StoreError::Read {
-            path: version.path.clone(),
-            source,
-        })
-    })?;
-    parse(&text).map_err(|error| {
-        CommitError::Store(StoreError::Parse {
-            path: version.path.clone(),
-            error,
-        })
-    })?;
-    let _lock = lock(path, LOCK_WAIT)?;
-    versions::keep(path).map_err(|source| {
-        CommitError::Store(StoreError::Write {
-            path: path.to_path_buf(),
-            source,
-        })
-    })?;
-    write_atomic(path, text.as_bytes()).map_err(CommitError::Store)?;
-    let entry = Entry {
-        waktu: crate::time::rfc3339(crate::time::now().0),
-        pengguna: user.to_string(),
-        kode: String::new(),
-        indikator: None,
-        kolom: "pulih".into(),
-        tw: None,
-        tahun: None,
-        lama: None,
-        baru: None,
-        catatan: Some(version.name.clone()),
+    let bytes = versions::read(path, version)
+        .map_err(|source| CommitError::Store(StoreError::read(&version.path, source)))?;
+    parse_bytes(&version.path, &bytes)?;
+    let place = Place::of(path).map_err(|e| CommitError::Store(StoreError::write(path, e)))?;
+    let path = place.path.as_path();
+    let _lock = lock_at(&place, LOCK_WAIT)?;
+    // The file as it is now (if it is a file at all): kept, and what an open transaction is
+    // judged against.
+    let on_disk = match read_workspace(path) {
+        Ok((now, id)) => Stamp {
+            file: id,
+            ..Stamp::of(&now)
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Stamp::of(b"\0missing"),
+        Err(e) => return Err(CommitError::Store(StoreError::read(path, e))),
     };
-    journal::append(path, &[entry]).map_err(|source| {
-        CommitError::Store(StoreError::Write {
-            path: journal::path_for(path),
-            source,
-        })
+    let entry = Entry::restored(
+        &version.name,
+        user,
+        &crate::time::rfc3339(crate::time::now().0),
+    );
+    replace(&place, on_disk, &[entry], |folder, name| {
+        let mut stamp = None;
+        let (file, tmp) = super::write_temp(folder, name, &super::temp_prefix(name), |f| {
+            f.write_all(&bytes)?;
+            stamp = Some(Stamp::of(&bytes));
+            Ok(())
+        })?;
+        Ok((file, tmp, stamp.expect("set by the writer")))
     })
+    .map(drop)
 }

@@ -1,15 +1,29 @@
 //! Reading and writing the workspace file.
 //!
-//! Loading never writes. Saving is atomic: the new content goes to a temporary file in the
-//! same folder, is flushed to disk, the previous version is kept in `<name>.cadangan/`, and the
+//! Loading never writes, and reads only a regular file (a FIFO, a device or a folder is
+//! refused at once). Saving is atomic: the new content goes to a temporary file in the same
+//! folder, is flushed to disk, the previous version is kept in `<name>.cadangan/`, and the
 //! temporary file is renamed over the workspace; then the folder itself is flushed, so after a
 //! crash the file is either the old or the new version, never a mix. With several users,
-//! [`commit`] saves under a lock and merges each user's changes onto what is on disk.
+//! [`commit`] saves under a lock and merges each user's changes onto what is on disk. Every
+//! file beside the workspace is reached through the folder without following links (see
+//! `folder`).
+
+// The fields of `stat` have different integer types on different targets; the casts say which
+// one this code means.
+#![allow(clippy::unnecessary_cast)]
+
+#[cfg(not(unix))]
+compile_error!("kinerja's store needs a Unix system (openat, O_NOFOLLOW, flock, getpwuid_r)");
 
 mod commit;
+mod folder;
 pub mod journal;
+pub mod recovery;
 mod validate;
 pub mod versions;
+
+pub use folder::{Unsafe, UnsafeFile};
 
 pub use commit::{
     CommitError, Committed, Conflict, LOCK_WAIT, Lock, Stamp, commit, commit_ops, commit_with,
@@ -18,9 +32,12 @@ pub use commit::{
 
 use crate::locale::Lang;
 use crate::model::{SCHEMA_VERSION, Workspace};
+use folder::{Folder, split};
+use std::ffi::{OsStr, OsString};
 use std::fmt;
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub use validate::validate;
@@ -52,6 +69,8 @@ pub enum Problem {
     BudgetNotAllowed(String),
     /// A file written by a newer kinerja.
     SchemaVersion(u32),
+    /// Not UTF-8 text, or UTF-8 with a byte order mark.
+    Encoding(String),
 }
 
 impl Problem {
@@ -87,6 +106,8 @@ impl Problem {
             (Problem::SchemaVersion(v), Lang::En) => format!(
                 "unknown schema_version {v} (this build reads {SCHEMA_VERSION}); update kinerja"
             ),
+            (Problem::Encoding(m), Lang::Id) => format!("bukan teks UTF-8 yang sah: {m}"),
+            (Problem::Encoding(m), Lang::En) => format!("not valid UTF-8 text: {m}"),
         }
     }
 }
@@ -111,9 +132,21 @@ impl fmt::Display for ParseError {
 /// Why a workspace could not be read or written; always names the file.
 #[derive(Debug)]
 pub enum StoreError {
-    Read { path: PathBuf, source: io::Error },
-    Parse { path: PathBuf, error: ParseError },
-    Write { path: PathBuf, source: io::Error },
+    Read {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Parse {
+        path: PathBuf,
+        error: ParseError,
+    },
+    Write {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// A file that is not what it must be: a workspace that is not a regular file, a side file
+    /// that is a link, of another group… (see [`Unsafe`]).
+    Unsafe(UnsafeFile),
 }
 
 impl StoreError {
@@ -128,6 +161,7 @@ impl StoreError {
             StoreError::Parse { path, error } => {
                 format!("{}:{}", path.display(), error.message(lang))
             }
+            StoreError::Unsafe(u) => format!("{}: {}", u.path.display(), u.why.describe(lang)),
             StoreError::Write { path, source } => format!(
                 "{}: {} ({source}); {}",
                 path.display(),
@@ -139,6 +173,34 @@ impl StoreError {
             ),
         }
     }
+}
+
+impl StoreError {
+    /// A read error, or the refused file inside it.
+    pub(crate) fn read(path: &Path, source: io::Error) -> StoreError {
+        match unsafe_file(&source) {
+            Some(u) => StoreError::Unsafe(u),
+            None => StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
+    }
+
+    /// A write error, or the refused file inside it.
+    pub(crate) fn write(path: &Path, source: io::Error) -> StoreError {
+        match unsafe_file(&source) {
+            Some(u) => StoreError::Unsafe(u),
+            None => StoreError::Write {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
+    }
+}
+
+fn unsafe_file(e: &io::Error) -> Option<UnsafeFile> {
+    e.get_ref()?.downcast_ref::<UnsafeFile>().cloned()
 }
 
 impl fmt::Display for StoreError {
@@ -158,7 +220,7 @@ pub fn parse(text: &str) -> Result<Workspace, ParseError> {
         // serde_json counts the column of an error at a line end as 0; editors start at 1.
         ParseError {
             line: e.line().max(1),
-            column: e.column().max(1),
+            column: char_column(text, e.line(), e.column()).max(1),
             problem: if e.is_syntax() || e.is_eof() {
                 Problem::Syntax(msg)
             } else {
@@ -188,6 +250,49 @@ pub fn parse(text: &str) -> Result<Workspace, ParseError> {
         }
     })?;
     Ok(ws)
+}
+
+/// serde_json counts columns in bytes; people and editors count characters. A byte column
+/// inside a character counts that character.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(l.len());
+    let mut partial = 0;
+    while !l.is_char_boundary(end) {
+        end -= 1;
+        partial = 1;
+    }
+    l[..end].chars().count() + partial
+}
+
+/// The text of a workspace file: UTF-8 without a byte order mark; otherwise the position
+/// (line, column in characters) of the first offending byte.
+pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Err(ParseError {
+            line: 1,
+            column: 1,
+            problem: Problem::Encoding(
+                "berkas diawali BOM (tanda urutan byte); simpan sebagai UTF-8 tanpa BOM".into(),
+            ),
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here");
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ParseError {
+            line,
+            column,
+            problem: Problem::Encoding(format!(
+                "byte 0x{:02X} {}",
+                bytes[e.valid_up_to()],
+                "tidak sah dalam UTF-8"
+            )),
+        }
+    })
 }
 
 /// Where in the text a validation problem sits: the `occurrence`-th (1-based) `"key": value`
@@ -222,16 +327,57 @@ fn locate(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
     None
 }
 
+/// The real file behind a workspace path that is a symbolic link (the lock, the journal and
+/// the kept versions sit beside the real file); any other path as it is.
+pub(crate) fn resolve(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).unwrap_or(path.into()),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The group of the workspace `name` in `folder` — what its side files must belong to;
+/// `None` when there is no regular file by that name.
+pub(crate) fn workspace_group(folder: &Folder, name: &OsStr) -> io::Result<Option<u32>> {
+    Ok(folder.stat(name)?.and_then(|st| {
+        let ft = rustix::fs::FileType::from_raw_mode(st.st_mode as _);
+        (ft == rustix::fs::FileType::RegularFile).then_some(st.st_gid as u32)
+    }))
+}
+
+/// Reads a workspace file's bytes, refusing at once anything but a regular file (a FIFO or a
+/// device is never opened for long: `O_NONBLOCK`), with the file's identity when nobody wrote
+/// into it while it was read.
+pub(crate) fn read_workspace(path: &Path) -> io::Result<(Vec<u8>, Option<commit::FileId>)> {
+    let not_regular = || {
+        io::Error::other(UnsafeFile {
+            path: path.to_path_buf(),
+            why: Unsafe::NotRegular,
+        })
+    };
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let before = file.metadata()?;
+    if !before.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::with_capacity(before.len() as usize);
+    file.read_to_end(&mut bytes)?;
+    // Identify the file only if nobody wrote into it while it was being read.
+    let after = file.metadata()?;
+    let id = commit::FileId::of(&before)
+        .filter(|id| commit::FileId::of(&after) == Some(*id) && id.len() == bytes.len() as u64);
+    Ok((bytes, id))
+}
+
 /// Reads and validates the workspace at `path`. Never modifies the file.
 pub fn load(path: &Path) -> Result<Workspace, StoreError> {
-    let text = fs::read_to_string(path).map_err(|source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(&text).map_err(|error| StoreError::Parse {
-        path: path.to_path_buf(),
-        error,
-    })
+    load_stamped(path).map(|(ws, _)| ws)
 }
 
 /// The text a workspace is saved as: pretty JSON with a final newline.
@@ -241,29 +387,64 @@ pub fn to_json(ws: &Workspace) -> String {
     s
 }
 
-/// Saves atomically, keeping the previous version in `<name>.cadangan/` (see [`versions`]).
-/// On any error the file on disk is left as it was. For several users at once use [`commit`],
-/// which merges instead of overwriting.
-pub fn save(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
-    versions::keep(path).map_err(|source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    write_atomic(path, to_json(ws).as_bytes())
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// renamed over `path`, then the folder flushed. Readers see the old or the new file, never a mix.
-/// Used for workspaces, exports and kept versions alike.
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder (created with
+/// `O_EXCL`, never through a link), flushed to disk, renamed over `path`, then the folder
+/// flushed. Readers see the old or the new file, never a mix. Used for exports and new files;
+/// a workspace is saved with [`commit_ops`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write_atomic_with(path, |f| f.write_all(bytes)).map(drop)
+    let err = |e| StoreError::write(path, e);
+    let (dir, name) = split(path).map_err(err)?;
+    let folder = Folder::open(&dir).map_err(err)?;
+    let prefix = format!(".kinerja-{}-", std::process::id());
+    let (file, tmp) = write_temp(&folder, &name, &prefix, |f| f.write_all(bytes)).map_err(err)?;
+    drop(file);
+    finish_atomic(&folder, &tmp, &name).map_err(err)
 }
 
-/// Writes a workspace atomically as it is serialised (the text is never held whole in
-/// memory), as [`to_json`] would write it; returns the file written and the stamp of its bytes.
-pub(crate) fn write_workspace(path: &Path, ws: &Workspace) -> Result<(File, Stamp), StoreError> {
+/// Renames a written temporary file over `name` and flushes the folder; on failure the
+/// temporary file is removed.
+pub(crate) fn finish_atomic(folder: &Folder, tmp: &OsStr, name: &OsStr) -> io::Result<()> {
+    if let Err(e) = folder.rename(tmp, name) {
+        let _ = folder.unlink(tmp);
+        return Err(e);
+    }
+    folder.sync()
+}
+
+/// Writes a new temporary file in `folder` destined to replace `name`: filled by `fill`, given
+/// the permissions and group of the file it replaces (a new file: the folder's read/write
+/// bits; never world-writable), flushed to disk. Not yet renamed; on failure removed.
+pub(crate) fn write_temp(
+    folder: &Folder,
+    name: &OsStr,
+    prefix: &str,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<(File, OsString)> {
+    let (mut file, tmp) = folder.create_temp(prefix)?;
+    let filled = fill(&mut file)
+        .and_then(|()| set_permissions(&file, folder, name))
+        .and_then(|()| file.sync_all());
+    match filled {
+        Ok(()) => Ok((file, tmp)),
+        Err(e) => {
+            drop(file);
+            let _ = folder.unlink(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Writes a workspace into a temporary file beside `name` as it is serialised (the text is
+/// never held whole in memory), as [`to_json`] would write it; returns the file, its name and
+/// the stamp of its bytes. The temporary file is named for the workspace (`.<name>.simpan-…`),
+/// so a later save under the lock knows one left behind is stale.
+pub(crate) fn write_workspace_temp(
+    folder: &Folder,
+    name: &OsStr,
+    ws: &Workspace,
+) -> io::Result<(File, OsString, Stamp)> {
     let mut stamp = None;
-    let file = write_atomic_with(path, |f| {
+    let (file, tmp) = write_temp(folder, name, &temp_prefix(name), |f| {
         // Stamped below the buffer, so the hash sees large blocks, not every token.
         let mut out = io::BufWriter::with_capacity(1 << 20, commit::StampingWriter::new(f));
         serde_json::to_writer_pretty(&mut out, ws).map_err(io::Error::from)?;
@@ -272,105 +453,32 @@ pub(crate) fn write_workspace(path: &Path, ws: &Workspace) -> Result<(File, Stam
         stamp = Some(inner.finish()?);
         Ok(())
     })?;
-    let stamp = stamp.expect("set by the writer");
-    Ok((file, stamp))
+    Ok((file, tmp, stamp.expect("set by the writer")))
 }
 
-/// [`write_atomic`] with the content written by `fill`; returns the file written (to stamp it
-/// without reading it back).
-fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut File) -> io::Result<()>,
-) -> Result<File, StoreError> {
-    let err = |source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
+/// The prefix of a workspace's own temporary files, written only under its lock.
+pub(crate) fn temp_prefix(workspace_name: &OsStr) -> String {
+    format!(".{}.simpan-", workspace_name.to_string_lossy())
+}
+
+/// Gives the new file the permissions a user expects: those of the file it replaces (and its
+/// group, where the user may), or for a new file the read/write bits of its folder (a group
+/// folder gives group-writable files), but never writable by everyone.
+fn set_permissions(file: &File, folder: &Folder, replaces: &OsStr) -> io::Result<()> {
+    let old = folder.stat(replaces)?.filter(|st| {
+        rustix::fs::FileType::from_raw_mode(st.st_mode as _) == rustix::fs::FileType::RegularFile
+    });
+    let mode = match &old {
+        Some(st) => st.st_mode as u32 & 0o7777,
+        None => folder.mode()? & 0o666,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kinerja-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(err)?;
-    fill(tmp.as_file_mut()).map_err(err)?;
-    set_permissions(tmp.as_file(), Some(path), &dir).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    let file = tmp.persist(path).map_err(|e| err(e.error))?;
-    sync_dir(&dir).map_err(err)?;
-    Ok(file)
-}
-
-/// Opens `path` for appending or locking, creating it if needed; a file it creates gets the
-/// read/write bits of its folder (see [`set_permissions`]), so a group folder stays shared.
-pub(crate) fn open_shared(path: &Path, append: bool) -> io::Result<File> {
-    let existed = path.exists();
-    let file = fs::OpenOptions::new()
-        .read(!append)
-        .write(!append)
-        .append(append)
-        .create(true)
-        .truncate(false)
-        .open(path)?;
-    if !existed {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        set_permissions(&file, None, &dir)?;
-    }
-    Ok(file)
-}
-
-/// Creates a folder beside a workspace with the permissions of the workspace's folder
-/// (including a setgid bit), never world-writable.
-pub(crate) fn create_shared_dir(dir: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    fs::create_dir_all(dir)?;
-    #[cfg(unix)]
+    rustix::fs::fchmod(file, rustix::fs::Mode::from_raw_mode((mode & !0o002) as _))?;
+    if let Some(st) = old
+        && file.metadata()?.gid() != st.st_gid as u32
     {
-        use std::os::unix::fs::PermissionsExt;
-        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-            let mode = fs::metadata(parent)?.permissions().mode() & 0o7777 & !0o002;
-            fs::set_permissions(dir, fs::Permissions::from_mode(mode))?;
-        }
+        // A member of the file's group keeps it in that group; anyone else cannot, and the
+        // file takes their group as before.
+        let _ = rustix::fs::fchown(file, None, Some(rustix::fs::Gid::from_raw(st.st_gid as _)));
     }
     Ok(())
-}
-
-/// Gives the new file the permissions a user expects: those of the file it replaces, or for a
-/// new file the read/write bits of its folder (a group folder gives group-writable files), but
-/// never writable by everyone. (The temporary file starts as owner-only.)
-/// `replaces`: the file this one takes the place of, if any.
-fn set_permissions(file: &File, replaces: Option<&Path>, dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = match replaces.map(fs::metadata) {
-            Some(Ok(m)) => m.permissions().mode() & 0o7777,
-            _ => fs::metadata(dir)?.permissions().mode() & 0o666,
-        };
-        file.set_permissions(fs::Permissions::from_mode(mode & !0o002))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (file, replaces, dir);
-        Ok(())
-    }
-}
-
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
 }

@@ -4,6 +4,7 @@
 
 use super::{Anchor, Problem};
 use crate::model::{Node, Workspace};
+use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
 fn anchor_str(key: &'static str, value: &str, occurrence: usize) -> Option<Anchor> {
@@ -14,8 +15,78 @@ fn anchor_str(key: &'static str, value: &str, occurrence: usize) -> Option<Ancho
     })
 }
 
+fn anchor_key(key: &'static str) -> Option<Anchor> {
+    Some(Anchor {
+        key,
+        value: None,
+        occurrence: 1,
+    })
+}
+
+/// The largest percentage a threshold or a rating bound may be: capaian above 100 % is
+/// common, a bound of more than ten times the target is a typing error.
+const MAX_PERCENT: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+
+/// Settings that would make every judgement meaningless: a red threshold or rating bound
+/// above [`MAX_PERCENT`], rating bounds that do not descend, an IKM outside its scale
+/// (0–100; elements 1–4). Negative figures never get this far (see `model::figure`).
+fn settings(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
+    let p = &ws.pengaturan;
+    let content = |m: String, key| Err((Problem::Content(m), anchor_key(key)));
+    if p.ambang_merah > MAX_PERCENT {
+        return content(
+            format!(
+                "ambang_merah {} % tidak masuk akal (paling tinggi {MAX_PERCENT} %)",
+                p.ambang_merah
+            ),
+            "ambang_merah",
+        );
+    }
+    let s = &p.skala;
+    let bounds = [
+        ("sangat_tinggi", s.sangat_tinggi),
+        ("tinggi", s.tinggi),
+        ("sedang", s.sedang),
+        ("rendah", s.rendah),
+    ];
+    for (key, v) in bounds {
+        if v > MAX_PERCENT {
+            return content(
+                format!("skala.{key} {v} % tidak masuk akal (paling tinggi {MAX_PERCENT} %)"),
+                key,
+            );
+        }
+    }
+    for pair in bounds.windows(2) {
+        let ((hi_key, hi), (lo_key, lo)) = (pair[0], pair[1]);
+        if lo >= hi {
+            return content(
+                format!("skala harus menurun: {lo_key} ({lo}) harus di bawah {hi_key} ({hi})"),
+                lo_key,
+            );
+        }
+    }
+    if let Some(ikm) = &ws.ikm {
+        if ikm.nilai > Decimal::ONE_HUNDRED {
+            return content(
+                format!("nilai IKM {} di luar skala 0–100", ikm.nilai),
+                "ikm",
+            );
+        }
+        if let Some(u) = ikm
+            .unsur
+            .iter()
+            .find(|u| **u < Decimal::ONE || **u > Decimal::from(4))
+        {
+            return content(format!("unsur IKM {u} di luar skala 1–4"), "ikm");
+        }
+    }
+    Ok(())
+}
+
 /// Checks a parsed workspace; on failure says what is wrong and where to look in the text.
 pub fn validate(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
+    settings(ws)?;
     let mut officer_ids = HashSet::new();
     for o in &ws.pejabat {
         if !officer_ids.insert(o.id.as_str()) {

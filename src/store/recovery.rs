@@ -1,0 +1,166 @@
+//! Unsaved edits kept beside the workspace, so that a dropped SSH connection or a killed
+//! terminal loses nothing: the interface writes its pending operations here after each edit
+//! ([`save`]), removes the file on save or discard ([`remove`]) and, at the next start, offers
+//! to re-apply what [`load`] returns through the normal merge ([`super::commit_ops`] with the
+//! workspace as it is then: a figure someone else changed meanwhile is a conflict).
+//!
+//! One file per OS user (several people share the folder): `.<workspace>.pulih-<uid>.json`,
+//! created owner-only (0600) with `O_EXCL` and renamed into place (atomic), never through a
+//! link; a file that is a link, not a regular file, or not this user's is refused.
+
+use super::commit::Stamp;
+use super::folder::{Folder, Side, Unsafe, UnsafeFile, split};
+use super::journal::{self, Entry};
+use crate::model::Op;
+use serde::{Deserialize, Serialize};
+use std::ffi::OsString;
+use std::io::{self, Read, Write};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+/// What the interface had not saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovery {
+    /// The unsaved changes, each from the figure the user saw to the one they typed.
+    pub ops: Vec<Op>,
+    /// The length and content hash of the file the changes were made against (`file` is
+    /// `None`): whether the file changed since, before re-applying.
+    pub stamp: Stamp,
+    /// The OS user who made them (the passwd name of the real uid).
+    pub user: String,
+    /// When the file was last written (local time with offset).
+    pub waktu: String,
+    /// The process that wrote it: whether that session may still be running.
+    pub pid: u32,
+}
+
+impl Recovery {
+    /// Whether the workspace file is still the one the changes were made against.
+    pub fn made_against(&self, stamp: &Stamp) -> bool {
+        self.stamp.same_bytes(stamp)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileForm {
+    pengguna: String,
+    uid: u32,
+    pid: u32,
+    waktu: String,
+    /// `<len>:<hash>` of the workspace file the changes were made against.
+    berkas: String,
+    perubahan: Vec<Entry>,
+}
+
+fn uid() -> u32 {
+    rustix::process::getuid().as_raw()
+}
+
+fn file_name(workspace_name: &std::ffi::OsStr) -> OsString {
+    OsString::from(format!(
+        ".{}.pulih-{}.json",
+        workspace_name.to_string_lossy(),
+        uid()
+    ))
+}
+
+/// This user's recovery file for `workspace`.
+pub fn path_for(workspace: &Path) -> PathBuf {
+    let workspace = super::resolve(workspace);
+    let name = workspace.file_name().map(file_name).unwrap_or_default();
+    workspace.with_file_name(name)
+}
+
+fn place(workspace: &Path) -> io::Result<(Folder, OsString)> {
+    let workspace = super::resolve(workspace);
+    let (dir, name) = split(&workspace)?;
+    Ok((Folder::open(&dir)?, file_name(&name)))
+}
+
+/// Writes this user's unsaved operations for `workspace` (made against the file `stamp`),
+/// replacing the previous recovery file atomically. With no operations the file is removed.
+pub fn save(workspace: &Path, ops: &[Op], stamp: &Stamp) -> io::Result<()> {
+    if ops.is_empty() {
+        return remove(workspace);
+    }
+    let (folder, name) = place(workspace)?;
+    let user = journal::current_user();
+    let waktu = crate::time::rfc3339(crate::time::now().0);
+    let form = FileForm {
+        pengguna: user.clone(),
+        uid: uid(),
+        pid: std::process::id(),
+        waktu: waktu.clone(),
+        berkas: format!("{}:{}", stamp.len, stamp.hex()),
+        perubahan: ops
+            .iter()
+            .map(|op| Entry {
+                lingkungan: None,
+                ..Entry::from_op(op, &user, &waktu)
+            })
+            .collect(),
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    let (mut file, tmp) = folder.create_temp(&prefix)?;
+    let written = serde_json::to_writer(io::BufWriter::new(&mut file), &form)
+        .map_err(io::Error::from)
+        .and_then(|()| file.write_all(b"\n"))
+        .and_then(|()| file.sync_data())
+        .and_then(|()| folder.rename(&tmp, &name));
+    if written.is_err() {
+        let _ = folder.unlink(&tmp);
+    }
+    written
+}
+
+/// This user's unsaved operations for `workspace`, if a recovery file is there. Refuses a
+/// file that is a link, not a regular file, or owned by someone else.
+pub fn load(workspace: &Path) -> io::Result<Option<Recovery>> {
+    let (folder, name) = place(workspace)?;
+    let Some(mut file) = folder.side_file(&name, Side::Read, None)? else {
+        return Ok(None);
+    };
+    let owner = file.metadata()?.uid();
+    if owner != uid() {
+        return Err(io::Error::other(UnsafeFile {
+            path: folder.join(&name),
+            why: Unsafe::OtherOwner {
+                found: owner,
+                expected: uid(),
+            },
+        }));
+    }
+    let mut text = Vec::new();
+    file.read_to_end(&mut text)?;
+    let form: FileForm =
+        serde_json::from_slice(&text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    let bad = || io::Error::new(io::ErrorKind::InvalidData, "berkas pemulihan rusak");
+    let (len, hash) = form.berkas.split_once(':').ok_or_else(bad)?;
+    let stamp = Stamp {
+        len: len.parse().map_err(|_| bad())?,
+        hash: u128::from_str_radix(hash, 16).map_err(|_| bad())?,
+        file: None,
+    };
+    let ops = form
+        .perubahan
+        .iter()
+        .map(|e| e.op().ok_or_else(bad))
+        .collect::<io::Result<Vec<Op>>>()?;
+    Ok(Some(Recovery {
+        ops,
+        stamp,
+        user: form.pengguna,
+        waktu: form.waktu,
+        pid: form.pid,
+    }))
+}
+
+/// Removes this user's recovery file for `workspace` (nothing to do when there is none).
+pub fn remove(workspace: &Path) -> io::Result<()> {
+    let (folder, name) = place(workspace)?;
+    match folder.unlink(&name) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}

@@ -56,7 +56,7 @@ impl TextTable {
         TextTable {
             key: t.key,
             sheet: sheet(t.key, lang).to_string(),
-            title: visible(&title(&t.title, lang)).into_owned(),
+            title: safe(title(&t.title, lang)),
             columns: t.columns.iter().map(|c| column(*c, lang)).collect(),
             rows: t
                 .rows
@@ -72,12 +72,21 @@ impl TextTable {
 
 fn cell(v: Value, lang: Lang) -> Cell {
     match v {
-        Value::Text(s) => Cell::Text(visible(&s).into_owned()),
-        Value::Term(t) => Cell::Text(visible(&term(&t, lang)).into_owned()),
+        Value::Text(s) => Cell::Text(safe(s)),
+        Value::Term(t) => Cell::Text(safe(term(&t, lang))),
         Value::Figure(d) => Cell::Figure(d),
         Value::Rupiah(d) => Cell::Rupiah(d),
         Value::Percent(d) => Cell::Percent(d),
         Value::Blank => Cell::Blank,
+    }
+}
+
+/// `s` made [`visible`], without a copy when it is already (the usual case).
+fn safe(s: String) -> String {
+    if s.chars().any(crate::text::is_hidden_control) {
+        visible(&s).into_owned()
+    } else {
+        s
     }
 }
 

@@ -73,23 +73,20 @@ impl ExportError {
     }
 }
 
-/// The tables of a request (all, or the one asked for), in the request's language.
+/// The tables of a request (all, or the one asked for), in the request's language. Each is
+/// computed and worded in turn, so only one table of figures is held at a time.
 pub fn tables(req: &Request) -> Result<Vec<TextTable>, ExportError> {
-    let all = report::tables::all_tables(req.ws, req.quarter);
-    let chosen: Vec<_> = match req.table {
-        None => all,
-        Some(key) => {
-            let found: Vec<_> = all.into_iter().filter(|t| t.key == key).collect();
-            if found.is_empty() {
-                return Err(ExportError::UnknownTable(key.to_string()));
-            }
-            found
-        }
+    let keys: Vec<&str> = match req.table {
+        None => report::tables::TABLE_KEYS.to_vec(),
+        Some(key) => vec![key],
     };
-    Ok(chosen
-        .into_iter()
-        .map(|t| TextTable::new(t, req.lang))
-        .collect())
+    keys.into_iter()
+        .map(|key| {
+            report::tables::table(req.ws, req.quarter, key)
+                .map(|t| TextTable::new(t, req.lang))
+                .ok_or_else(|| ExportError::UnknownTable(key.to_string()))
+        })
+        .collect()
 }
 
 /// The bytes of one export file. CSV of several tables has one file per table: see [`write`].
@@ -103,7 +100,7 @@ pub fn render(req: &Request) -> Result<Vec<u8>, ExportError> {
         Format::Json => {
             let s = serde_json::to_string_pretty(&report::snapshot::snapshot(req.ws, req.quarter))
                 .expect("the snapshot serialises");
-            let mut s = json_escape_hidden(&s);
+            let mut s = json_escape_hidden(s);
             s.push('\n');
             s.into_bytes()
         }
@@ -142,10 +139,15 @@ pub fn write(req: &Request, path: &Path) -> Result<Vec<PathBuf>, ExportError> {
 /// controls; it escapes the C0 ones itself) written as `\u` escapes: the same data for any
 /// reader, nothing hidden for a person reading it in a terminal. They can only occur inside
 /// strings, where the escape means the same character.
-fn json_escape_hidden(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
+fn json_escape_hidden(json: String) -> String {
+    let hidden = |c: char| crate::text::is_hidden_control(c) && c >= '\u{7f}';
+    // The usual case, without a second copy of a large snapshot.
+    if !json.chars().any(hidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
     for c in json.chars() {
-        if crate::text::is_hidden_control(c) && c >= '\u{7f}' {
+        if hidden(c) {
             // All of them are in the Basic Multilingual Plane: one \uXXXX each.
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {

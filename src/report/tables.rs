@@ -200,17 +200,26 @@ pub const TABLE_KEYS: [&str; 7] = [
     "merah",
 ];
 
-/// Every table at quarter `q`.
+/// Every table at quarter `q`, in export order.
 pub fn all_tables(ws: &Workspace, q: Quarter) -> Vec<Table> {
-    vec![
-        tabel_3_1(ws, q),
-        tabel_3_2(ws),
-        tabel_3_3(ws),
-        e81(ws, q),
-        tabel_3_6(ws, q),
-        lra(ws, q),
-        red(ws, q),
-    ]
+    TABLE_KEYS
+        .iter()
+        .filter_map(|key| table(ws, q, key))
+        .collect()
+}
+
+/// The table named `key` (one of [`TABLE_KEYS`]) at quarter `q`.
+pub fn table(ws: &Workspace, q: Quarter, key: &str) -> Option<Table> {
+    Some(match key {
+        "tabel-3-1" => tabel_3_1(ws, q),
+        "tabel-3-2" => tabel_3_2(ws),
+        "tabel-3-3" => tabel_3_3(ws),
+        "e81" => e81(ws, q),
+        "tabel-3-6" => tabel_3_6(ws, q),
+        "lra" => lra(ws, q),
+        "merah" => red(ws, q),
+        _ => return None,
+    })
 }
 
 /// The performance agreement's lines with their indicators, in agreement order.

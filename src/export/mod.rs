@@ -89,7 +89,7 @@ pub fn tables(req: &Request) -> Result<Vec<TextTable>, ExportError> {
         .collect()
 }
 
-/// The bytes of one export file. CSV of several tables has one file per table: see [`write`].
+/// The bytes of one export file. CSV of several tables has one file per table: see [`write()`].
 pub fn render(req: &Request) -> Result<Vec<u8>, ExportError> {
     Ok(match req.format {
         Format::Xlsx => {

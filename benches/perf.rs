@@ -5,6 +5,9 @@
 //! navigation key sends to an 80×24 terminal (at the binary's backend and through a real
 //! pseudo-terminal with script(1)), and peak resident memory. Prints a Markdown table.
 
+#[path = "../src/cli/generate.rs"]
+mod generate;
+
 use kinerja::locale::Lang;
 use kinerja::store;
 use kinerja::tui::{self, Action, App, Theme};
@@ -141,8 +144,8 @@ fn main() {
             let ws = store::parse(store::SAMPLE_JSON).unwrap();
             ("sample".to_string(), ws, "7.01.06.2.01.09")
         } else {
-            let units = kinerja::generate::units_for(target);
-            let ws = kinerja::generate::workspace(units, 1);
+            let units = generate::units_for(target);
+            let ws = generate::workspace(units, 1);
             (format!("ws-{target}"), ws, "U001.7.01.01.2.01.01")
         }
     });

@@ -1,11 +1,15 @@
 //! Language of the interface (Bahasa Indonesia by default, English on request) and the
 //! Indonesian number format used in both: `1.234.567,89`, `Rp 2.664.510.688`, `91,81 %`.
+//!
+//! Used by the front-ends and the exports; stands only on `model` (the words for its terms).
 
-use crate::rules::Rating;
+use crate::model::{EditRefusal, Field, Rating};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub use crate::model::FigureKind;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// Bahasa Indonesia
     #[default]
@@ -105,13 +109,66 @@ fn group(plain: &str) -> String {
     out
 }
 
-/// Which figure is being typed: it decides how many decimals are allowed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FigureKind {
-    /// A performance figure (target or realisation): up to 4 decimals.
-    Kinerja,
-    /// Rupiah: at most two decimals (sen).
-    Rupiah,
+/// A figure as its kind is shown: `Rp 10.697.000` or `1.235`; "—" when not entered.
+pub fn value_or_dash(kind: FigureKind, d: Option<Decimal>) -> String {
+    match kind {
+        FigureKind::Rupiah => rupiah_or_dash(d),
+        FigureKind::Kinerja => figure_or_dash(d),
+    }
+}
+
+/// "realisasi TW III", "target tahun", "pagu", "realisasi Rp TW II": a figure slot by name.
+pub fn field_label(field: Field, lang: Lang) -> String {
+    match field {
+        Field::Target(_) => lang.pick("target tahun", "year target").into(),
+        Field::Realisasi(_, q) => format!("{} TW {q}", lang.pick("realisasi", "actual")),
+        Field::Rencana(_, q) => format!("{} TW {q}", lang.pick("rencana", "plan")),
+        Field::TargetPkMurni(_) => lang.pick("target PK murni", "original PK target").into(),
+        Field::TargetPkPerubahan(_) => lang.pick("target PK perubahan", "revised PK target").into(),
+        Field::RenstraTarget(_, y) => {
+            format!("{} {y}", lang.pick("target Renstra", "Renstra target"))
+        }
+        Field::RenstraAkhir(_) => lang
+            .pick("target akhir Renstra", "Renstra end target")
+            .into(),
+        Field::Riwayat(_, y) => format!("{} {y}", lang.pick("realisasi", "actual")),
+        Field::Pagu => "pagu".into(),
+        Field::PaguMurni => lang.pick("pagu murni", "original pagu").into(),
+        Field::Rp(q) => format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp")),
+        Field::RealisasiTahun => lang
+            .pick("realisasi Rp menurut LRA", "spent Rp per LRA")
+            .into(),
+    }
+}
+
+/// Why a figure slot cannot be typed into, in one line.
+pub fn edit_refusal(r: &EditRefusal, lang: Lang) -> String {
+    match r {
+        EditRefusal::NoNode { kode } => format!(
+            "{} «{kode}»",
+            lang.pick("tidak ada node berkode", "no node with kode")
+        ),
+        EditRefusal::NoIndicator {
+            kode,
+            count,
+            number,
+        } => format!(
+            "«{kode}» {} {count} {}; {} {number}",
+            lang.pick("punya", "has"),
+            lang.pick("indikator", "indicator(s)"),
+            lang.pick("tidak ada indikator", "there is no indicator"),
+        ),
+        EditRefusal::NoBudget { kode } => format!(
+            "«{kode}» {}",
+            lang.pick("tidak punya anggaran", "has no budget")
+        ),
+        EditRefusal::DerivedBudget { .. } => lang
+            .pick(
+                "anggaran node ini dijumlah dari node di bawahnya; ubah Rp pada Sub Kegiatan",
+                "this node's budget is the sum of the nodes below it; change Rp on a Sub Kegiatan",
+            )
+            .into(),
+    }
 }
 
 /// Anything above this is a typing slip, not a figure (a thousand trillion Rupiah).
@@ -228,10 +285,7 @@ pub fn parse_figure(text: &str, kind: FigureKind) -> Result<Decimal, ParseFigure
     if int_part.is_empty() && frac_part.is_empty() {
         return Err(not_a_number());
     }
-    let max_dp = match kind {
-        FigureKind::Kinerja => 4,
-        FigureKind::Rupiah => 2,
-    };
+    let max_dp = kind.max_decimals();
     if frac_part.len() > max_dp as usize {
         return Err(ParseFigureError::TooManyDecimals { max: max_dp });
     }
@@ -253,6 +307,20 @@ pub fn parse_figure(text: &str, kind: FigureKind) -> Result<Decimal, ParseFigure
         return Err(ParseFigureError::TooLarge);
     }
     Ok(value)
+}
+
+/// Reads a figure typed for a slot of `kind`: `-`, `kosong` or `blank` clears it back to "not
+/// entered" (which is not zero); anything else must be a figure ([`parse_figure`]). Empty text
+/// is refused here (on a command line it is more likely an empty variable than a wish); the
+/// interface's editor treats an emptied field as "clear" before calling this.
+pub fn read_figure(text: &str, kind: FigureKind) -> Result<Option<Decimal>, ParseFigureError> {
+    if matches!(
+        text.trim().to_lowercase().as_str(),
+        "-" | "kosong" | "blank"
+    ) {
+        return Ok(None);
+    }
+    parse_figure(text, kind).map(Some)
 }
 
 #[cfg(test)]
@@ -348,6 +416,105 @@ mod tests {
         assert_eq!(
             parse_figure("99999999999999999999999999999", rp),
             Err(ParseFigureError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn clearing_words_clear_and_empty_text_is_refused() {
+        let k = FigureKind::Kinerja;
+        for clear in ["-", "kosong", " Blank ", "KOSONG"] {
+            assert_eq!(read_figure(clear, k), Ok(None), "{clear}");
+        }
+        assert_eq!(read_figure("", k), Err(ParseFigureError::Empty));
+        assert_eq!(read_figure("1.300", k), Ok(Some(dec!(1300))));
+        assert_eq!(
+            read_figure("10.697.000,505", FigureKind::Rupiah),
+            Err(ParseFigureError::TooManyDecimals { max: 2 })
+        );
+    }
+
+    #[test]
+    fn every_figure_slot_has_a_name_of_its_own_in_both_languages() {
+        use crate::model::Quarter;
+        let fields = [
+            Field::Target(0),
+            Field::Realisasi(0, Quarter::III),
+            Field::Rencana(0, Quarter::III),
+            Field::TargetPkMurni(0),
+            Field::TargetPkPerubahan(0),
+            Field::RenstraTarget(0, 2024),
+            Field::RenstraAkhir(0),
+            Field::Riwayat(0, 2024),
+            Field::Pagu,
+            Field::PaguMurni,
+            Field::Rp(Quarter::III),
+            Field::RealisasiTahun,
+        ];
+        for lang in [Lang::Id, Lang::En] {
+            let labels: Vec<String> = fields.iter().map(|f| field_label(*f, lang)).collect();
+            let mut distinct = labels.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), fields.len(), "{lang:?}: {labels:?}");
+        }
+        assert_eq!(
+            field_label(Field::Realisasi(0, Quarter::III), Lang::Id),
+            "realisasi TW III"
+        );
+        assert_eq!(
+            field_label(Field::Rp(Quarter::II), Lang::En),
+            "spent Rp TW II"
+        );
+        assert_eq!(
+            field_label(Field::Riwayat(0, 2022), Lang::Id),
+            "realisasi 2022"
+        );
+        assert_eq!(
+            field_label(Field::RenstraTarget(0, 2026), Lang::En),
+            "Renstra target 2026"
+        );
+        assert_eq!(
+            value_or_dash(FigureKind::Rupiah, Some(dec!(933500))),
+            "Rp 933.500"
+        );
+        assert_eq!(
+            value_or_dash(FigureKind::Kinerja, Some(dec!(70.85))),
+            "70,85"
+        );
+        assert_eq!(value_or_dash(FigureKind::Kinerja, None), "—");
+    }
+
+    #[test]
+    fn refusals_are_one_line_and_name_the_node() {
+        let refusals = [
+            EditRefusal::NoNode {
+                kode: "9.99".into(),
+            },
+            EditRefusal::NoIndicator {
+                kode: "7.01.02".into(),
+                count: 1,
+                number: 5,
+            },
+            EditRefusal::NoBudget {
+                kode: "SASARAN-1".into(),
+            },
+            EditRefusal::DerivedBudget {
+                kode: "7.01.02".into(),
+            },
+        ];
+        for lang in [Lang::Id, Lang::En] {
+            for r in &refusals {
+                let m = edit_refusal(r, lang);
+                assert!(!m.contains('\n') && !m.is_empty(), "{m}");
+            }
+        }
+        assert_eq!(
+            edit_refusal(&refusals[1], Lang::Id),
+            "«7.01.02» punya 1 indikator; tidak ada indikator 5"
+        );
+        assert_eq!(
+            edit_refusal(&refusals[2], Lang::En),
+            "«SASARAN-1» has no budget"
         );
     }
 }

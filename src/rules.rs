@@ -1,15 +1,22 @@
 //! Every computation of the domain: capaian, aggregation of quarters, what is due, ratings,
-//! the red status and budget sums. Pure functions over the model; the CLI, the TUI and every
-//! export get their figures from here, so one figure has one computation.
+//! the red status and budget sums; and what may be typed where ([`edit`]). Pure functions over
+//! the model; the CLI, the TUI and every export get their figures from here, so one figure has
+//! one computation.
 //!
 //! Figures are exact [`Decimal`]s; nothing is rounded here (rounding is for display, see
 //! `locale`). Every function returns `None` instead of failing when a figure is missing, a
 //! target is zero, or an intermediate result would overflow.
 
+pub mod edit;
+
 use crate::model::{
     Aggregation, Budget, Indicator, Node, PerQuarter, Polarity, Quarter, RatingScale, Settings,
 };
 use rust_decimal::Decimal;
+
+/// The rating scale is a domain term and lives in the model; re-exported for the computations.
+pub use crate::model::Rating;
+pub use edit::{EditRefusal, FigureKind, budget_is_derived, editable, editable_in};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -116,31 +123,6 @@ pub fn tingkat_kemajuan(ind: &Indicator) -> Option<Decimal> {
 pub fn change_from_previous_year(ind: &Indicator, tahun: i32) -> Option<Decimal> {
     let previous = ind.riwayat.get(&(tahun - 1))?;
     realisasi_tahun(ind)?.checked_sub(*previous)
-}
-
-/// The Permendagri 86/2017 rating of a capaian (E-81 evaluation).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rating {
-    SangatTinggi,
-    Tinggi,
-    Sedang,
-    Rendah,
-    SangatRendah,
-}
-
-impl Rating {
-    /// Best first.
-    pub const ALL: [Rating; 5] = [
-        Rating::SangatTinggi,
-        Rating::Tinggi,
-        Rating::Sedang,
-        Rating::Rendah,
-        Rating::SangatRendah,
-    ];
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
 }
 
 /// Rates a capaian against the scale's lower bounds (inclusive).

@@ -1,7 +1,7 @@
 //! `report::check` finds each kind of inconsistency it promises, planted one at a time into the
 //! clean sample.
 
-use kinerja::model::{Quarter, Workspace};
+use kinerja::model::{Field, Quarter, Workspace};
 use kinerja::report::{Finding, check};
 use kinerja::store;
 use rust_decimal::dec;
@@ -89,13 +89,11 @@ fn missing_target_future_quarter_and_duplicate_code() {
     // With TW III current, every TW IV figure of the sample is "in the future".
     assert!(findings.contains(&Finding::FutureQuarter {
         kode: "7.01.02.2.04.02".into(),
-        what: "indikator 1".into(),
-        quarter: Quarter::IV,
+        field: Field::Realisasi(0, Quarter::IV),
     }));
     assert!(findings.contains(&Finding::FutureQuarter {
         kode: "7.01.02.2.04.02".into(),
-        what: "anggaran".into(),
-        quarter: Quarter::IV,
+        field: Field::Rp(Quarter::IV),
     }));
 
     // The loader refuses duplicate codes; a workspace built in memory can still have them.

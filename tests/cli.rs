@@ -423,3 +423,91 @@ fn a_figure_can_be_cleared_back_to_not_entered() {
     let blank = red.split("Belum diisi").nth(1).unwrap();
     assert!(blank.contains("7.01.01.2.05"), "{red}");
 }
+
+#[test]
+fn log_names_every_kind_of_figure_in_both_languages() {
+    use kinerja::model::{Field, Quarter};
+    use rust_decimal::dec;
+    let ws = workspace();
+    let (base, stamp) = kinerja::store::load_stamped(&ws.path).unwrap();
+    let kode = "7.01.02.2.04.02";
+    // (field, new value, Indonesian label, English label, the new value as printed)
+    let cases = [
+        (
+            Field::Rencana(0, Quarter::II),
+            dec!(120),
+            "rencana TW II",
+            "plan TW II",
+            "120",
+        ),
+        (
+            Field::TargetPkMurni(0),
+            dec!(450),
+            "target PK murni",
+            "original PK target",
+            "450",
+        ),
+        (
+            Field::TargetPkPerubahan(0),
+            dec!(480),
+            "target PK perubahan",
+            "revised PK target",
+            "480",
+        ),
+        (
+            Field::RenstraTarget(0, 2026),
+            dec!(550),
+            "target Renstra 2026",
+            "Renstra target 2026",
+            "550",
+        ),
+        (
+            Field::RenstraAkhir(0),
+            dec!(600),
+            "target akhir Renstra",
+            "Renstra end target",
+            "600",
+        ),
+        (
+            Field::Riwayat(0, 2022),
+            dec!(2750.5),
+            "realisasi 2022",
+            "actual 2022",
+            "2.750,5",
+        ),
+        (
+            Field::PaguMurni,
+            dec!(24000000),
+            "pagu murni",
+            "original pagu",
+            "Rp 24.000.000",
+        ),
+        (
+            Field::RealisasiTahun,
+            dec!(24066500.5),
+            "realisasi Rp menurut LRA",
+            "spent Rp per LRA",
+            "Rp 24.066.500,50",
+        ),
+    ];
+    let mut mine = base.clone();
+    for (field, value, ..) in &cases {
+        assert!(mine.set_figure(kode, *field, Some(*value)), "{field:?}");
+    }
+    kinerja::store::commit(&ws.path, &base, stamp, &mine, "sari").unwrap();
+    for (lang, pick) in [("id", 0), ("en", 1)] {
+        let out = kinerja(&ws.path, &["--lang", lang, "log", kode]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert_eq!(text.lines().count(), cases.len(), "{text}");
+        for (field, _, id, en, shown) in &cases {
+            let label = [id, en][pick];
+            assert!(
+                text.lines()
+                    .any(|l| l.contains(&format!(" {label}: "))
+                        && l.ends_with(&format!("→ {shown}"))),
+                "{field:?} {lang}: {text}"
+            );
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! The kabupaten-scale generator used by the benchmarks (`benches/perf.rs`).
 
-use kinerja::generate::{INDICATORS_PER_UNIT, units_for, workspace};
+#[path = "../src/cli/generate.rs"]
+mod generate;
+
+use generate::{INDICATORS_PER_UNIT, units_for, workspace};
 use kinerja::model::Quarter;
 use kinerja::{report, store};
 

@@ -1,6 +1,9 @@
 //! The terminal interface without a terminal: keys through the real key tables into
 //! `App::update`, and the drawn screen on ratatui's `TestBackend`, compared with snapshots.
 
+#[path = "../src/cli/generate.rs"]
+mod generate;
+
 use kinerja::locale::Lang;
 use kinerja::model::Quarter;
 use kinerja::store;
@@ -865,7 +868,7 @@ fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
     // The sample (budgets at sub kegiatan, declared annual figures, plans, a negative
     // indicator) and a generated kabupaten (several units), each through a deterministic walk
     // of edits, clears, undos and quarter switches.
-    let generated = kinerja::generate::workspace(3, 5);
+    let generated = generate::workspace(3, 5);
     for (name, ws) in [
         ("sample", store::parse(store::SAMPLE_JSON).unwrap()),
         ("generated", generated),

@@ -1,8 +1,9 @@
 //! HTML: one self-contained page (inline CSS, no scripts, no external files), readable on
 //! screen and in print — the summary first, each table after it on its own page when printed.
 
+use super::TextTable;
 use super::{SummaryPage, display};
-use crate::report::tables::{RowStyle, Table};
+use crate::report::tables::RowStyle;
 
 const STYLE: &str = r#"
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; margin: 1.5em; color: #000; }
@@ -49,7 +50,7 @@ fn simple(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: &[bo
     out.push_str("</tbody></table>\n");
 }
 
-pub fn document(page: &SummaryPage, tables: &[Table]) -> String {
+pub fn document(page: &SummaryPage, tables: &[TextTable]) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",

@@ -1,7 +1,8 @@
 //! Markdown: the one-page summary first, then every table.
 
+use super::TextTable;
 use super::{SummaryPage, display};
-use crate::report::tables::{RowStyle, Table};
+use crate::report::tables::RowStyle;
 
 fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
@@ -33,7 +34,7 @@ fn grid(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: &[bool
     }
 }
 
-pub fn document(page: &SummaryPage, tables: &[Table]) -> String {
+pub fn document(page: &SummaryPage, tables: &[TextTable]) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n{}\n\n", page.title, page.subtitle));
     for (k, v) in &page.facts {

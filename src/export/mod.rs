@@ -1,18 +1,23 @@
 //! Exports of a summary snapshot: the LKjIP tables as `.xlsx`, Markdown, HTML and CSV, and
-//! every node's figures as JSON. Each format only lays out what `report` computed.
+//! every node's figures as JSON. Each format only lays out what `report` computed, in the
+//! words of [`words`]. No format carries a control character from a name (see
+//! [`crate::text`]): the text formats write its visible escape, JSON its `\u` escape.
 
 mod csv;
 mod html;
 mod markdown;
+pub mod words;
 mod xlsx;
 
 use crate::locale::{self, Lang};
-use crate::model::{Quarter, Workspace};
-use crate::report::{self, tables::Table};
-use crate::rules::Rating;
+use crate::model::{Quarter, Rating, Workspace};
+use crate::report;
+use crate::text::visible;
 use std::path::{Path, PathBuf};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub use words::{Cell, TextRow, TextTable};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Xlsx,
     Md,
@@ -68,23 +73,23 @@ impl ExportError {
     }
 }
 
-/// The tables of a request (all, or the one asked for).
-pub fn tables(req: &Request) -> Result<Vec<Table>, ExportError> {
-    let all = report::tables::all_tables(req.ws, req.quarter, req.lang);
-    match req.table {
-        None => Ok(all),
-        Some(key) => {
-            let found: Vec<Table> = all.into_iter().filter(|t| t.key == key).collect();
-            if found.is_empty() {
-                Err(ExportError::UnknownTable(key.to_string()))
-            } else {
-                Ok(found)
-            }
-        }
-    }
+/// The tables of a request (all, or the one asked for), in the request's language. Each is
+/// computed and worded in turn, so only one table of figures is held at a time.
+pub fn tables(req: &Request) -> Result<Vec<TextTable>, ExportError> {
+    let keys: Vec<&str> = match req.table {
+        None => report::tables::TABLE_KEYS.to_vec(),
+        Some(key) => vec![key],
+    };
+    keys.into_iter()
+        .map(|key| {
+            report::tables::table(req.ws, req.quarter, key)
+                .map(|t| TextTable::new(t, req.lang))
+                .ok_or_else(|| ExportError::UnknownTable(key.to_string()))
+        })
+        .collect()
 }
 
-/// The bytes of one export file. CSV of several tables has one file per table: see [`write`].
+/// The bytes of one export file. CSV of several tables has one file per table: see [`write()`].
 pub fn render(req: &Request) -> Result<Vec<u8>, ExportError> {
     Ok(match req.format {
         Format::Xlsx => {
@@ -93,9 +98,9 @@ pub fn render(req: &Request) -> Result<Vec<u8>, ExportError> {
         Format::Md => markdown::document(&SummaryPage::new(req), &tables(req)?).into_bytes(),
         Format::Html => html::document(&SummaryPage::new(req), &tables(req)?).into_bytes(),
         Format::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&report::snapshot::snapshot(req.ws, req.quarter))
-                    .expect("the snapshot serialises");
+            let s = serde_json::to_string_pretty(&report::snapshot::snapshot(req.ws, req.quarter))
+                .expect("the snapshot serialises");
+            let mut s = json_escape_hidden(s);
             s.push('\n');
             s.into_bytes()
         }
@@ -128,6 +133,28 @@ pub fn write(req: &Request, path: &Path) -> Result<Vec<PathBuf>, ExportError> {
     let bytes = render(req)?;
     crate::store::write_atomic(path, &bytes).map_err(ExportError::Write)?;
     Ok(vec![path.to_path_buf()])
+}
+
+/// JSON with the characters serde_json leaves raw (DEL, the C1 controls, the bidirectional
+/// controls; it escapes the C0 ones itself) written as `\u` escapes: the same data for any
+/// reader, nothing hidden for a person reading it in a terminal. They can only occur inside
+/// strings, where the escape means the same character.
+fn json_escape_hidden(json: String) -> String {
+    let hidden = |c: char| crate::text::is_hidden_control(c) && c >= '\u{7f}';
+    // The usual case, without a second copy of a large snapshot.
+    if !json.chars().any(hidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        if hidden(c) {
+            // All of them are in the Basic Multilingual Plane: one \uXXXX each.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `kinerja-kecamatan-sooko-2023-tw4-2026-11-28.xlsx`: body, year, quarter and today's date.
@@ -221,8 +248,8 @@ impl SummaryPage {
             .iter()
             .map(|p| {
                 vec![
-                    p.kode.clone(),
-                    p.nama.clone(),
+                    visible(&p.kode).into_owned(),
+                    visible(&p.nama).into_owned(),
                     locale::percent_or_dash(p.capaian_kinerja),
                     locale::percent_or_dash(p.anggaran.capaian()),
                     locale::rupiah_or_dash(p.anggaran.pagu),
@@ -237,10 +264,10 @@ impl SummaryPage {
             .chain(&list.belum_diisi)
             .map(|r| {
                 vec![
-                    r.at.kode.clone(),
-                    r.indikator.clone(),
+                    visible(&r.at.kode).into_owned(),
+                    visible(&r.indikator).into_owned(),
                     locale::percent_or_dash(r.status.capaian()),
-                    r.pejabat.clone().unwrap_or_default(),
+                    visible(r.pejabat.as_deref().unwrap_or_default()).into_owned(),
                 ]
             })
             .collect();
@@ -248,12 +275,12 @@ impl SummaryPage {
             title: format!(
                 "{} — {} {}",
                 lang.pick("Ringkasan Kinerja", "Performance summary"),
-                ws.instansi.nama,
+                visible(&ws.instansi.nama),
                 ws.tahun
             ),
             subtitle: format!(
                 "{}, {} TW {q}",
-                ws.instansi.kabupaten,
+                visible(&ws.instansi.kabupaten),
                 lang.pick("keadaan s.d.", "as of")
             ),
             facts,
@@ -289,13 +316,12 @@ impl SummaryPage {
 }
 
 /// A table cell as people read it: Indonesian number format.
-pub fn display(v: &report::tables::Value) -> String {
-    use report::tables::Value;
+pub fn display(v: &Cell) -> String {
     match v {
-        Value::Text(s) => s.clone(),
-        Value::Figure(d) => locale::figure(*d),
-        Value::Rupiah(d) => locale::fixed(*d, if d.fract().is_zero() { 0 } else { 2 }),
-        Value::Percent(d) => locale::percent(*d),
-        Value::Blank => String::new(),
+        Cell::Text(s) => s.clone(),
+        Cell::Figure(d) => locale::figure(*d),
+        Cell::Rupiah(d) => locale::fixed(*d, if d.fract().is_zero() { 0 } else { 2 }),
+        Cell::Percent(d) => locale::percent(*d),
+        Cell::Blank => String::new(),
     }
 }

@@ -3,7 +3,8 @@
 //! fractions with a percent format, so Excel computes with them as percentages.
 
 use super::display;
-use crate::report::tables::{RowStyle, Table, Value};
+use super::{Cell, TextTable};
+use crate::report::tables::RowStyle;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
@@ -49,12 +50,12 @@ impl Formats {
     }
 }
 
-pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let f = Formats::new();
     for t in tables {
         let sheet = book.add_worksheet();
-        sheet.set_name(t.sheet)?;
+        sheet.set_name(&t.sheet)?;
         sheet.write_string_with_format(0, 0, &t.title, &f.title)?;
         for (c, title) in t.columns.iter().enumerate() {
             sheet.write_string_with_format(1, c as u16, title, &f.header)?;
@@ -67,10 +68,10 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
             for (c, v) in row.cells.iter().enumerate() {
                 let col = c as u16;
                 match v {
-                    Value::Text(s) => {
+                    Cell::Text(s) => {
                         sheet.write_string_with_format(r, col, s, &f.text[bold])?;
                     }
-                    Value::Figure(d) | Value::Rupiah(d) => {
+                    Cell::Figure(d) | Cell::Rupiah(d) => {
                         let format = if d.fract().is_zero() {
                             &f.integer[bold]
                         } else {
@@ -78,7 +79,7 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
                         };
                         sheet.write_with_format(r, col, *d, format)?;
                     }
-                    Value::Percent(d) => {
+                    Cell::Percent(d) => {
                         sheet.write_with_format(
                             r,
                             col,
@@ -86,7 +87,7 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
                             &f.percent[bold],
                         )?;
                     }
-                    Value::Blank => {}
+                    Cell::Blank => {}
                 }
                 widths[c] = widths[c].max(display(v).width());
             }

@@ -38,6 +38,43 @@ pub enum Field {
     RealisasiTahun,
 }
 
+/// Which kind of figure a slot holds: it decides how many decimals its text may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A performance figure (target, realisation, plan, history): up to 4 decimals.
+    Kinerja,
+    /// Rupiah: at most two decimals (sen).
+    Rupiah,
+}
+
+impl FigureKind {
+    /// The most decimals a typed figure of this kind may have.
+    pub fn max_decimals(self) -> u32 {
+        match self {
+            FigureKind::Kinerja => 4,
+            FigureKind::Rupiah => 2,
+        }
+    }
+}
+
+/// Why a figure slot cannot be typed into (see `rules::editable`). Plain data: the front-end
+/// (through `locale`) says it in the user's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditRefusal {
+    /// No node has this code.
+    NoNode { kode: String },
+    /// The node has `count` indicators and none numbered `number` (1-based).
+    NoIndicator {
+        kode: String,
+        count: usize,
+        number: usize,
+    },
+    /// A budget figure on a node that carries no budget (above Program, or none recorded).
+    NoBudget { kode: String },
+    /// A budget figure on a node whose budget is the sum of the nodes below it.
+    DerivedBudget { kode: String },
+}
+
 impl Field {
     /// Whether the figure is Rupiah (two decimals at most) rather than a performance figure.
     pub fn is_rupiah(self) -> bool {
@@ -45,6 +82,15 @@ impl Field {
             self,
             Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun
         )
+    }
+
+    /// The kind of figure: how its text is read and shown.
+    pub fn figure_kind(self) -> FigureKind {
+        if self.is_rupiah() {
+            FigureKind::Rupiah
+        } else {
+            FigureKind::Kinerja
+        }
     }
 
     /// The indicator (0-based) the figure belongs to; `None` for a budget figure.
@@ -59,6 +105,14 @@ impl Field {
             | Field::RenstraAkhir(i)
             | Field::Riwayat(i, _) => Some(i),
             Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun => None,
+        }
+    }
+
+    /// The quarter of a quarterly figure (realisation, plan, money spent).
+    pub fn quarter(self) -> Option<Quarter> {
+        match self {
+            Field::Realisasi(_, q) | Field::Rencana(_, q) | Field::Rp(q) => Some(q),
+            _ => None,
         }
     }
 

@@ -8,7 +8,7 @@ mod field;
 pub mod figure;
 mod quarter;
 
-pub use field::{Field, Op};
+pub use field::{EditRefusal, Field, FigureKind, Op};
 pub use quarter::Quarter;
 
 use rust_decimal::Decimal;
@@ -106,6 +106,31 @@ impl Default for RatingScale {
             sedang: Decimal::from(66),
             rendah: Decimal::from(51),
         }
+    }
+}
+
+/// The Permendagri 86/2017 rating of a capaian (E-81 evaluation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rating {
+    SangatTinggi,
+    Tinggi,
+    Sedang,
+    Rendah,
+    SangatRendah,
+}
+
+impl Rating {
+    /// Best first.
+    pub const ALL: [Rating; 5] = [
+        Rating::SangatTinggi,
+        Rating::Tinggi,
+        Rating::Sedang,
+        Rating::Rendah,
+        Rating::SangatRendah,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 

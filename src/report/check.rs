@@ -1,6 +1,6 @@
 //! Consistency findings: the contradictions a single source of truth exists to catch.
 
-use crate::model::{Quarter, Workspace};
+use crate::model::{Field, Quarter, Workspace};
 use crate::rules;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -41,11 +41,11 @@ pub enum Finding {
         indikator: usize,
         nama: String,
     },
-    /// A figure entered for a quarter after the current one.
+    /// A figure entered for a quarter after the current one: an indicator's realisation
+    /// (`Field::Realisasi`) or the money spent (`Field::Rp`), which names the quarter.
     FutureQuarter {
         kode: String,
-        what: String,
-        quarter: Quarter,
+        field: Field,
     },
 }
 
@@ -71,8 +71,7 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                 if ind.realisasi[q.index()].is_some() {
                     out.push(Finding::FutureQuarter {
                         kode: kode(),
-                        what: format!("indikator {}", i + 1),
-                        quarter: q,
+                        field: Field::Realisasi(i, q),
                     });
                 }
             }
@@ -84,8 +83,7 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
             if budget.realisasi_rp[q.index()].is_some() {
                 out.push(Finding::FutureQuarter {
                     kode: kode(),
-                    what: "anggaran".into(),
-                    quarter: q,
+                    field: Field::Rp(q),
                 });
             }
         }

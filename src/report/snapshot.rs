@@ -100,7 +100,11 @@ fn budget(node: &crate::model::Node, q: Quarter) -> Option<BudgetFigures> {
 /// Every node with its figures at quarter `q`, rounded to two decimals for capaian.
 pub fn snapshot(ws: &Workspace, q: Quarter) -> Snapshot {
     let s = summary(ws, q);
-    let round = |d: Decimal| crate::locale::round(d, 2);
+    // Half away from zero, as every displayed percentage (`locale::round`, which report does not
+    // stand on: the snapshot is data, not words).
+    let round = |d: Decimal| {
+        d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
     let nodes = ws
         .walk()
         .iter()

@@ -1,8 +1,11 @@
 //! The LKjIP tables, computed from the workspace in the seed's layouts. Every exporter (xlsx,
 //! Markdown, HTML, CSV) only lays these out; the figures come from `rules` like everywhere else.
+//!
+//! The tables are language-neutral: titles, column headers and the cells that are words of the
+//! report (a rating, "JUMLAH") are named by enums, and `export` words them in the user's
+//! language. Text from the workspace (names, units, officers) is carried as it is.
 
 use super::{IndicatorRow, red_list};
-use crate::locale::Lang;
 use crate::model::{Indicator, NodeKind, NodeVisit, PkGroup, Quarter, Workspace};
 use crate::rules::{self, Status};
 use rust_decimal::Decimal;
@@ -10,7 +13,10 @@ use rust_decimal::Decimal;
 /// One cell.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// Text from the workspace, shown as it is (a name, a code, a unit).
     Text(String),
+    /// A word of the report, worded by the export in the user's language.
+    Term(Term),
     /// A performance figure (count, index, percentage as typed).
     Figure(Decimal),
     Rupiah(Decimal),
@@ -36,6 +42,112 @@ fn text(s: impl Into<String>) -> Value {
     Value::Text(s.into())
 }
 
+/// A cell that is a word of the report rather than text from the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    /// The agreement's group: Sasaran Strategis or Kinerja Lainnya.
+    Group(PkGroup),
+    /// An indicator's standing: its rating (marked when red), or why it has none.
+    Status(Status),
+    /// A node's level before its name: "Sub Kegiatan Penyediaan Gaji …".
+    Node(NodeKind, String),
+    /// The total row's label (JUMLAH).
+    Total,
+}
+
+/// What a table is, with the facts its title names.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Title {
+    /// Tabel 3.1 Pencapaian Kinerja — s.d. TW `q` `tahun`.
+    Tabel31 { q: Quarter, tahun: i32 },
+    /// Tabel 3.2 Perbandingan Realisasi Kinerja.
+    Tabel32,
+    /// Tabel 3.3 Realisasi Kinerja s.d. Akhir Periode Renstra `awal`–`akhir`.
+    Tabel33 { awal: i32, akhir: i32 },
+    /// Formulir E-81 — `instansi` `tahun`.
+    E81 { instansi: String, tahun: i32 },
+    /// Tabel 3.6 Cost per Outcome — s.d. TW `q`.
+    Tabel36 { q: Quarter },
+    /// Laporan Realisasi Anggaran — `instansi` `tahun`, s.d. TW `q`.
+    Lra {
+        instansi: String,
+        tahun: i32,
+        q: Quarter,
+    },
+    /// Indikator merah dan belum diisi — s.d. TW `q` (capaian < `ambang` %).
+    Merah { q: Quarter, ambang: Decimal },
+}
+
+/// A column header. One variant per header as the seed writes it; the same words in
+/// Indonesian may differ in English (and the other way round).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    No,
+    Kode,
+    /// Kelompok (of the performance agreement).
+    Kelompok,
+    /// Sasaran / Kinerja (the agreement line's statement).
+    SasaranKinerja,
+    /// Indikator Kinerja.
+    IndikatorKinerja,
+    /// Indikator (shorter, in Tabel 3.6 and the red list).
+    Indikator,
+    Satuan,
+    Target,
+    Realisasi,
+    /// % Capaian.
+    PersenCapaian,
+    Predikat,
+    /// Realisasi of one year (Tabel 3.2, 3.3).
+    RealisasiTahun(i32),
+    /// Perubahan dari tahun lalu.
+    PerubahanTahunLalu,
+    /// Target Akhir Renstra.
+    TargetAkhirRenstra,
+    /// Tingkat Kemajuan.
+    TingkatKemajuan,
+    /// Program / Kegiatan / Sub Kegiatan.
+    ProgramKegiatan,
+    /// Target K (kinerja).
+    TargetK,
+    /// Target Rp.
+    TargetRp,
+    /// TW `q` K.
+    TwK(Quarter),
+    /// TW `q` Rp.
+    TwRp(Quarter),
+    /// Realisasi K s.d. TW `q`.
+    RealisasiKSd(Quarter),
+    /// Realisasi Rp s.d. TW `q`.
+    RealisasiRpSd(Quarter),
+    /// Capaian K.
+    CapaianK,
+    /// Capaian Rp.
+    CapaianRp,
+    /// Capaian Kinerja.
+    CapaianKinerja,
+    /// Alokasi (Rp).
+    AlokasiRp,
+    /// Realisasi (Rp).
+    RealisasiRp,
+    /// Capaian Anggaran.
+    CapaianAnggaran,
+    /// Sub Kegiatan.
+    SubKegiatan,
+    /// Anggaran (Rp).
+    AnggaranRp,
+    /// Sisa (Rp).
+    SisaRp,
+    /// Persentase.
+    Persentase,
+    /// Target s.d. TW (what is due by the quarter).
+    TargetSdTw,
+    Capaian,
+    Status,
+    /// Penanggung Jawab.
+    PenanggungJawab,
+}
+
 /// How a row stands out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowStyle {
@@ -56,20 +168,17 @@ pub struct Row {
 pub struct Table {
     /// Short stable name: the CSV file name and `--table` value.
     pub key: &'static str,
-    /// The sheet name (at most 31 characters).
-    pub sheet: &'static str,
-    pub title: String,
-    pub columns: Vec<String>,
+    pub title: Title,
+    pub columns: Vec<Column>,
     pub rows: Vec<Row>,
 }
 
 impl Table {
-    fn new(key: &'static str, sheet: &'static str, title: String, columns: &[&str]) -> Table {
+    fn new(key: &'static str, title: Title, columns: Vec<Column>) -> Table {
         Table {
             key,
-            sheet,
             title,
-            columns: columns.iter().map(|c| c.to_string()).collect(),
+            columns,
             rows: Vec::new(),
         }
     }
@@ -91,17 +200,26 @@ pub const TABLE_KEYS: [&str; 7] = [
     "merah",
 ];
 
-/// Every table at quarter `q`.
-pub fn all_tables(ws: &Workspace, q: Quarter, lang: Lang) -> Vec<Table> {
-    vec![
-        tabel_3_1(ws, q, lang),
-        tabel_3_2(ws, lang),
-        tabel_3_3(ws, lang),
-        e81(ws, q, lang),
-        tabel_3_6(ws, q, lang),
-        lra(ws, q, lang),
-        red(ws, q, lang),
-    ]
+/// Every table at quarter `q`, in export order.
+pub fn all_tables(ws: &Workspace, q: Quarter) -> Vec<Table> {
+    TABLE_KEYS
+        .iter()
+        .filter_map(|key| table(ws, q, key))
+        .collect()
+}
+
+/// The table named `key` (one of [`TABLE_KEYS`]) at quarter `q`.
+pub fn table(ws: &Workspace, q: Quarter, key: &str) -> Option<Table> {
+    Some(match key {
+        "tabel-3-1" => tabel_3_1(ws, q),
+        "tabel-3-2" => tabel_3_2(ws),
+        "tabel-3-3" => tabel_3_3(ws),
+        "e81" => e81(ws, q),
+        "tabel-3-6" => tabel_3_6(ws, q),
+        "lra" => lra(ws, q),
+        "merah" => red(ws, q),
+        _ => return None,
+    })
 }
 
 /// The performance agreement's lines with their indicators, in agreement order.
@@ -119,52 +237,22 @@ fn pk_lines(ws: &Workspace) -> Vec<(&crate::model::PkLine, &Indicator)> {
         .collect()
 }
 
-fn group_label(lang: Lang, g: PkGroup) -> &'static str {
-    match g {
-        PkGroup::Sasaran => lang.pick("Sasaran Strategis", "Strategic target"),
-        PkGroup::KinerjaLainnya => lang.pick("Kinerja Lainnya", "Other results"),
-    }
-}
-
-fn rating_text(lang: Lang, status: Status) -> Value {
-    match status {
-        Status::Dinilai { rating, merah, .. } => {
-            let r = lang.rating(rating);
-            text(if merah {
-                format!("{r} ({})", lang.pick("merah", "red"))
-            } else {
-                r.to_string()
-            })
-        }
-        Status::BelumDiisi => text(lang.pick("belum diisi", "not entered")),
-        Status::BelumJatuhTempo => text(lang.pick("belum jatuh tempo", "not yet due")),
-        Status::TanpaTarget => text(lang.pick("tanpa target", "no target")),
-    }
-}
-
 /// Tabel 3.1 Pencapaian Kinerja: each PK indicator's target, realisation and capaian.
-pub fn tabel_3_1(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
+pub fn tabel_3_1(ws: &Workspace, q: Quarter) -> Table {
+    use Column::*;
     let mut t = Table::new(
         "tabel-3-1",
-        "Tabel 3.1",
-        format!(
-            "{} — s.d. TW {q} {}",
-            lang.pick(
-                "Tabel 3.1 Pencapaian Kinerja",
-                "Table 3.1 Performance achieved"
-            ),
-            ws.tahun
-        ),
-        &[
-            lang.pick("Kelompok", "Group"),
-            "No",
-            lang.pick("Sasaran / Kinerja", "Target / result"),
-            lang.pick("Indikator Kinerja", "Indicator"),
-            lang.pick("Satuan", "Unit"),
-            "Target",
-            lang.pick("Realisasi", "Actual"),
-            lang.pick("% Capaian", "% Achieved"),
-            lang.pick("Predikat", "Rating"),
+        Title::Tabel31 { q, tahun: ws.tahun },
+        vec![
+            Kelompok,
+            No,
+            SasaranKinerja,
+            IndikatorKinerja,
+            Satuan,
+            Target,
+            Realisasi,
+            PersenCapaian,
+            Predikat,
         ],
     );
     for (line, ind) in pk_lines(ws) {
@@ -172,7 +260,7 @@ pub fn tabel_3_1(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
         t.push(
             RowStyle::Normal,
             vec![
-                text(group_label(lang, line.kelompok)),
+                Value::Term(Term::Group(line.kelompok)),
                 text(&line.no),
                 text(&line.pernyataan),
                 text(&ind.nama),
@@ -183,7 +271,7 @@ pub fn tabel_3_1(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
                     Value::Figure,
                 ),
                 Value::opt(status.capaian(), Value::Percent),
-                rating_text(lang, status),
+                Value::Term(Term::Status(status)),
             ],
         );
     }
@@ -204,29 +292,12 @@ fn comparison_years(ws: &Workspace) -> Vec<i32> {
 }
 
 /// Tabel 3.2 Perbandingan Realisasi Kinerja: this year's realisation beside earlier years'.
-pub fn tabel_3_2(ws: &Workspace, lang: Lang) -> Table {
+pub fn tabel_3_2(ws: &Workspace) -> Table {
     let years = comparison_years(ws);
-    let year_titles: Vec<String> = years
-        .iter()
-        .map(|y| format!("{} {y}", lang.pick("Realisasi", "Actual")))
-        .collect();
-    let mut columns: Vec<&str> = vec![
-        "No",
-        lang.pick("Indikator Kinerja", "Indicator"),
-        lang.pick("Satuan", "Unit"),
-    ];
-    columns.extend(year_titles.iter().map(String::as_str));
-    columns.push(lang.pick("Perubahan dari tahun lalu", "Change from last year"));
-    let mut t = Table::new(
-        "tabel-3-2",
-        "Tabel 3.2",
-        lang.pick(
-            "Tabel 3.2 Perbandingan Realisasi Kinerja",
-            "Table 3.2 Actuals compared with earlier years",
-        )
-        .into(),
-        &columns,
-    );
+    let mut columns = vec![Column::No, Column::IndikatorKinerja, Column::Satuan];
+    columns.extend(years.iter().map(|y| Column::RealisasiTahun(*y)));
+    columns.push(Column::PerubahanTahunLalu);
+    let mut t = Table::new("tabel-3-2", Title::Tabel32, columns);
     for (line, ind) in pk_lines(ws) {
         let mut cells = vec![text(&line.no), text(&ind.nama), text(&ind.satuan)];
         for y in &years {
@@ -247,27 +318,21 @@ pub fn tabel_3_2(ws: &Workspace, lang: Lang) -> Table {
 }
 
 /// Tabel 3.3: the year's realisation against the Renstra end-of-period target.
-pub fn tabel_3_3(ws: &Workspace, lang: Lang) -> Table {
-    let year = format!("{} {}", lang.pick("Realisasi", "Actual"), ws.tahun);
+pub fn tabel_3_3(ws: &Workspace) -> Table {
+    use Column::*;
     let mut t = Table::new(
         "tabel-3-3",
-        "Tabel 3.3",
-        format!(
-            "{} {}–{}",
-            lang.pick(
-                "Tabel 3.3 Realisasi Kinerja s.d. Akhir Periode Renstra",
-                "Table 3.3 Progress to the Renstra end target"
-            ),
-            ws.periode_renstra.awal,
-            ws.periode_renstra.akhir
-        ),
-        &[
-            "No",
-            lang.pick("Indikator Kinerja", "Indicator"),
-            lang.pick("Satuan", "Unit"),
-            lang.pick("Target Akhir Renstra", "Renstra end target"),
-            year.as_str(),
-            lang.pick("Tingkat Kemajuan", "Progress"),
+        Title::Tabel33 {
+            awal: ws.periode_renstra.awal,
+            akhir: ws.periode_renstra.akhir,
+        },
+        vec![
+            No,
+            IndikatorKinerja,
+            Satuan,
+            TargetAkhirRenstra,
+            RealisasiTahun(ws.tahun),
+            TingkatKemajuan,
         ],
     );
     for (line, ind) in pk_lines(ws) {
@@ -284,18 +349,6 @@ pub fn tabel_3_3(ws: &Workspace, lang: Lang) -> Table {
         );
     }
     t
-}
-
-fn kind_label(lang: Lang, k: NodeKind) -> &'static str {
-    match k {
-        NodeKind::Visi => "Visi",
-        NodeKind::Misi => "Misi",
-        NodeKind::Tujuan => lang.pick("Tujuan", "Goal"),
-        NodeKind::Sasaran => lang.pick("Sasaran", "Target"),
-        NodeKind::Program => "Program",
-        NodeKind::Kegiatan => lang.pick("Kegiatan", "Activity"),
-        NodeKind::SubKegiatan => lang.pick("Sub Kegiatan", "Sub-activity"),
-    }
 }
 
 /// The nodes the E-81 and cost-per-outcome tables list: sasaran and everything with a budget.
@@ -315,40 +368,27 @@ fn style_of(kind: NodeKind) -> RowStyle {
 
 /// Formulir E-81 (Permendagri 86/2017): per node and indicator, target K and Rp, the four
 /// quarters' K and Rp, the realisation and capaian of both.
-pub fn e81(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
+pub fn e81(ws: &Workspace, q: Quarter) -> Table {
+    use Column::*;
     let mut columns = vec![
-        lang.pick("Kode", "Code").to_string(),
-        lang.pick("Program / Kegiatan / Sub Kegiatan", "Program / activity")
-            .to_string(),
-        lang.pick("Indikator Kinerja", "Indicator").to_string(),
-        lang.pick("Satuan", "Unit").to_string(),
-        "Target K".to_string(),
-        "Target Rp".to_string(),
+        Kode,
+        ProgramKegiatan,
+        IndikatorKinerja,
+        Satuan,
+        TargetK,
+        TargetRp,
     ];
     for quarter in Quarter::ALL {
-        columns.push(format!("TW {quarter} K"));
-        columns.push(format!("TW {quarter} Rp"));
+        columns.extend([TwK(quarter), TwRp(quarter)]);
     }
-    columns.extend([
-        format!("{} K s.d. TW {q}", lang.pick("Realisasi", "Actual")),
-        format!("{} Rp s.d. TW {q}", lang.pick("Realisasi", "Actual")),
-        lang.pick("Capaian K", "Achieved K").to_string(),
-        lang.pick("Capaian Rp", "Achieved Rp").to_string(),
-    ]);
-    let column_refs: Vec<&str> = columns.iter().map(String::as_str).collect();
+    columns.extend([RealisasiKSd(q), RealisasiRpSd(q), CapaianK, CapaianRp]);
     let mut t = Table::new(
         "e81",
-        "E-81",
-        format!(
-            "{} — {} {}",
-            lang.pick(
-                "Formulir E-81 Evaluasi terhadap Hasil Renja",
-                "Form E-81 Evaluation of the work plan"
-            ),
-            ws.instansi.nama,
-            ws.tahun
-        ),
-        &column_refs,
+        Title::E81 {
+            instansi: ws.instansi.nama.clone(),
+            tahun: ws.tahun,
+        },
+        columns,
     );
     for v in reported_nodes(ws) {
         let node = v.node;
@@ -369,11 +409,11 @@ pub fn e81(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
             };
             let mut cells = vec![
                 text(if first { node.kode.as_str() } else { "" }),
-                text(if first {
-                    format!("{} {}", kind_label(lang, node.jenis), node.nama)
+                if first {
+                    Value::Term(Term::Node(node.jenis, node.nama.clone()))
                 } else {
-                    String::new()
-                }),
+                    text("")
+                },
                 text(ind.map_or("", |i| i.nama.as_str())),
                 text(ind.map_or("", |i| i.satuan.as_str())),
                 Value::opt(ind.and_then(|i| i.target), Value::Figure),
@@ -418,27 +458,21 @@ pub fn e81(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
 }
 
 /// Tabel 3.6 Cost per outcome: capaian kinerja beside capaian anggaran for every node.
-pub fn tabel_3_6(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
+pub fn tabel_3_6(ws: &Workspace, q: Quarter) -> Table {
+    use Column::*;
     let mut t = Table::new(
         "tabel-3-6",
-        "Tabel 3.6",
-        format!(
-            "{} — s.d. TW {q}",
-            lang.pick(
-                "Tabel 3.6 Cost per Outcome: Pencapaian Kinerja dan Anggaran",
-                "Table 3.6 Cost per outcome"
-            )
-        ),
-        &[
-            lang.pick("Kode", "Code"),
-            lang.pick("Program / Kegiatan / Sub Kegiatan", "Program / activity"),
-            lang.pick("Indikator", "Indicator"),
-            "Target",
-            lang.pick("Realisasi", "Actual"),
-            lang.pick("Capaian Kinerja", "Performance"),
-            lang.pick("Alokasi (Rp)", "Budget (Rp)"),
-            lang.pick("Realisasi (Rp)", "Spent (Rp)"),
-            lang.pick("Capaian Anggaran", "Absorption"),
+        Title::Tabel36 { q },
+        vec![
+            Kode,
+            ProgramKegiatan,
+            Indikator,
+            Target,
+            Realisasi,
+            CapaianKinerja,
+            AlokasiRp,
+            RealisasiRp,
+            CapaianAnggaran,
         ],
     );
     for v in reported_nodes(ws)
@@ -491,24 +525,23 @@ pub fn tabel_3_6(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
 }
 
 /// The LRA summary: pagu, realisation, remainder and % per sub kegiatan, and in total.
-pub fn lra(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
+pub fn lra(ws: &Workspace, q: Quarter) -> Table {
+    use Column::*;
     let mut t = Table::new(
         "lra",
-        "LRA",
-        format!(
-            "{} — {} {}, s.d. TW {q}",
-            lang.pick("Laporan Realisasi Anggaran", "Budget realisation report"),
-            ws.instansi.nama,
-            ws.tahun
-        ),
-        &[
-            "No",
-            lang.pick("Kode", "Code"),
-            lang.pick("Sub Kegiatan", "Sub-activity"),
-            lang.pick("Anggaran (Rp)", "Budget (Rp)"),
-            lang.pick("Realisasi (Rp)", "Spent (Rp)"),
-            lang.pick("Sisa (Rp)", "Left (Rp)"),
-            lang.pick("Persentase", "Share"),
+        Title::Lra {
+            instansi: ws.instansi.nama.clone(),
+            tahun: ws.tahun,
+            q,
+        },
+        vec![
+            No,
+            Kode,
+            SubKegiatan,
+            AnggaranRp,
+            RealisasiRp,
+            SisaRp,
+            Persentase,
         ],
     );
     // In code order, as the LRA lists them (7.01.01.2.01.01 … 7.01.06.2.01.12).
@@ -540,7 +573,7 @@ pub fn lra(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
         vec![
             Value::Blank,
             Value::Blank,
-            text(lang.pick("JUMLAH", "TOTAL")),
+            Value::Term(Term::Total),
             Value::opt(total.pagu, Value::Rupiah),
             Value::Rupiah(total.realisasi.unwrap_or_default()),
             Value::opt(total.sisa(), Value::Rupiah),
@@ -551,28 +584,24 @@ pub fn lra(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
 }
 
 /// The red list with officers, worst first, then the indicators due but not entered.
-pub fn red(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
+pub fn red(ws: &Workspace, q: Quarter) -> Table {
+    use Column::*;
     let mut t = Table::new(
         "merah",
-        lang.pick("Merah", "Red"),
-        format!(
-            "{} — s.d. TW {q} (capaian < {} %)",
-            lang.pick(
-                "Indikator merah dan belum diisi",
-                "Red and unentered indicators"
-            ),
-            crate::locale::figure(ws.pengaturan.ambang_merah)
-        ),
-        &[
-            "No",
-            lang.pick("Kode", "Code"),
-            lang.pick("Indikator", "Indicator"),
-            lang.pick("Satuan", "Unit"),
-            lang.pick("Target s.d. TW", "Due by quarter"),
-            lang.pick("Realisasi", "Actual"),
-            lang.pick("Capaian", "Achieved"),
-            lang.pick("Status", "Status"),
-            lang.pick("Penanggung Jawab", "Responsible"),
+        Title::Merah {
+            q,
+            ambang: ws.pengaturan.ambang_merah,
+        },
+        vec![
+            No,
+            Kode,
+            Indikator,
+            Satuan,
+            TargetSdTw,
+            Realisasi,
+            Capaian,
+            Status,
+            PenanggungJawab,
         ],
     );
     let list = red_list(ws, q);
@@ -588,7 +617,7 @@ pub fn red(ws: &Workspace, q: Quarter, lang: Lang) -> Table {
                 Value::opt(r.due, Value::Figure),
                 Value::opt(r.realisasi, Value::Figure),
                 Value::opt(r.status.capaian(), Value::Percent),
-                rating_text(lang, r.status),
+                Value::Term(Term::Status(r.status)),
                 text(r.pejabat.as_deref().unwrap_or("")),
             ],
         );

@@ -1,8 +1,13 @@
 //! A realistic, deterministic workspace at kabupaten scale, for benchmarks: `units` bodies
 //! (as Tujuan under one Misi), each with programs, kegiatan and sub kegiatan, every quarter
 //! filled. The same `units` and `seed` always give the same file.
+//!
+//! Part of the binary (`kinerja generate`), not of the library. The benchmark and the tests
+//! include this file with `#[path = "../src/cli/generate.rs"] mod generate;`, so it stands
+//! only on `kinerja::…` public paths; each includer uses a part of it.
+#![allow(dead_code)]
 
-use crate::model::*;
+use kinerja::model::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -197,4 +202,32 @@ pub fn workspace(units: usize, seed: u64) -> Workspace {
 /// The number of units that gives about `indicators` indicators.
 pub fn units_for(indicators: usize) -> usize {
     indicators.div_ceil(INDICATORS_PER_UNIT).max(1)
+}
+
+/// `kinerja generate`: a generated workspace written to a file, for speed tests.
+#[derive(clap::Args, Debug)]
+pub struct GenerateArgs {
+    /// Jumlah unit (OPD); tiap unit punya 225 indikator.
+    #[arg(long, default_value_t = 223)]
+    units: usize,
+    /// Benih acak: sama benih, sama berkas.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Berkas tujuan.
+    #[arg(short, long, value_name = "FILE")]
+    output: std::path::PathBuf,
+}
+
+/// Writes the workspace `args` ask for (atomically); the line to print, or the one-line error.
+pub fn write(args: &GenerateArgs, lang: kinerja::locale::Lang) -> Result<String, String> {
+    let ws = workspace(args.units, args.seed);
+    kinerja::store::write_atomic(&args.output, kinerja::store::to_json(&ws).as_bytes())
+        .map_err(|e| e.message(lang))?;
+    let indicators: usize = ws.nodes().map(|n| n.indikator.len()).sum();
+    Ok(format!(
+        "{} {} ({} node, {indicators} indikator)",
+        lang.pick("Ditulis:", "Written:"),
+        kinerja::text::visible(&args.output.display().to_string()),
+        ws.nodes().count()
+    ))
 }

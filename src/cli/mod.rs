@@ -1,0 +1,176 @@
+//! The command line: the clap definitions of the global options and of the command list, and
+//! the dispatch. Each command lives in its own module with its own arguments; they share the
+//! reading of typed figures (`figures`), the output helpers and the one-line error
+//! (`output`), finding and opening the workspace (`workspace`) and saving a change (`save`).
+//!
+//! Every command that reads figures opens the workspace first; `log` and `restore` do not, so
+//! they work when the file is broken or gone — exactly when they are needed.
+//!
+//! Adding a command (the coming `init`, `node`, `indikator`, `pejabat`, `note`, `lock`,
+//! `import`, `new_year`): a module here with its `Args` and `run`, a variant of [`Command`],
+//! one line in [`execute`]. Editing rules belong in the library (`kinerja::rules`), words in
+//! `kinerja::locale`.
+
+mod check;
+mod export;
+mod figures;
+mod generate;
+mod log;
+mod output;
+mod red;
+mod restore;
+mod save;
+mod set;
+mod summary;
+mod tui;
+mod workspace;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use color_eyre::eyre::Result;
+use kinerja::locale::Lang;
+use kinerja::model::{Quarter, Workspace};
+use output::Refused;
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Akuntabilitas kinerja (SAKIP) kecamatan: pohon kinerja, realisasi triwulan, capaian.",
+    long_about = None
+)]
+struct Cli {
+    /// Berkas workspace (JSON); bawaan: workspace di folder data pengguna, diisi contoh Sooko 2023
+    /// pada pemakaian pertama.
+    #[arg(short, long, global = true, value_name = "FILE")]
+    workspace: Option<PathBuf>,
+
+    /// Bahasa keluaran.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Id)]
+    lang: LangArg,
+
+    /// Tampilan teks ASCII saja, untuk terminal yang merusak garis dan simbol Unicode.
+    #[arg(long, global = true)]
+    ascii: bool,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// `--lang`: the library's [`Lang`] as the command line spells it (clap stays in the CLI).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    /// Bahasa Indonesia
+    Id,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Buka antarmuka terminal (bawaan bila tanpa perintah di terminal interaktif).
+    Tui,
+    /// Ringkasan per program: capaian kinerja, capaian anggaran, jumlah indikator per predikat.
+    Summary(QuarterArg),
+    /// Indikator merah (belum tercapai), terburuk dahulu; keluar 1 bila ada, 0 bila tidak ada.
+    Red(QuarterArg),
+    /// Temuan ketidakkonsistenan data; keluar 1 bila ada temuan.
+    Check,
+    /// Ubah satu angka dan simpan secara atomik.
+    Set(set::SetArgs),
+    /// Ekspor ringkasan dan tabel LKjIP (xlsx, md, csv, html, json).
+    Export(export::ExportArgs),
+    /// Jejak perubahan yang tersimpan (jurnal), seluruhnya atau satu kode.
+    Log(log::LogArgs),
+    /// Daftar versi cadangan; dengan NOMOR, pulihkan versi itu.
+    Restore(restore::RestoreArgs),
+    /// Buat workspace contoh berskala kabupaten untuk uji kecepatan (tidak memakai -w).
+    Generate(generate::GenerateArgs),
+}
+
+/// `--tw` of the reading commands.
+#[derive(Args, Debug)]
+struct QuarterArg {
+    /// Triwulan pelaporan 1–4 (bawaan: triwulan berjalan di pengaturan workspace).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    tw: Option<u8>,
+}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match execute(&mut out, &cli).and_then(|code| Ok(out.flush().map(|_| code)?)) {
+        Ok(code) => Ok(code),
+        // A reader that stops early (`kinerja red | head`) is not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>().map(|io| io.kind())
+                == Some(ErrorKind::BrokenPipe) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        // Exit 1 means "red found" or "findings"; every failure is 2, on one line.
+        Err(e) => {
+            let line = match e.downcast_ref::<Refused>() {
+                Some(refused) => refused.to_string(),
+                None => format!("{e:#}"),
+            };
+            // A name or a path in the message may hold control characters: one visible line.
+            eprintln!("kinerja: {}", kinerja::text::visible(&line));
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
+    let lang = Lang::from(cli.lang);
+    let given = cli.workspace.as_deref();
+    match &cli.command {
+        Some(Command::Generate(args)) => {
+            let line = generate::write(args, lang).map_err(Refused)?;
+            writeln!(out, "{line}")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        // The journal and the kept versions, without reading the workspace itself.
+        Some(Command::Log(args)) => log::run(out, &workspace::locate(given, lang)?, args, lang),
+        Some(Command::Restore(args)) => {
+            restore::run(out, &workspace::locate(given, lang)?, args, lang)
+        }
+        command => {
+            let opened = workspace::open(given, lang)?;
+            let ws = &opened.ws;
+            match command {
+                // Without a command: the interface on a terminal, the summary in a pipe.
+                None if !std::io::stdout().is_terminal() => {
+                    summary::run(out, ws, quarter(ws, None), lang)
+                }
+                None | Some(Command::Tui) => tui::run(out, opened, cli.ascii, lang),
+                Some(Command::Summary(a)) => summary::run(out, ws, quarter(ws, a.tw), lang),
+                Some(Command::Red(a)) => red::run(out, ws, quarter(ws, a.tw), lang),
+                Some(Command::Check) => check::run(out, ws, lang),
+                Some(Command::Set(args)) => set::run(out, &opened, args, lang),
+                Some(Command::Export(args)) => export::run(out, ws, args, lang),
+                Some(Command::Generate(_) | Command::Log(_) | Command::Restore(_)) => {
+                    unreachable!("handled without opening the workspace")
+                }
+            }
+        }
+    }
+}
+
+/// The quarter asked for with `--tw`, else the workspace's current one.
+fn quarter(ws: &Workspace, tw: Option<u8>) -> Quarter {
+    tw.and_then(Quarter::new)
+        .unwrap_or(ws.pengaturan.triwulan_berjalan)
+}

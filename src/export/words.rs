@@ -1,0 +1,244 @@
+//! The words of the report's tables in the user's language: titles, column headers, sheet names
+//! and the cells that are terms (a rating, JUMLAH); and the tables turned into text once, so
+//! every format lays out the same words. Names from the workspace pass through
+//! [`crate::text::visible`] here: no format ever carries a control character.
+//!
+//! The header texts are a contract: `import` recognises kinerja's own exports by them.
+
+use crate::locale::{self, Lang};
+use crate::model::{NodeKind, PkGroup};
+use crate::report::tables::{Column, RowStyle, Table, Term, Title, Value};
+use crate::rules::Status;
+use crate::text::visible;
+use rust_decimal::Decimal;
+
+/// A report table in words of one language, ready to lay out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextTable {
+    /// Short stable name: the CSV file name and `--table` value.
+    pub key: &'static str,
+    /// The sheet name (at most 31 characters).
+    pub sheet: String,
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<TextRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRow {
+    pub cells: Vec<Cell>,
+    pub style: RowStyle,
+}
+
+/// One cell: text, or a figure that each format writes its own way.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A performance figure (count, index, percentage as typed).
+    Figure(Decimal),
+    Rupiah(Decimal),
+    /// A computed percentage (capaian), e.g. `91.81` for 91,81 %.
+    Percent(Decimal),
+    Blank,
+}
+
+impl Cell {
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        match self {
+            Cell::Figure(d) | Cell::Rupiah(d) | Cell::Percent(d) => Some(*d),
+            _ => None,
+        }
+    }
+}
+
+impl TextTable {
+    pub fn new(t: Table, lang: Lang) -> TextTable {
+        TextTable {
+            key: t.key,
+            sheet: sheet(t.key, lang).to_string(),
+            title: safe(title(&t.title, lang)),
+            columns: t.columns.iter().map(|c| column(*c, lang)).collect(),
+            rows: t
+                .rows
+                .into_iter()
+                .map(|r| TextRow {
+                    cells: r.cells.into_iter().map(|v| cell(v, lang)).collect(),
+                    style: r.style,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn cell(v: Value, lang: Lang) -> Cell {
+    match v {
+        Value::Text(s) => Cell::Text(safe(s)),
+        Value::Term(t) => Cell::Text(safe(term(&t, lang))),
+        Value::Figure(d) => Cell::Figure(d),
+        Value::Rupiah(d) => Cell::Rupiah(d),
+        Value::Percent(d) => Cell::Percent(d),
+        Value::Blank => Cell::Blank,
+    }
+}
+
+/// `s` made [`visible`], without a copy when it is already (the usual case).
+fn safe(s: String) -> String {
+    if s.chars().any(crate::text::is_hidden_control) {
+        visible(&s).into_owned()
+    } else {
+        s
+    }
+}
+
+/// The sheet of a table in a workbook (at most 31 characters).
+pub fn sheet(key: &str, lang: Lang) -> &str {
+    match key {
+        "tabel-3-1" => "Tabel 3.1",
+        "tabel-3-2" => "Tabel 3.2",
+        "tabel-3-3" => "Tabel 3.3",
+        "e81" => "E-81",
+        "tabel-3-6" => "Tabel 3.6",
+        "lra" => "LRA",
+        "merah" => lang.pick("Merah", "Red"),
+        // A table added to the report without a sheet name here is still its own sheet.
+        other => other,
+    }
+}
+
+pub fn title(t: &Title, lang: Lang) -> String {
+    match t {
+        Title::Tabel31 { q, tahun } => format!(
+            "{} — s.d. TW {q} {tahun}",
+            lang.pick(
+                "Tabel 3.1 Pencapaian Kinerja",
+                "Table 3.1 Performance achieved"
+            )
+        ),
+        Title::Tabel32 => lang
+            .pick(
+                "Tabel 3.2 Perbandingan Realisasi Kinerja",
+                "Table 3.2 Actuals compared with earlier years",
+            )
+            .into(),
+        Title::Tabel33 { awal, akhir } => format!(
+            "{} {awal}–{akhir}",
+            lang.pick(
+                "Tabel 3.3 Realisasi Kinerja s.d. Akhir Periode Renstra",
+                "Table 3.3 Progress to the Renstra end target"
+            )
+        ),
+        Title::E81 { instansi, tahun } => format!(
+            "{} — {instansi} {tahun}",
+            lang.pick(
+                "Formulir E-81 Evaluasi terhadap Hasil Renja",
+                "Form E-81 Evaluation of the work plan"
+            )
+        ),
+        Title::Tabel36 { q } => format!(
+            "{} — s.d. TW {q}",
+            lang.pick(
+                "Tabel 3.6 Cost per Outcome: Pencapaian Kinerja dan Anggaran",
+                "Table 3.6 Cost per outcome"
+            )
+        ),
+        Title::Lra { instansi, tahun, q } => format!(
+            "{} — {instansi} {tahun}, s.d. TW {q}",
+            lang.pick("Laporan Realisasi Anggaran", "Budget realisation report")
+        ),
+        Title::Merah { q, ambang } => format!(
+            "{} — s.d. TW {q} (capaian < {} %)",
+            lang.pick(
+                "Indikator merah dan belum diisi",
+                "Red and unentered indicators"
+            ),
+            locale::figure(*ambang)
+        ),
+    }
+}
+
+pub fn column(c: Column, lang: Lang) -> String {
+    let word = |id: &str, en: &str| lang.pick(id, en).to_string();
+    match c {
+        Column::No => "No".into(),
+        Column::Kode => word("Kode", "Code"),
+        Column::Kelompok => word("Kelompok", "Group"),
+        Column::SasaranKinerja => word("Sasaran / Kinerja", "Target / result"),
+        Column::IndikatorKinerja => word("Indikator Kinerja", "Indicator"),
+        Column::Indikator => word("Indikator", "Indicator"),
+        Column::Satuan => word("Satuan", "Unit"),
+        Column::Target => "Target".into(),
+        Column::Realisasi => word("Realisasi", "Actual"),
+        Column::PersenCapaian => word("% Capaian", "% Achieved"),
+        Column::Predikat => word("Predikat", "Rating"),
+        Column::RealisasiTahun(y) => format!("{} {y}", lang.pick("Realisasi", "Actual")),
+        Column::PerubahanTahunLalu => word("Perubahan dari tahun lalu", "Change from last year"),
+        Column::TargetAkhirRenstra => word("Target Akhir Renstra", "Renstra end target"),
+        Column::TingkatKemajuan => word("Tingkat Kemajuan", "Progress"),
+        Column::ProgramKegiatan => word("Program / Kegiatan / Sub Kegiatan", "Program / activity"),
+        Column::TargetK => "Target K".into(),
+        Column::TargetRp => "Target Rp".into(),
+        Column::TwK(q) => format!("TW {q} K"),
+        Column::TwRp(q) => format!("TW {q} Rp"),
+        Column::RealisasiKSd(q) => format!("{} K s.d. TW {q}", lang.pick("Realisasi", "Actual")),
+        Column::RealisasiRpSd(q) => format!("{} Rp s.d. TW {q}", lang.pick("Realisasi", "Actual")),
+        Column::CapaianK => word("Capaian K", "Achieved K"),
+        Column::CapaianRp => word("Capaian Rp", "Achieved Rp"),
+        Column::CapaianKinerja => word("Capaian Kinerja", "Performance"),
+        Column::AlokasiRp => word("Alokasi (Rp)", "Budget (Rp)"),
+        Column::RealisasiRp => word("Realisasi (Rp)", "Spent (Rp)"),
+        Column::CapaianAnggaran => word("Capaian Anggaran", "Absorption"),
+        Column::SubKegiatan => word("Sub Kegiatan", "Sub-activity"),
+        Column::AnggaranRp => word("Anggaran (Rp)", "Budget (Rp)"),
+        Column::SisaRp => word("Sisa (Rp)", "Left (Rp)"),
+        Column::Persentase => word("Persentase", "Share"),
+        Column::TargetSdTw => word("Target s.d. TW", "Due by quarter"),
+        Column::Capaian => word("Capaian", "Achieved"),
+        Column::Status => word("Status", "Status"),
+        Column::PenanggungJawab => word("Penanggung Jawab", "Responsible"),
+    }
+}
+
+pub fn term(t: &Term, lang: Lang) -> String {
+    match t {
+        Term::Group(g) => group(*g, lang).into(),
+        Term::Status(s) => status(*s, lang),
+        Term::Node(kind, nama) => format!("{} {nama}", node_kind(*kind, lang)),
+        Term::Total => lang.pick("JUMLAH", "TOTAL").into(),
+    }
+}
+
+fn group(g: PkGroup, lang: Lang) -> &'static str {
+    match g {
+        PkGroup::Sasaran => lang.pick("Sasaran Strategis", "Strategic target"),
+        PkGroup::KinerjaLainnya => lang.pick("Kinerja Lainnya", "Other results"),
+    }
+}
+
+/// "Sangat Tinggi", "Sangat Tinggi (merah)", "belum diisi", …
+fn status(s: Status, lang: Lang) -> String {
+    match s {
+        Status::Dinilai { rating, merah, .. } => {
+            let r = lang.rating(rating);
+            if merah {
+                format!("{r} ({})", lang.pick("merah", "red"))
+            } else {
+                r.to_string()
+            }
+        }
+        Status::BelumDiisi => lang.pick("belum diisi", "not entered").into(),
+        Status::BelumJatuhTempo => lang.pick("belum jatuh tempo", "not yet due").into(),
+        Status::TanpaTarget => lang.pick("tanpa target", "no target").into(),
+    }
+}
+
+fn node_kind(k: NodeKind, lang: Lang) -> &'static str {
+    match k {
+        NodeKind::Visi => "Visi",
+        NodeKind::Misi => "Misi",
+        NodeKind::Tujuan => lang.pick("Tujuan", "Goal"),
+        NodeKind::Sasaran => lang.pick("Sasaran", "Target"),
+        NodeKind::Program => "Program",
+        NodeKind::Kegiatan => lang.pick("Kegiatan", "Activity"),
+        NodeKind::SubKegiatan => lang.pick("Sub Kegiatan", "Sub-activity"),
+    }
+}

@@ -69,7 +69,7 @@ fn restore_may_help(e: &StoreError) -> bool {
         StoreError::Read { source, .. } => {
             matches!(source.kind(), ErrorKind::NotFound | ErrorKind::InvalidData)
         }
-        StoreError::Write { .. } => false,
+        StoreError::Write { .. } | StoreError::Unsafe(_) => false,
     }
 }
 

@@ -147,9 +147,9 @@ fn unknown_officer_and_dangling_pk_line_are_refused() {
 
 #[test]
 fn newer_schema_is_refused() {
-    let text = mutate("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    let text = mutate("\"schema_version\": 2", "\"schema_version\": 3", 1);
     let err = store::parse(&text).unwrap_err();
-    assert_eq!(err.problem, Problem::SchemaVersion(2));
+    assert_eq!(err.problem, Problem::SchemaVersion(3));
     assert_eq!((err.line, err.column), (2, 3));
 }
 

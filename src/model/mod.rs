@@ -5,9 +5,11 @@
 //! which is not the same as zero.
 
 mod field;
+mod id;
 mod quarter;
 
 pub use field::{Field, Op};
+pub use id::IndicatorId;
 pub use quarter::Quarter;
 
 use rust_decimal::Decimal;
@@ -15,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the file format written by this build (see `docs/workspace-format.md`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Four quarterly slots (triwulan I–IV); `None` means "not entered".
 pub type PerQuarter = [Option<Decimal>; 4];
@@ -195,6 +197,9 @@ pub enum Aggregation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// Stable identity, unique in the workspace (see [`IndicatorId`]); 0 until assigned.
+    #[serde(default, skip_serializing_if = "IndicatorId::is_unset")]
+    pub id: IndicatorId,
     pub nama: String,
     pub satuan: String,
     #[serde(default)]

@@ -331,6 +331,7 @@ mod tests {
 
     fn indicator(target: Decimal, agregasi: Aggregation, realisasi: PerQuarter) -> Indicator {
         Indicator {
+            id: Default::default(),
             nama: "uji".into(),
             satuan: "unit".into(),
             polaritas: Polarity::Positif,

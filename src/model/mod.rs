@@ -4,12 +4,18 @@
 //! so nothing passes through a float; a figure not yet entered is `None` (`null` in the file),
 //! which is not the same as zero.
 
+pub mod change;
 mod field;
 mod id;
+mod init;
 mod quarter;
 
+pub use change::{
+    Applied, Change, Conflict, Edit, IndicatorAttr, Locator, NodeAttr, PkAt, Place, Refusal,
+};
 pub use field::{Field, Op};
 pub use id::IndicatorId;
+pub use init::{init, init_from};
 pub use quarter::Quarter;
 
 use rust_decimal::Decimal;

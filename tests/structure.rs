@@ -100,6 +100,10 @@ fn a_version_1_file_loads_with_ids_in_tree_order_and_two_users_agree() {
     assert_eq!(id_of(&a, "7.01.01", 0), IndicatorId(12));
     assert_eq!(id_of(&a, "7.01.01", 1), IndicatorId(13));
     assert_eq!(id_of(&a, "7.01.01.2.09.10", 0), IndicatorId(38));
+    // Ids given at load are counted, so a save can tell a file that had none.
+    let mut raw: Workspace = serde_json::from_str(&text).unwrap();
+    assert_eq!(raw.upgrade(), 38);
+    assert_eq!(raw.upgrade(), 0, "nothing left to give");
     // The shipped sample is that file saved by this version.
     assert_eq!(a, sample());
     assert_eq!(store::to_json(&a), store::SAMPLE_JSON);

@@ -85,8 +85,11 @@ impl Workspace {
     /// Brings a workspace just read to the current schema: every indicator without an id gets
     /// one, in tree order (depth-first, parents before children, indicators in node order),
     /// counting up from the largest id present — so a file of version 1 gets 1, 2, 3 …, and two
-    /// users who load the same file get the same ids.
-    pub fn upgrade(&mut self) {
+    /// users who load the same file get the same ids. Returns how many ids it gave: ids given
+    /// at load are only as stable as the file (a hand edit that inserts an indicator without
+    /// an id before others renumbers those after it), so a save onto such a file should not
+    /// trust ids from an earlier load of it.
+    pub fn upgrade(&mut self) -> usize {
         self.schema_version = SCHEMA_VERSION;
         let mut next = self
             .nodes()
@@ -104,7 +107,9 @@ impl Workspace {
                 go(&mut n.anak, next);
             }
         }
+        let first = next;
         go(&mut self.pohon, &mut next);
+        (next - first) as usize
     }
 
     /// The first indicator id (in tree order) that is unset or used twice, with the code of

@@ -177,7 +177,12 @@ pub fn next_free(ws: &Workspace, parent: Option<&str>, jenis: NodeKind) -> Optio
             next_number(&numbers, 2, |n| format!("{prefix}.{n:02}"), free)
         }
         _ => {
-            let word = format!("{jenis:?}").to_uppercase();
+            let word = match jenis {
+                NodeKind::Visi => "VISI",
+                NodeKind::Misi => "MISI",
+                NodeKind::Tujuan => "TUJUAN",
+                _ => "SASARAN",
+            };
             let dash = format!("{word}-");
             let highest = taken
                 .iter()

@@ -56,6 +56,7 @@ fn indicator<S: Strategy<Value = Decimal> + Clone>(s: S) -> impl Strategy<Value 
     )
         .prop_map(
             |(target, rencana, realisasi, agregasi, polaritas)| Indicator {
+                id: Default::default(),
                 nama: "x".into(),
                 satuan: "unit".into(),
                 polaritas,

@@ -148,9 +148,9 @@ fn unknown_officer_and_dangling_pk_line_are_refused() {
 
 #[test]
 fn newer_schema_is_refused() {
-    let text = mutate("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    let text = mutate("\"schema_version\": 2", "\"schema_version\": 3", 1);
     let err = store::parse(&text).unwrap_err();
-    assert_eq!(err.problem, Problem::SchemaVersion(2));
+    assert_eq!(err.problem, Problem::SchemaVersion(3));
     assert_eq!((err.line, err.column), (2, 3));
 }
 
@@ -334,7 +334,7 @@ fn figures_outside_the_documented_form_are_refused_with_their_position() {
         let text = mutate("\"target\": \"500\"", &format!("\"target\": \"{bad}\""), 1);
         let err = store::parse(&text).unwrap_err();
         let needle = format!("\"target\": \"{bad}\"");
-        // Line 188 of the sample; the column is the value's closing quote.
+        // The value's line in the text; the column is the value's closing quote.
         assert_eq!(
             (err.line, err.column),
             column_after(&text, &needle),
@@ -348,7 +348,8 @@ fn figures_outside_the_documented_form_are_refused_with_their_position() {
     let text = mutate("\"target\": \"500\"", &format!("\"target\": \"{long}\""), 1);
     let err = store::parse(&text).unwrap_err();
     assert!(err.to_string().contains("tidak dibulatkan"), "{err}");
-    assert_eq!(err.line, 188);
+    let needle = format!("\"target\": \"{long}\"");
+    assert_eq!(err.line, column_after(&text, &needle).0);
     // The documented form still reads, decimals kept as written.
     let text = mutate("\"target\": \"500\"", "\"target\": \"0500.250\"", 1);
     let ws = store::parse(&text).unwrap();

@@ -44,6 +44,7 @@ fn indicator(rng: &mut Rng, nama: String, satuan: &str, agregasi: Aggregation) -
         }),
     };
     Indicator {
+        id: IndicatorId::UNSET,
         nama,
         satuan: satuan.into(),
         polaritas: Polarity::Positif,
@@ -163,7 +164,7 @@ pub fn workspace(units: usize, seed: u64) -> Workspace {
             anak: vec![sasaran],
         });
     }
-    Workspace {
+    let mut ws = Workspace {
         schema_version: SCHEMA_VERSION,
         instansi: Instansi {
             nama: "Kabupaten Contoh".into(),
@@ -196,7 +197,10 @@ pub fn workspace(units: usize, seed: u64) -> Workspace {
         }],
         pk: vec![],
         ikm: None,
-    }
+    };
+    // Ids 1, 2, 3 … in tree order, as a file without ids gets them.
+    ws.upgrade();
+    ws
 }
 
 /// The number of units that gives about `indicators` indicators.

@@ -4,11 +4,19 @@
 //! so nothing passes through a float; a figure not yet entered is `None` (`null` in the file),
 //! which is not the same as zero.
 
+pub mod change;
 mod field;
 pub mod figure;
+mod id;
+mod init;
 mod quarter;
 
+pub use change::{
+    Applied, Change, Conflict, Edit, IndicatorAttr, Locator, NodeAttr, PkAt, Place, Refusal,
+};
 pub use field::{EditRefusal, Field, FigureKind, Op};
+pub use id::IndicatorId;
+pub use init::{init, init_from};
 pub use quarter::Quarter;
 
 use rust_decimal::Decimal;
@@ -16,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the file format written by this build (see `docs/workspace-format.md`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Four quarterly slots (triwulan I–IV); `None` means "not entered".
 pub type PerQuarter = [Option<Decimal>; 4];
@@ -226,6 +234,9 @@ pub enum Aggregation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// Stable identity, unique in the workspace (see [`IndicatorId`]); 0 until assigned.
+    #[serde(default, skip_serializing_if = "IndicatorId::is_unset")]
+    pub id: IndicatorId,
     pub nama: String,
     pub satuan: String,
     #[serde(default)]

@@ -228,7 +228,9 @@ pub fn parse(text: &str) -> Result<Workspace, ParseError> {
             },
         }
     })?;
-    if ws.schema_version != SCHEMA_VERSION {
+    // Older files load (`Workspace::upgrade` gives indicators their ids); newer ones are refused.
+    let mut ws = ws;
+    if !(1..=SCHEMA_VERSION).contains(&ws.schema_version) {
         let anchor = Anchor {
             key: "schema_version",
             value: None,
@@ -241,6 +243,7 @@ pub fn parse(text: &str) -> Result<Workspace, ParseError> {
             problem: Problem::SchemaVersion(ws.schema_version),
         });
     }
+    ws.upgrade();
     validate(&ws).map_err(|(problem, anchor)| {
         let (line, column) = anchor.and_then(|a| locate(text, &a)).unwrap_or((1, 1));
         ParseError {

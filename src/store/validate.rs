@@ -158,6 +158,19 @@ pub fn validate(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
         stack.extend(node.anak.iter().rev().map(|c| (c, Some(node))));
     }
 
+    if let Some((id, kode)) = ws.bad_indicator_id() {
+        return Err((
+            Problem::Content(format!(
+                "id indikator {id} (pada «{kode}») kosong atau ganda"
+            )),
+            Some(Anchor {
+                key: "id",
+                value: Some(id.to_string()),
+                occurrence: 2,
+            }),
+        ));
+    }
+
     for line in &ws.pk {
         let target = ws.node(&line.kode);
         let ok = target.is_some_and(|n| (1..=n.indikator.len()).contains(&line.indikator));

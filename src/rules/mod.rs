@@ -6,6 +6,20 @@
 //! Figures are exact [`Decimal`]s; nothing is rounded here (rounding is for display, see
 //! `locale`). Every function returns `None` instead of failing when a figure is missing, a
 //! target is zero, or an intermediate result would overflow.
+//!
+//! What a node, a code, a name or a change may be lives here too: [`levels`], [`codes`],
+//! [`text`], [`removal`] (what goes with a delete) and [`change`] (the rules a user's change
+//! must follow); [`year`] says what carries into a new year.
+
+pub mod change;
+pub mod codes;
+pub mod levels;
+pub mod removal;
+pub mod text;
+pub mod year;
+
+pub use change::Objection;
+pub use year::{Review, new_year, renstra_period};
 
 pub mod edit;
 
@@ -272,6 +286,15 @@ pub fn budget_of(node: &Node, q: Quarter) -> Option<BudgetFigures> {
     })
 }
 
+/// Whether a node's budget is the sum of its children's: some node below it has a budget.
+/// Its Rupiah figures are then not typed on it — [`budget_of`] sums its children, and its own
+/// figures are declared copies from a report, only checked against the sum (`report::check`).
+pub fn budget_is_sum(node: &Node) -> bool {
+    node.anak
+        .iter()
+        .any(|c| c.iter().any(|n| n.anggaran.is_some()))
+}
+
 /// Money a node spent within quarter `q` alone (for a parent, its children's together): the
 /// realisation to `q` less the realisation to the quarter before.
 pub fn spent_in_quarter(node: &Node, q: Quarter) -> Option<Decimal> {
@@ -313,6 +336,7 @@ mod tests {
 
     fn indicator(target: Decimal, agregasi: Aggregation, realisasi: PerQuarter) -> Indicator {
         Indicator {
+            id: Default::default(),
             nama: "uji".into(),
             satuan: "unit".into(),
             polaritas: Polarity::Positif,

@@ -1,0 +1,156 @@
+//! What a name or other text typed into the workspace may be: one line, no control
+//! characters, no spaces around it, not too long; some texts may be empty. Forms check the
+//! trimmed input ([`clean`]), so typing a space between two words is never an error.
+
+/// What is wrong with a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextError {
+    Empty,
+    /// A line break, tab or other control character.
+    Control,
+    /// Spaces before or after the text.
+    Spaces,
+    TooLong {
+        max: usize,
+    },
+    /// Not the shape the field needs (an officer id, a NIP: see [`TextKind::hint`]).
+    Shape,
+}
+
+/// Which text: each has its own length and rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    /// The name of a node or an indicator, or of an officer, or a jabatan.
+    Nama,
+    /// An indicator's unit (satuan).
+    Satuan,
+    /// A budget's source of funds; may be empty.
+    SumberDana,
+    /// An officer's short key: lower-case letters, digits, `-` and `_` (`kasi-pelayanan`).
+    OfficerId,
+    /// An officer's NIP: 18 digits, spaces allowed between groups; may be empty (not every
+    /// officer is a civil servant).
+    Nip,
+}
+
+impl TextKind {
+    /// The longest text accepted, in characters. Names are generous: Permendagri 90/2019
+    /// names of sub kegiatan run past 200 characters.
+    pub fn max(self) -> usize {
+        match self {
+            TextKind::Nama => 500,
+            TextKind::Satuan => 40,
+            TextKind::SumberDana => 100,
+            TextKind::OfficerId => 40,
+            TextKind::Nip => 30,
+        }
+    }
+
+    /// Whether the text may be empty.
+    pub fn optional(self) -> bool {
+        matches!(self, TextKind::SumberDana | TextKind::Nip)
+    }
+
+    /// The shape, for a field that has one, to show beside it.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            TextKind::OfficerId => Some("a-z 0-9 - _"),
+            TextKind::Nip => Some("18 digit"),
+            _ => None,
+        }
+    }
+}
+
+/// Input as a form should check and store it: without the spaces around it.
+pub fn clean(input: &str) -> &str {
+    input.trim()
+}
+
+/// Whether `text` may be stored as a `kind`.
+pub fn check(kind: TextKind, text: &str) -> Result<(), TextError> {
+    if text.is_empty() {
+        return if kind.optional() {
+            Ok(())
+        } else {
+            Err(TextError::Empty)
+        };
+    }
+    if text.chars().any(char::is_control) {
+        return Err(TextError::Control);
+    }
+    if text.trim() != text {
+        return Err(if text.trim().is_empty() {
+            TextError::Empty
+        } else {
+            TextError::Spaces
+        });
+    }
+    if text.chars().count() > kind.max() {
+        return Err(TextError::TooLong { max: kind.max() });
+    }
+    let shaped = match kind {
+        TextKind::OfficerId => text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+        TextKind::Nip => {
+            text.chars().all(|c| c.is_ascii_digit() || c == ' ')
+                && text.chars().filter(char::is_ascii_digit).count() == 18
+        }
+        _ => true,
+    };
+    if shaped {
+        Ok(())
+    } else {
+        Err(TextError::Shape)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_one_trimmed_line() {
+        assert_eq!(check(TextKind::Nama, "Program Penunjang"), Ok(()));
+        assert_eq!(check(TextKind::Nama, ""), Err(TextError::Empty));
+        assert_eq!(check(TextKind::Nama, "   "), Err(TextError::Empty));
+        assert_eq!(check(TextKind::Nama, " Program"), Err(TextError::Spaces));
+        assert_eq!(
+            check(TextKind::Nama, "Program\nPenunjang"),
+            Err(TextError::Control)
+        );
+        assert_eq!(check(TextKind::Nama, "Program\tA"), Err(TextError::Control));
+        assert_eq!(
+            check(TextKind::Nama, &"a".repeat(501)),
+            Err(TextError::TooLong { max: 500 })
+        );
+        assert_eq!(
+            check(TextKind::Nama, &"é".repeat(500)),
+            Ok(()),
+            "characters, not bytes"
+        );
+        assert_eq!(check(TextKind::SumberDana, ""), Ok(()));
+        assert_eq!(clean("  Kasi Pelayanan \n"), "Kasi Pelayanan");
+    }
+
+    #[test]
+    fn officer_ids_and_nip() {
+        assert_eq!(check(TextKind::OfficerId, "kasi-pelayanan"), Ok(()));
+        assert_eq!(
+            check(TextKind::OfficerId, "Kasi Pelayanan"),
+            Err(TextError::Shape)
+        );
+        // The seed's NIP of the Camat (Lampiran V).
+        assert_eq!(check(TextKind::Nip, "19691119 198903 1 005"), Ok(()));
+        assert_eq!(check(TextKind::Nip, "196911191989031005"), Ok(()));
+        assert_eq!(
+            check(TextKind::Nip, "19691119 198903 1 00"),
+            Err(TextError::Shape)
+        );
+        assert_eq!(
+            check(TextKind::Nip, "19691119-198903-1-005"),
+            Err(TextError::Shape)
+        );
+        assert_eq!(check(TextKind::Nip, ""), Ok(()));
+    }
+}

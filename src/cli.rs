@@ -199,7 +199,8 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
         None | Some(Command::Tui) => {
             let theme = kinerja::tui::Theme::from_env(cli.ascii);
             let app = kinerja::tui::App::new(ws, Some((path.clone(), stamp)), lang, theme);
-            let app = kinerja::tui::run(app).wrap_err("antarmuka terminal")?;
+            let app = kinerja::tui::run(app, kinerja::tui::BackendChoice::from_env())
+                .wrap_err("antarmuka terminal")?;
             if app.is_dirty() {
                 writeln!(
                     out,

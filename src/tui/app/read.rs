@@ -61,6 +61,11 @@ impl App {
         self.message.as_ref()
     }
 
+    /// What the worker is doing, as the status line says it.
+    pub fn progress(&self) -> Option<&crate::tui::session::Progress> {
+        self.session.progress()
+    }
+
     pub fn size(&self) -> Size {
         self.size
     }

@@ -229,18 +229,22 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// "menyimpan… (menunggu kunci: budi (pid 4242); 12 detik)".
+/// "menyimpan… (menunggu kunci: budi, 12 detik)".
 fn progress_text(progress: &Progress, lang: crate::locale::Lang) -> String {
     match progress {
         Progress::Saving => lang.pick("menyimpan…", "saving…").into(),
-        Progress::Waiting { holder, waited } => format!(
-            "{} ({}: {}; {} {})",
-            lang.pick("menyimpan…", "saving…"),
-            lang.pick("menunggu kunci", "waiting for the lock"),
-            if holder.is_empty() { "?" } else { holder },
-            waited.as_secs(),
-            lang.pick("detik", "s"),
-        ),
+        Progress::Waiting { holder, waited } => {
+            // The lock file says "budi (pid 4242)"; the name is what a colleague needs.
+            let name = holder.split(" (pid ").next().unwrap_or(holder).trim();
+            format!(
+                "{} ({}: {}, {} {})",
+                lang.pick("menyimpan…", "saving…"),
+                lang.pick("menunggu kunci", "waiting for the lock"),
+                if name.is_empty() { "?" } else { name },
+                waited.as_secs(),
+                lang.pick("detik", "s"),
+            )
+        }
         Progress::Exporting => lang.pick("mengekspor…", "exporting…").into(),
     }
 }

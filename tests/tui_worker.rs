@@ -354,10 +354,12 @@ fn quitting_while_a_save_waits_quits_when_it_lands_or_stops_waiting() {
     ctrl(&mut app, 's');
     press(&mut app, &[KeyCode::Char('q')]);
     assert!(!app.should_quit(), "not while the save waits");
+    wait_until(&mut app, "the wait", |app| waiting_for(app, "budi"));
+    let text = screen(&mut app);
     assert!(
-        message(&app).contains("Keluar setelah simpanan selesai"),
-        "{}",
-        message(&app)
+        text.contains("keluar setelah tersimpan… (menunggu kunci: budi, ")
+            && text.contains("; q: jangan tunggu)"),
+        "{text}"
     );
     budi.release();
     settle(&mut app);

@@ -49,11 +49,8 @@ impl App {
                     "Stopping the wait for the lock…",
                 ));
             } else {
+                // The status line says it, with the save's progress.
                 self.quit_after_save = true;
-                self.info(self.lang.pick(
-                    "Keluar setelah simpanan selesai… (q lagi: berhenti menunggu kunci)",
-                    "Quitting when the save is done… (q again: stop waiting for the lock)",
-                ));
             }
         } else if self.session.is_dirty() {
             self.mode = Mode::ConfirmQuit;

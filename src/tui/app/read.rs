@@ -143,6 +143,11 @@ impl App {
         self.session.is_dirty()
     }
 
+    /// Whether the app quits once the save or export under way has landed.
+    pub fn quitting(&self) -> bool {
+        self.quit_after_save
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }

@@ -218,7 +218,10 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             };
             let mut spans = Vec::new();
             if let Some(progress) = app.session().progress() {
-                spans.push(Span::styled(progress_text(progress, app.lang()), t.info()));
+                spans.push(Span::styled(
+                    progress_text(progress, app.quitting(), app.lang()),
+                    t.info(),
+                ));
                 if !text.is_empty() {
                     spans.push(Span::styled(format!(" {} ", t.glyphs().sep), t.muted()));
                 }
@@ -229,24 +232,36 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// "menyimpan… (menunggu kunci: budi, 12 detik)".
-fn progress_text(progress: &Progress, lang: crate::locale::Lang) -> String {
-    match progress {
-        Progress::Saving => lang.pick("menyimpan…", "saving…").into(),
-        Progress::Waiting { holder, waited } => {
-            // The lock file says "budi (pid 4242)"; the name is what a colleague needs.
-            let name = holder.split(" (pid ").next().unwrap_or(holder).trim();
-            format!(
-                "{} ({}: {}, {} {})",
-                lang.pick("menyimpan…", "saving…"),
-                lang.pick("menunggu kunci", "waiting for the lock"),
-                if name.is_empty() { "?" } else { name },
-                waited.as_secs(),
-                lang.pick("detik", "s"),
-            )
+/// "menyimpan… (menunggu kunci: budi, 12 detik)"; when quitting once saved, "keluar setelah
+/// tersimpan… (…; q: jangan tunggu)".
+fn progress_text(progress: &Progress, quitting: bool, lang: crate::locale::Lang) -> String {
+    let doing = match (progress, quitting) {
+        (Progress::Exporting, false) => lang.pick("mengekspor…", "exporting…"),
+        (_, false) => lang.pick("menyimpan…", "saving…"),
+        (_, true) => lang.pick("keluar setelah tersimpan…", "quitting once saved…"),
+    };
+    let Progress::Waiting { holder, waited } = progress else {
+        return doing.into();
+    };
+    // The lock file says "budi (pid 4242)"; the name is what a colleague needs.
+    let name = holder.split(" (pid ").next().unwrap_or(holder).trim();
+    // A lock taken by another program says nothing.
+    let name = if name.is_empty() {
+        lang.pick("pengguna lain", "another user")
+    } else {
+        name
+    };
+    format!(
+        "{doing} ({}: {name}, {} {}{})",
+        lang.pick("menunggu kunci", "waiting for the lock"),
+        waited.as_secs(),
+        lang.pick("detik", "s"),
+        if quitting {
+            lang.pick("; q: jangan tunggu", "; q: don't wait")
+        } else {
+            ""
         }
-        Progress::Exporting => lang.pick("mengekspor…", "exporting…").into(),
-    }
+    )
 }
 
 /// Cuts a line of spans to `width` columns.

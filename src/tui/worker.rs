@@ -222,9 +222,12 @@ fn run(jobs: Receiver<Job>, reports: Sender<Report>, cancel: Arc<AtomicBool>) {
                 path,
                 known,
                 index_for,
-            } => Report::Reloaded(reload(&path, known, index_for)),
+            } => Report::Reloaded(
+                catch_unwind(|| reload(&path, known, index_for)).unwrap_or(Reload::Unreadable),
+            ),
             Job::Journal { path, kode } => {
-                let result = journal(&path, &kode);
+                let result = catch_unwind(|| journal(&path, &kode))
+                    .unwrap_or_else(|_| Err("internal error".into()));
                 Report::Journal { kode, result }
             }
         };
@@ -270,7 +273,10 @@ fn save(
     // Another user's save came in: what the user is to see now is the merged file, copied
     // and indexed here rather than on the key path.
     let merged = matches!(&result, SaveResult::Done(Ok(done)) if done.merged);
-    let fresh = merged.then(|| Fresh::of(&base, index_for));
+    // (Should copying panic, the session reads the file again instead.)
+    let fresh = merged
+        .then(|| catch_unwind(AssertUnwindSafe(|| Fresh::of(&base, index_for))).ok())
+        .flatten();
     Report::Saved {
         base,
         result,
@@ -311,7 +317,7 @@ fn export(
             .map(|_| path)
             .map_err(|e| e.message(lang))
     }))
-    .unwrap_or_else(|_| Err("internal error".into()));
+    .unwrap_or_else(|_| Err(lang.pick("kesalahan internal", "internal error").into()));
     for ((at, field, _), old) in changes.iter().zip(was).rev() {
         if let (Some(old), Some(node)) = (old, base.node_at_mut(at)) {
             field.set(node, old);
@@ -321,7 +327,7 @@ fn export(
 }
 
 fn reload(path: &std::path::Path, known: Option<Stamp>, index_for: IndexFor) -> Reload {
-    let Ok(Ok((base, stamp))) = catch_unwind(|| store::load_stamped(path)) else {
+    let Ok((base, stamp)) = store::load_stamped(path) else {
         return Reload::Unreadable;
     };
     if known.is_some_and(|k| k.same_bytes(&stamp)) {

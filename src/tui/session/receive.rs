@@ -146,6 +146,10 @@ impl Session {
         self.disk.meta = disk_meta(&path);
         self.saved_generation = flight.generation;
         self.disk.started_from.clear();
+        if done.merged && fresh.is_none() {
+            // Merged, but the merged file could not be copied for the screen: read it again.
+            self.disk.meta = None;
+        }
         let merged = fresh.is_some();
         if let Some(fresh) = fresh {
             // The changes made while the save was in flight go on top of the merged file, each

@@ -1,5 +1,6 @@
-//! Every key binding, per context, in one table. The footer hints and the help overlay are
-//! generated from these tables, so they cannot drift from the real keys.
+//! Every key binding, per context (the tables are in `tables`), and how a key press resolves
+//! to an `Action` in the current context. The footer hints and the help overlay are generated
+//! from these tables, so they cannot drift from the real keys.
 
 mod tables;
 

@@ -55,6 +55,12 @@ struct Cli {
     #[arg(long, global = true)]
     ascii: bool,
 
+    /// Cara menggambar layar: `lean` (bawaan; paling sedikit byte lewat SSH) atau `crossterm`
+    /// (backend ratatui sendiri, jalan keluar bila terminal bermasalah). Juga lewat
+    /// KINERJA_BACKEND.
+    #[arg(long, global = true, value_enum, value_name = "NAMA")]
+    backend: Option<BackendArg>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -66,6 +72,24 @@ enum LangArg {
     Id,
     /// English
     En,
+}
+
+/// `--backend`: how the interface draws (see `kinerja::tui::BackendChoice`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum BackendArg {
+    /// The lean backend: fewest bytes per key over SSH
+    Lean,
+    /// ratatui's own crossterm backend
+    Crossterm,
+}
+
+impl From<BackendArg> for kinerja::tui::BackendChoice {
+    fn from(b: BackendArg) -> Self {
+        match b {
+            BackendArg::Lean => kinerja::tui::BackendChoice::Lean,
+            BackendArg::Crossterm => kinerja::tui::BackendChoice::Crossterm,
+        }
+    }
 }
 
 impl From<LangArg> for Lang {
@@ -155,7 +179,13 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
                 None if !std::io::stdout().is_terminal() => {
                     summary::run(out, ws, quarter(ws, None), lang)
                 }
-                None | Some(Command::Tui) => tui::run(out, opened, cli.ascii, lang),
+                None | Some(Command::Tui) => {
+                    let backend = cli.backend.map_or_else(
+                        kinerja::tui::BackendChoice::from_env,
+                        kinerja::tui::BackendChoice::from,
+                    );
+                    tui::run(out, opened, cli.ascii, backend, lang)
+                }
                 Some(Command::Summary(a)) => summary::run(out, ws, quarter(ws, a.tw), lang),
                 Some(Command::Red(a)) => red::run(out, ws, quarter(ws, a.tw), lang),
                 Some(Command::Check) => check::run(out, ws, lang),

@@ -22,18 +22,7 @@ pub fn commit(
 ) -> Result<Option<ExitCode>> {
     let user = store::journal::current_user();
     match store::commit(&opened.path, &opened.ws, opened.stamp, ws, &user) {
-        Ok((_, done)) => {
-            if let Some(e) = done.journal_error {
-                eprintln!(
-                    "kinerja: {}: {}",
-                    lang.pick(
-                        "jurnal tidak dapat ditulis",
-                        "the journal could not be written"
-                    ),
-                    shown(&e)
-                );
-            }
-        }
+        Ok(_) => {}
         Err(store::CommitError::Conflicts(conflicts)) => {
             for c in &conflicts {
                 eprintln!("kinerja: {}", conflict_text(c, lang));

@@ -7,10 +7,16 @@ use kinerja::locale::Lang;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub fn run(out: &mut dyn Write, opened: Opened, ascii: bool, lang: Lang) -> Result<ExitCode> {
+pub fn run(
+    out: &mut dyn Write,
+    opened: Opened,
+    ascii: bool,
+    backend: kinerja::tui::BackendChoice,
+    lang: Lang,
+) -> Result<ExitCode> {
     let theme = kinerja::tui::Theme::from_env(ascii);
     let app = kinerja::tui::App::new(opened.ws, Some((opened.path, opened.stamp)), lang, theme);
-    let app = kinerja::tui::run(app).wrap_err("antarmuka terminal")?;
+    let app = kinerja::tui::run(app, backend).wrap_err("antarmuka terminal")?;
     if app.is_dirty() {
         writeln!(
             out,

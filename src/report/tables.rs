@@ -547,9 +547,7 @@ pub fn lra(ws: &Workspace, q: Quarter) -> Table {
     // In code order, as the LRA lists them (7.01.01.2.01.01 … 7.01.06.2.01.12).
     let mut leaves: Vec<_> = ws
         .nodes()
-        .filter(|n| {
-            n.anggaran.is_some() && !n.anak.iter().any(|c| rules::budget_of(c, q).is_some())
-        })
+        .filter(|n| n.anggaran.is_some() && !rules::budget_is_sum(n))
         .collect();
     leaves.sort_by_key(|n| code_key(&n.kode));
     for (i, node) in leaves.iter().enumerate() {

@@ -7,15 +7,6 @@ use crate::model::{Field, Node, Workspace};
 
 pub use crate::model::{EditRefusal, FigureKind};
 
-/// Whether a node's budget is the sum of the nodes below it: some node below carries a budget
-/// (see [`super::budget_of`]). Such a budget is not typed into; its own figures are only checked
-/// against the sum.
-pub fn budget_is_derived(node: &Node) -> bool {
-    node.anak
-        .iter()
-        .any(|c| c.iter().any(|n| n.anggaran.is_some()))
-}
-
 /// Whether `field` of `node` may be typed into: the indicator must exist; a budget figure
 /// needs a node that carries a budget of its own (Program, Kegiatan or Sub Kegiatan, with a
 /// budget recorded, and no budget below it).
@@ -34,7 +25,7 @@ pub fn editable(node: &Node, field: Field) -> Result<(), EditRefusal> {
     if !node.jenis.has_budget() {
         return Err(EditRefusal::NoBudget { kode: kode() });
     }
-    if budget_is_derived(node) {
+    if super::budget_is_sum(node) {
         return Err(EditRefusal::DerivedBudget { kode: kode() });
     }
     if node.anggaran.is_none() {
@@ -101,7 +92,9 @@ mod tests {
             })
         );
         // And with no budget left below it, its kegiatan is no longer a sum but has none either.
-        assert!(!budget_is_derived(ws.node("7.01.02.2.04").unwrap()));
+        assert!(!super::super::budget_is_sum(
+            ws.node("7.01.02.2.04").unwrap()
+        ));
     }
 
     #[test]

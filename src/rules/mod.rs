@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 
 /// The rating scale is a domain term and lives in the model; re-exported for the computations.
 pub use crate::model::Rating;
-pub use edit::{EditRefusal, FigureKind, budget_is_derived, editable, editable_in};
+pub use edit::{EditRefusal, FigureKind, editable, editable_in};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 

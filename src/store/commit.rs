@@ -372,9 +372,6 @@ pub struct Committed {
     pub applied: Vec<Op>,
     /// Whether someone else had saved meanwhile (their changes are now in `ws`).
     pub merged: bool,
-    /// Always `None`: a save whose journal cannot be written no longer happens (it fails
-    /// with the reason). Kept so the interfaces need not change at once.
-    pub journal_error: Option<String>,
 }
 
 /// Saves the changes that turn `base` (as loaded, with `stamp`) into `mine`, as `user`:
@@ -459,7 +456,6 @@ pub fn commit_ops(
             stamp: on_disk,
             applied: ops,
             merged,
-            journal_error: None,
         });
     }
     // Check every change against what is on disk before touching anything.
@@ -530,7 +526,6 @@ pub fn commit_ops(
         },
         applied,
         merged,
-        journal_error: None,
     })
 }
 

@@ -55,4 +55,10 @@ pub enum Action {
     TakeTheirs,
     /// Show the saved changes of the selected node (the journal).
     History,
+    /// The terminal has this size (sent at start and on every resize): the layout that keys
+    /// depend on (the tree's height for paging and scrolling) is computed from it.
+    Resize {
+        width: u16,
+        height: u16,
+    },
 }

@@ -1,6 +1,6 @@
 //! Derived figures the interface shows on every frame, computed once for the whole tree and
 //! then kept current along the path of each edit — never recomputed for the whole tree per key
-//! or per edit:
+//! or per edit. Owned by the session's index (`session::Index`):
 //! - [`Budgets`]: every node's budget at every quarter (`rules::budget_of`), so the detail pane
 //!   of a Misi over 200 000 indicators costs the same as a Sub Kegiatan's;
 //! - [`Dashboard`]: the dashboard's rating counts, programs, total and red list at one quarter

@@ -1,188 +1,15 @@
-//! The tree pane's rows: the nodes that are visible (ancestors expanded, or matching the red
-//! filter). Built when the tree, the filter or the quarter changes; opening or closing a node
-//! adds or removes only the rows below it. Badges are kept apart (see [`Badges`]) and read
-//! when a row is drawn, so an edit changes no row.
+//! The tree pane. Owns the visible rows (nodes whose ancestors are open, or with the red
+//! filter every node with a red or blank indicator and the nodes above it), the selection, which
+//! nodes are open, the filter, and the scroll position for the pane's height as last laid out.
+//! Rows are built when the filter or the quarter changes or another user's save is loaded;
+//! opening or closing a node adds or removes only the rows below it. Badges are the session's
+//! (see `badges`), read when a row is drawn, so an edit changes no row.
 
-use crate::model::{Node, NodeKind, Quarter, Settings, Workspace};
-use crate::rules::{self, Status};
-use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
-
-/// The worst state among a node's indicators (or, for a node without indicators, among the
-/// nodes below it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Badge {
-    /// Nothing to judge.
-    None,
-    /// All judged indicators achieved; the lowest capaian when the node has its own.
-    Ok(Option<Decimal>),
-    /// Something due has not been entered.
-    Blank,
-    /// Not achieved; the lowest capaian when the node has its own.
-    Red(Option<Decimal>),
-}
-
-impl Badge {
-    fn rank(self) -> u8 {
-        match self {
-            Badge::None => 0,
-            Badge::Ok(_) => 1,
-            Badge::Blank => 2,
-            Badge::Red(_) => 3,
-        }
-    }
-
-    /// The worse of two badges (for red ones, the lower capaian).
-    fn worst(self, other: Badge) -> Badge {
-        match (self, other) {
-            (Badge::Red(Some(a)), Badge::Red(Some(b))) => Badge::Red(Some(a.min(b))),
-            (Badge::Ok(Some(a)), Badge::Ok(Some(b))) => Badge::Ok(Some(a.min(b))),
-            _ if other.rank() > self.rank() => other,
-            _ => self,
-        }
-    }
-
-    /// Without the figure: how a parent summarises what is below it.
-    fn summary(self) -> Badge {
-        match self {
-            Badge::Red(_) => Badge::Red(None),
-            Badge::Ok(_) => Badge::Ok(None),
-            b => b,
-        }
-    }
-
-    pub fn is_attention(self) -> bool {
-        matches!(self, Badge::Red(_) | Badge::Blank)
-    }
-}
-
-/// The badge of a node's own indicators at a quarter.
-pub fn own_badge(node: &Node, q: Quarter, settings: &Settings) -> Badge {
-    node.indikator.iter().fold(Badge::None, |acc, ind| {
-        let b = match rules::status(ind, q, settings) {
-            Status::Dinilai {
-                capaian,
-                merah: true,
-                ..
-            } => Badge::Red(Some(capaian)),
-            Status::Dinilai { capaian, .. } => Badge::Ok(Some(capaian)),
-            Status::BelumDiisi => Badge::Blank,
-            Status::TanpaTarget | Status::BelumJatuhTempo => Badge::None,
-        };
-        acc.worst(b)
-    })
-}
-
-/// Every node's own badge and the worst badge below it, at one quarter: computed once for the
-/// whole tree, then kept current along the path of each edit. Each node also counts its
-/// children by the rank of their subtree, so an edit updates a parent in constant time however
-/// many children it has.
-#[derive(Clone, Debug, Default)]
-pub struct Badges {
-    nodes: HashMap<String, NodeBadges>,
-}
-
-/// One node's part of [`Badges`].
-#[derive(Clone, Copy, Debug)]
-struct NodeBadges {
-    own: Badge,
-    /// The worst below the node, without figures (only its rank is ever shown).
-    below: Badge,
-    /// How many children have a subtree of each rank (None, Ok, Blank, Red).
-    counts: [u32; 4],
-}
-
-fn of_rank(rank: u8) -> Badge {
-    match rank {
-        3 => Badge::Red(None),
-        2 => Badge::Blank,
-        1 => Badge::Ok(None),
-        _ => Badge::None,
-    }
-}
-
-fn from_counts(counts: &[u32; 4]) -> Badge {
-    (0..4u8)
-        .rev()
-        .find(|r| counts[*r as usize] > 0)
-        .map_or(Badge::None, of_rank)
-}
-
-impl Badges {
-    pub fn compute(ws: &Workspace, q: Quarter) -> Badges {
-        fn go(node: &Node, settings: &Settings, q: Quarter, b: &mut Badges) -> Badge {
-            let own = own_badge(node, q, settings);
-            let mut counts = [0u32; 4];
-            for c in &node.anak {
-                counts[go(c, settings, q, b).rank() as usize] += 1;
-            }
-            let below = from_counts(&counts);
-            b.nodes
-                .insert(node.kode.clone(), NodeBadges { own, below, counts });
-            own.worst(below)
-        }
-        let mut b = Badges::default();
-        for root in &ws.pohon {
-            go(root, &ws.pengaturan, q, &mut b);
-        }
-        b
-    }
-
-    /// Recomputes the badges after a figure of the last node of `path` (root first) changed:
-    /// its own badge, then each ancestor's count of children by rank, stopping where nothing
-    /// changes any more.
-    pub fn update_path(&mut self, path: &[&Node], settings: &Settings, q: Quarter) {
-        let Some(edited) = path.last() else { return };
-        let mut old_rank = self.subtree(&edited.kode).rank();
-        self.entry(&edited.kode).own = own_badge(edited, q, settings);
-        let mut new_rank = self.subtree(&edited.kode).rank();
-        for parent in path.iter().rev().skip(1) {
-            if old_rank == new_rank {
-                break;
-            }
-            let before = self.subtree(&parent.kode).rank();
-            let entry = self.entry(&parent.kode);
-            let counts = &mut entry.counts;
-            counts[old_rank as usize] = counts[old_rank as usize].saturating_sub(1);
-            counts[new_rank as usize] += 1;
-            entry.below = from_counts(counts);
-            old_rank = before;
-            new_rank = self.subtree(&parent.kode).rank();
-        }
-    }
-
-    fn entry(&mut self, kode: &str) -> &mut NodeBadges {
-        self.nodes.entry(kode.to_string()).or_insert(NodeBadges {
-            own: Badge::None,
-            below: Badge::None,
-            counts: [0; 4],
-        })
-    }
-
-    fn own(&self, kode: &str) -> Badge {
-        self.nodes.get(kode).map_or(Badge::None, |n| n.own)
-    }
-
-    fn below(&self, kode: &str) -> Badge {
-        self.nodes.get(kode).map_or(Badge::None, |n| n.below)
-    }
-
-    /// The worst of a node and everything below it.
-    pub fn subtree(&self, kode: &str) -> Badge {
-        self.own(kode).worst(self.below(kode))
-    }
-
-    /// What a node's row shows: its own figures, unless something below it needs more
-    /// attention (or it has no indicators of its own).
-    pub fn row(&self, node: &Node) -> Badge {
-        let (own, below) = (self.own(&node.kode), self.below(&node.kode));
-        if node.indikator.is_empty() || below.rank() > own.rank() {
-            self.subtree(&node.kode).summary()
-        } else {
-            own
-        }
-    }
-}
+use super::action::Action;
+use super::badges::Badges;
+use super::session::Session;
+use crate::model::{Node, NodeKind, Workspace};
+use std::collections::HashSet;
 
 /// One visible row of the tree pane.
 #[derive(Clone, Debug, PartialEq)]
@@ -249,5 +76,257 @@ fn push_rows(node: &Node, depth: usize, shown: Shown, out: &mut Vec<TreeRow>) {
     });
     if open {
         push_children(node, depth, shown, out);
+    }
+}
+
+/// What a key in the tree asks of the rest of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeOutcome {
+    Nothing,
+    /// Another row was selected (the detail's cursor goes back to the first row).
+    Selected,
+    /// The detail pane takes the keys.
+    FocusDetail,
+    /// The detail pane takes the keys and its cell is to be edited.
+    Edit,
+}
+
+pub struct Tree {
+    rows: Vec<TreeRow>,
+    selected: usize,
+    expanded: HashSet<String>,
+    attention_only: bool,
+    /// First visible row, kept so the selection stays in view in a pane of `height` rows.
+    offset: usize,
+    height: usize,
+}
+
+impl Tree {
+    /// The levels above Program open, so the programs show at once.
+    pub fn new(s: &Session) -> Tree {
+        let expanded = s
+            .ws()
+            .nodes()
+            .filter(|n| n.jenis < NodeKind::Program)
+            .map(|n| n.kode.clone())
+            .collect();
+        let mut tree = Tree {
+            rows: Vec::new(),
+            selected: 0,
+            expanded,
+            attention_only: false,
+            offset: 0,
+            height: 10,
+        };
+        tree.rebuild(s);
+        tree
+    }
+
+    pub fn rows(&self) -> &[TreeRow] {
+        &self.rows
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn selected_row(&self) -> Option<&TreeRow> {
+        self.rows.get(self.selected)
+    }
+
+    pub fn attention_only(&self) -> bool {
+        self.attention_only
+    }
+
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The pane's height in rows, as laid out for the terminal's size.
+    pub fn set_height(&mut self, height: usize) {
+        self.height = height;
+        self.scroll();
+    }
+
+    /// Moves the first visible row just enough to show the selection.
+    pub fn scroll(&mut self) {
+        let height = self.height;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if height > 0 && self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
+    }
+
+    fn shown<'a>(&'a self, badges: &'a Badges) -> Shown<'a> {
+        Shown {
+            expanded: &self.expanded,
+            attention_only: self.attention_only,
+            badges,
+        }
+    }
+
+    /// Builds the visible rows again, keeping the selection on the same node where it is still
+    /// shown.
+    pub fn rebuild(&mut self, s: &Session) {
+        let keep = self.selected_row().map(|r| r.kode.clone());
+        self.rows = visible_rows(s.ws(), self.shown(s.badges()));
+        self.selected = keep
+            .and_then(|k| self.row_index(s, &k))
+            .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
+    }
+
+    /// Switches the red filter; `false` when there is nothing red or blank to show (the filter
+    /// stays off).
+    pub fn toggle_filter(&mut self, s: &Session) -> bool {
+        self.attention_only = !self.attention_only;
+        self.rebuild(s);
+        if self.attention_only && self.rows.is_empty() {
+            self.attention_only = false;
+            self.rebuild(s);
+            return false;
+        }
+        true
+    }
+
+    /// The row showing `kode`, if shown: a binary search, as rows are in tree order.
+    pub fn row_index(&self, s: &Session, kode: &str) -> Option<usize> {
+        let target = s.position(kode)?;
+        self.rows
+            .binary_search_by(|r| {
+                s.position(&r.kode)
+                    .map_or(std::cmp::Ordering::Less, |p| p.cmp(target))
+            })
+            .ok()
+    }
+
+    /// Opens row `i`: its children's rows (and theirs, where open) go in below it.
+    fn expand_row(&mut self, s: &Session, i: usize) {
+        let Some(row) = self.rows.get(i) else { return };
+        if row.expanded || !row.has_children {
+            return;
+        }
+        let (kode, depth) = (row.kode.clone(), row.depth);
+        self.expanded.insert(kode.clone());
+        let Some(node) = s.node(&kode) else { return };
+        let mut below = Vec::new();
+        push_children(node, depth, self.shown(s.badges()), &mut below);
+        self.rows[i].expanded = true;
+        if self.selected > i {
+            self.selected += below.len();
+        }
+        self.rows.splice(i + 1..i + 1, below);
+    }
+
+    /// Closes row `i`: the rows below it go. Returns whether the selection moved up to it.
+    fn collapse_row(&mut self, i: usize) -> bool {
+        let Some(row) = self.rows.get_mut(i) else {
+            return false;
+        };
+        if !row.expanded {
+            return false;
+        }
+        row.expanded = false;
+        let (kode, depth) = (row.kode.clone(), row.depth);
+        self.expanded.remove(&kode);
+        let end = self.rows[i + 1..]
+            .iter()
+            .position(|r| r.depth <= depth)
+            .map_or(self.rows.len(), |p| i + 1 + p);
+        self.rows.drain(i + 1..end);
+        if self.selected >= end {
+            self.selected -= end - (i + 1);
+            false
+        } else if self.selected > i {
+            self.select(i)
+        } else {
+            false
+        }
+    }
+
+    /// Selects row `index` (the last row when past it); returns whether the selection moved.
+    fn select(&mut self, index: usize) -> bool {
+        let index = index.min(self.rows.len().saturating_sub(1));
+        let moved = index != self.selected;
+        self.selected = index;
+        moved
+    }
+
+    /// Opens every ancestor of `kode` and selects it (leaving the red filter when it is not
+    /// shown there). Opens only what was closed on the way.
+    pub fn reveal(&mut self, s: &Session, kode: &str) {
+        let ancestors: Vec<String> = s.ancestors(kode).iter().map(|a| a.kode.clone()).collect();
+        if self.attention_only && self.row_index(s, kode).is_none() {
+            self.attention_only = false;
+            self.expanded.extend(ancestors);
+            self.rebuild(s);
+        } else {
+            for a in &ancestors {
+                if let Some(i) = self.row_index(s, a) {
+                    self.expand_row(s, i);
+                }
+            }
+        }
+        if let Some(i) = self.row_index(s, kode) {
+            self.selected = i;
+        }
+    }
+
+    pub fn update(&mut self, s: &Session, action: Action) -> TreeOutcome {
+        let sel = self.selected;
+        let page = self.height.max(1);
+        let moved = |m: bool| {
+            if m {
+                TreeOutcome::Selected
+            } else {
+                TreeOutcome::Nothing
+            }
+        };
+        let Some(row) = self.selected_row() else {
+            return match action {
+                Action::SwitchFocus => TreeOutcome::FocusDetail,
+                Action::Edit => TreeOutcome::Edit,
+                _ => TreeOutcome::Nothing,
+            };
+        };
+        let (has_children, expanded) = (row.has_children, row.expanded);
+        match action {
+            Action::Up => moved(self.select(sel.saturating_sub(1))),
+            Action::Down => moved(self.select(sel + 1)),
+            Action::PageUp => moved(self.select(sel.saturating_sub(page))),
+            Action::PageDown => moved(self.select(sel + page)),
+            Action::Home => moved(self.select(0)),
+            Action::End => moved(self.select(usize::MAX)),
+            Action::Toggle if !has_children => TreeOutcome::FocusDetail,
+            Action::Toggle if self.attention_only => TreeOutcome::Nothing,
+            Action::Toggle if expanded => moved(self.collapse_row(sel)),
+            Action::Toggle => {
+                self.expand_row(s, sel);
+                TreeOutcome::Nothing
+            }
+            Action::Left if has_children && expanded && !self.attention_only => {
+                moved(self.collapse_row(sel))
+            }
+            Action::Left => {
+                let kode = row.kode.clone();
+                match s
+                    .ancestors(&kode)
+                    .last()
+                    .and_then(|p| self.row_index(s, &p.kode))
+                {
+                    Some(parent) => moved(self.select(parent)),
+                    None => TreeOutcome::Nothing,
+                }
+            }
+            Action::Right if has_children && !expanded => {
+                self.expand_row(s, sel);
+                TreeOutcome::Nothing
+            }
+            Action::Right if has_children => moved(self.select(sel + 1)),
+            Action::SwitchFocus => TreeOutcome::FocusDetail,
+            Action::Edit => TreeOutcome::Edit,
+            _ => TreeOutcome::Nothing,
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! the screen. When the programs do not fit in half the pane (a kabupaten has thousands), the
 //! ones with the lowest capaian kinerja are shown.
 
-use super::{clip, left, right};
+use super::{clip, fit, left, right};
 use crate::locale;
 use crate::rules::{Rating, Status};
 use crate::tui::app::App;
@@ -20,18 +20,21 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.theme();
     let g = t.glyphs();
-    let q = app.quarter;
+    let q = app.quarter();
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · s.d. TW {q} ", app.lang.pick("Dasbor", "Dashboard")),
+        format!(" {} · s.d. TW {q} ", app.lang().pick("Dasbor", "Dashboard")),
         t.title(),
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let dashboard = app.dashboard();
+    let Some(dashboard) = app.dashboard() else {
+        // Computed by the update that shows the dashboard; nothing to draw before that.
+        return;
+    };
     let mut lines: Vec<Line> = Vec::new();
 
     // Indicators by rating (abbreviated; the help explains the letters).
@@ -39,22 +42,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = vec![Span::raw(format!(
         "{} {}: ",
         c.total(),
-        app.lang.pick("indikator", "indicators")
+        app.lang().pick("indikator", "indicators")
     ))];
     let ratings: Vec<String> = Rating::ALL
         .iter()
-        .map(|r| format!("{} {}", short_rating(app.lang, *r), c.get(*r)))
+        .map(|r| format!("{} {}", short_rating(app.lang(), *r), c.get(*r)))
         .collect();
     spans.push(Span::raw(ratings.join(" · ")));
     spans.push(Span::styled(
-        format!("   {} {} {}", g.red, app.lang.pick("merah", "red"), c.merah),
+        format!(
+            "   {} {} {}",
+            g.red,
+            app.lang().pick("merah", "red"),
+            c.merah
+        ),
         t.red(),
     ));
     spans.push(Span::styled(
         format!(
             "   {} {} {}",
             g.blank,
-            app.lang.pick("kosong", "blank"),
+            app.lang().pick("kosong", "blank"),
             c.belum_diisi
         ),
         t.blank(),
@@ -65,16 +73,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let a = app.budget_total().map(|b| b.at(q)).unwrap_or_default();
     let share = format!(
         "{} {}",
-        app.lang.pick("Anggaran seluruhnya", "Whole budget"),
+        app.lang().pick("Anggaran seluruhnya", "Whole budget"),
         locale::percent_or_dash(a.capaian())
     );
     let figures = format!(
         "{} {} · {} {} · {} {}",
-        app.lang.pick("pagu", "budget"),
+        app.lang().pick("pagu", "budget"),
         locale::rupiah_or_dash(a.pagu),
-        app.lang.pick("realisasi", "spent"),
+        app.lang().pick("realisasi", "spent"),
         locale::rupiah_or_dash(a.realisasi),
-        app.lang.pick("sisa", "left"),
+        app.lang().pick("sisa", "left"),
         locale::rupiah_or_dash(a.sisa()),
     );
     let one_line = format!("{share}: {figures}");
@@ -100,12 +108,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             clip(
                 &format!(
                     "{} ({} {} {all})",
-                    app.lang.pick(
+                    app.lang().pick(
                         "Program dengan capaian kinerja terendah",
                         "Programs with the lowest performance"
                     ),
                     lowest.len(),
-                    app.lang.pick("dari", "of"),
+                    app.lang().pick("dari", "of"),
                 ),
                 width,
             ),
@@ -117,6 +125,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let bar_w = (width.saturating_sub(45) / 2).clamp(4, 40);
     for p in shown.iter().filter_map(|i| dashboard.programs.get(*i)) {
         let anggaran = app
+            .session()
             .node(&p.kode)
             .and_then(|n| app.budget(n))
             .map(|b| b.at(q))
@@ -126,7 +135,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Style::new(),
         ));
         let mut spans = vec![Span::raw(left(
-            &format!("  {}", app.lang.pick("Kinerja", "Perf.")),
+            &format!("  {}", app.lang().pick("Kinerja", "Perf.")),
             11,
         ))];
         spans.extend(bar(t, p.capaian_kinerja, bar_w, t.bar_kinerja()));
@@ -135,7 +144,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             10,
         )));
         spans.push(Span::raw(left(
-            &format!("   {}", app.lang.pick("Anggaran", "Budget")),
+            &format!("   {}", app.lang().pick("Anggaran", "Budget")),
             12,
         )));
         spans.extend(bar(t, anggaran.capaian(), bar_w, t.bar_anggaran()));
@@ -149,17 +158,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     // The red list, worst first, then the ones not entered: only the rows that fit are built.
     let total = dashboard.attention_len();
-    drop(dashboard);
     lines.push(Line::styled(
         clip(
             &format!(
                 "{} ({}) — Enter: {}",
-                app.lang.pick(
+                app.lang().pick(
                     "Merah, terburuk dahulu, lalu belum diisi",
                     "Red, worst first, then not entered"
                 ),
                 total,
-                app.lang.pick("buka di pohon", "open in tree")
+                app.lang().pick("buka di pohon", "open in tree")
             ),
             width,
         ),
@@ -168,15 +176,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let room = height.saturating_sub(lines.len());
     if total == 0 {
         lines.push(Line::styled(
-            app.lang.pick(
+            app.lang().pick(
                 "  Tidak ada. Semua indikator yang jatuh tempo tercapai.",
                 "  None. Every indicator due is achieved.",
             ),
             t.ok(),
         ));
     }
-    let offset = (app.dashboard_selected + 1).saturating_sub(room);
-    for (i, row) in app.attention_rows(offset, room).iter().enumerate() {
+    let offset = (app.dashboard_pane().selected() + 1).saturating_sub(room);
+    for (i, row) in app
+        .session()
+        .attention_rows(offset, room)
+        .iter()
+        .enumerate()
+    {
         let i = offset + i;
         let (mark, style) = match row.status {
             Status::Dinilai { .. } => (g.red, t.red()),
@@ -192,7 +205,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             left(&row.at.kode, 16),
             left(&row.indikator, name_w),
         );
-        let selected = i == app.dashboard_selected;
+        let selected = i == app.dashboard_pane().selected();
         let line_style = if selected { t.selected() } else { Style::new() };
         lines.push(Line::from(vec![
             Span::styled(format!("{mark} "), style),
@@ -227,26 +240,6 @@ fn bar(t: &Theme, pct: Option<Decimal>, width: usize, style: Style) -> Vec<Span<
         Span::styled(g.bar_empty.repeat(width - filled), t.muted()),
         Span::styled(over.to_string(), style),
     ]
-}
-
-/// Cuts a line of spans to `width` columns.
-fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for s in spans {
-        let w = unicode_width::UnicodeWidthStr::width(s.content.as_ref());
-        if used + w <= width {
-            used += w;
-            out.push(s);
-        } else {
-            let rest = width.saturating_sub(used);
-            if rest > 0 {
-                out.push(Span::styled(clip(&s.content, rest), s.style));
-            }
-            break;
-        }
-    }
-    Line::from(out)
 }
 
 /// ST, T, S, R, SR (VH, H, M, L, VL).

@@ -20,10 +20,10 @@ const TO_DATE: usize = 11;
 const CAPAIAN: usize = 10;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let focused = app.focus == Focus::Detail;
+    let t = &app.theme();
+    let focused = app.focus() == Focus::Detail;
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        app.lang.pick(" Rincian ", " Detail "),
+        app.lang().pick(" Rincian ", " Detail "),
         if focused { t.title() } else { t.muted() },
     ));
     let inner = block.inner(area);
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let width = inner.width as usize;
-    let q = app.quarter;
+    let q = app.quarter();
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
 
@@ -40,12 +40,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .pejabat
         .clone()
         .or_else(|| {
-            app.ancestors(&node.kode)
+            app.session()
+                .ancestors(&node.kode)
                 .iter()
                 .rev()
                 .find_map(|a| a.pejabat.clone())
         })
-        .and_then(|id| app.ws.officer(&id).map(|o| o.nama.clone()));
+        .and_then(|id| app.ws().officer(&id).map(|o| o.nama.clone()));
     let kind = kind_label(node.jenis).to_string();
     lines.push(Line::from(vec![
         Span::styled(format!("{kind} {}", node.kode), t.title()),
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             clip(
                 &format!(
                     "  {}: {}",
-                    app.lang.pick("penanggung jawab", "responsible"),
+                    app.lang().pick("penanggung jawab", "responsible"),
                     officer.as_deref().unwrap_or("—")
                 ),
                 width.saturating_sub(kind.len() + node.kode.len() + 1),
@@ -64,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     lines.push(Line::raw(clip(&node.nama, width)));
 
     let cell_style = |row: usize, col: usize| -> Style {
-        if focused && app.cell == (row, col) {
+        if focused && app.cell() == (row, col) {
             t.selected()
         } else {
             Style::new()
@@ -77,33 +78,33 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             head.push_str(&right(&format!("TW {quarter}"), CELL));
         }
         head.push_str(&right(
-            &format!("{}{q}", app.lang.pick("s.d.TW ", "to Q ")),
+            &format!("{}{q}", app.lang().pick("s.d.TW ", "to Q ")),
             TO_DATE,
         ));
         head.push_str(&right("Capaian", CAPAIAN));
         lines.push(Line::styled(clip(&head, width), t.muted()));
     }
     for (i, ind) in node.indikator.iter().enumerate() {
-        let status = app.status(ind);
+        let status = app.session().status(ind);
         let (mark, mark_style, word) = match status {
             Status::Dinilai { merah: true, .. } => {
-                (t.glyphs().red, t.red(), app.lang.pick("merah", "red"))
+                (t.glyphs().red, t.red(), app.lang().pick("merah", "red"))
             }
-            Status::Dinilai { rating, .. } => (t.glyphs().ok, t.ok(), app.lang.rating(rating)),
+            Status::Dinilai { rating, .. } => (t.glyphs().ok, t.ok(), app.lang().rating(rating)),
             Status::BelumDiisi => (
                 t.glyphs().blank,
                 t.blank(),
-                app.lang.pick("belum diisi", "not entered"),
+                app.lang().pick("belum diisi", "not entered"),
             ),
             Status::BelumJatuhTempo => (
                 " ",
                 Style::new(),
-                app.lang.pick("belum jatuh tempo", "not yet due"),
+                app.lang().pick("belum jatuh tempo", "not yet due"),
             ),
             Status::TanpaTarget => (
                 " ",
                 Style::new(),
-                app.lang.pick("tanpa target", "no target"),
+                app.lang().pick("tanpa target", "no target"),
             ),
         };
         let name = format!(
@@ -118,7 +119,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(left(&clip(&name, name_w), name_w)),
             Span::styled(word, mark_style),
         ]));
-        if app.cell.0 == i {
+        if app.cell().0 == i {
             focus_line = lines.len();
         }
         let mut spans = vec![
@@ -155,16 +156,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         // One line when it fits, else the remainder on a second: a figure is never cut.
         let spent = format!(
             "{} TW {q}: {} · {}",
-            app.lang.pick("Anggaran s.d.", "Budget to Q"),
+            app.lang().pick("Anggaran s.d.", "Budget to Q"),
             locale::rupiah_or_dash(budget.realisasi),
             locale::percent_or_dash(budget.capaian()),
         );
         let left_over = format!(
             "{} {}{}",
-            app.lang.pick("sisa", "left"),
+            app.lang().pick("sisa", "left"),
             locale::rupiah_or_dash(budget.sisa()),
             if derived {
-                app.lang.pick(" (jumlah anak)", " (sum of children)")
+                app.lang().pick(" (jumlah anak)", " (sum of children)")
             } else {
                 ""
             }
@@ -179,7 +180,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 t.title(),
             ));
         }
-        if app.cell.0 == row {
+        if app.cell().0 == row {
             focus_line = lines.len() + 2;
         }
         let own = node.anggaran.clone().unwrap_or_default();

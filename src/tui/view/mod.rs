@@ -1,14 +1,18 @@
-//! Drawing: a pure function of the state (it only records the tree's scroll position and
-//! height for paging). Layout adapts to the terminal: side by side from 110 columns, stacked
-//! below that; under 60×16 a "make the window larger" screen instead of a broken one.
+//! Drawing: a pure function of `&App` — it reads the state and changes nothing. Layout adapts
+//! to the terminal: side by side from 110 columns, stacked below that; under 60×16 a "make the
+//! window larger" screen instead of a broken one. The same layout gives the tree's height to
+//! the update (see [`tree_height`]), so paging and scrolling are decided there, not here.
 
 mod dashboard;
 mod detail;
 mod overlay;
 mod tree;
 
-use super::app::{App, Message, Mode, View};
+use super::app::{App, Mode, View};
 use super::keymap;
+use super::labels::field_label;
+use super::message::Message;
+use super::session::Progress;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -27,9 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
             "{} ({MIN_WIDTH}×{MIN_HEIGHT}; {} {}×{})",
-            app.lang
+            app.lang()
                 .pick("Perbesar jendela terminal", "Please enlarge the terminal"),
-            app.lang.pick("sekarang", "now"),
+            app.lang().pick("sekarang", "now"),
             area.width,
             area.height
         );
@@ -39,24 +43,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    let [header, body, status, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, status, hints] = rows(area);
     draw_header(frame, app, header);
-    match app.view {
+    match app.view() {
         View::Tree => {
-            let [left, right] = if body.width >= WIDE {
-                Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
-                    .spacing(1)
-                    .areas(body)
-            } else {
-                let tree_h = (body.height * 2 / 5).max(5);
-                Layout::vertical([Constraint::Length(tree_h), Constraint::Min(0)]).areas(body)
-            };
+            let [left, right] = panes(body);
             tree::draw(frame, app, left);
             detail::draw(frame, app, right);
         }
@@ -64,16 +55,46 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(frame, app, status);
     draw_hints(frame, app, hints);
-    match app.mode {
+    match app.mode() {
         Mode::Help => overlay::help(frame, app, area),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, app, body),
-        Mode::Conflicts(ref list, index) => overlay::conflict(frame, app, body, list, index),
-        Mode::History(ref entries) => overlay::history(frame, app, body, entries),
+        Mode::Conflicts(conflicts) => overlay::conflict(frame, app, body, conflicts),
+        Mode::History(journal) => overlay::history(frame, app, body, journal),
         _ => {}
     }
-    if app.theme.ascii {
+    if app.theme().ascii {
         asciify(frame.buffer_mut());
     }
+}
+
+/// The screen's rows: header, body, status line, hints.
+fn rows(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The tree's and the detail's parts of the body: side by side when wide, else stacked.
+fn panes(body: Rect) -> [Rect; 2] {
+    if body.width >= WIDE {
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
+            .spacing(1)
+            .areas(body)
+    } else {
+        let tree_h = (body.height * 2 / 5).max(5);
+        Layout::vertical([Constraint::Length(tree_h), Constraint::Min(0)]).areas(body)
+    }
+}
+
+/// How many rows of the tree a terminal of `size` shows (at least 1).
+pub fn tree_height(size: ratatui::layout::Size) -> usize {
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.width, size.height));
+    let [tree, _] = panes(body);
+    (tree::inner(tree).height as usize).max(1)
 }
 
 /// For terminals that mangle Unicode: every drawn symbol becomes plain ASCII.
@@ -110,23 +131,29 @@ fn asciify(buffer: &mut ratatui::buffer::Buffer) {
 }
 
 fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.theme();
     let g = t.glyphs();
     let mut parts = vec![
         format!(
             " kinerja {} {} {}",
-            g.sep, app.ws.instansi.nama, app.ws.tahun
+            g.sep,
+            app.ws().instansi.nama,
+            app.ws().tahun
         ),
-        format!("TW {}", app.quarter),
+        format!("TW {}", app.quarter()),
     ];
-    if app.attention_only {
-        parts.push(app.lang.pick("hanya merah/kosong", "red/blank only").into());
+    if app.attention_only() {
+        parts.push(
+            app.lang()
+                .pick("hanya merah/kosong", "red/blank only")
+                .into(),
+        );
     }
     if app.is_dirty() {
         parts.push(format!(
             "{} {}",
             g.dirty,
-            app.lang.pick("belum disimpan", "unsaved")
+            app.lang().pick("belum disimpan", "unsaved")
         ));
     }
     let text = parts.join(&format!(" {} ", g.sep));
@@ -137,24 +164,22 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    match &app.mode {
+    let t = &app.theme();
+    match app.mode() {
         Mode::Editing(ed) => {
-            let prefix = format!("{}: ", crate::tui::app::field_label(ed.field, app.lang));
+            let prefix = format!("{}: ", field_label(ed.field, app.lang()));
             let field_w = (ed.input.value().width() + 2).clamp(10, 24);
             let scroll = ed.input.visual_scroll(field_w);
             let shown: String = ed.input.value().chars().skip(scroll).collect();
             let preview = match (
                 &ed.error,
-                crate::locale::parse_figure(
-                    ed.input.value(),
-                    crate::tui::app::field_kind(ed.field),
-                ),
+                crate::locale::parse_figure(ed.input.value(), ed.field.figure_kind()),
             ) {
                 (None, Ok(v)) => format!(" = {}", crate::locale::figure(v)),
                 (None, Err(_)) => format!(
                     " = {}",
-                    app.lang.pick("kosong (belum diisi)", "blank (not entered)")
+                    app.lang()
+                        .pick("kosong (belum diisi)", "blank (not entered)")
                 ),
                 (Some(_), _) => String::new(),
             };
@@ -176,7 +201,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         }
         Mode::Searching(input) => {
-            let prefix = app.lang.pick("Cari kode/nama: ", "Search kode/name: ");
+            let prefix = app.lang().pick("Cari kode/nama: ", "Search kode/name: ");
             let line = Line::from(vec![
                 Span::styled(prefix, t.title()),
                 Span::raw(input.value().to_string()),
@@ -186,24 +211,84 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         }
         _ => {
-            let (text, style) = match &app.message {
+            let (text, style) = match app.message() {
                 Some(Message::Info(m)) => (m.as_str(), t.info()),
                 Some(Message::Error(m)) => (m.as_str(), t.error()),
                 None => ("", Style::new()),
             };
-            frame.render_widget(
-                Paragraph::new(clip(text, area.width as usize)).style(style),
-                area,
-            );
+            let mut spans = Vec::new();
+            if let Some(progress) = app.session().progress() {
+                spans.push(Span::styled(
+                    progress_text(progress, app.quitting(), app.lang()),
+                    t.info(),
+                ));
+                if !text.is_empty() {
+                    spans.push(Span::styled(format!(" {} ", t.glyphs().sep), t.muted()));
+                }
+            }
+            spans.push(Span::styled(text, style));
+            frame.render_widget(Paragraph::new(fit(spans, area.width as usize)), area);
         }
     }
+}
+
+/// "menyimpan… (menunggu kunci: budi, 12 detik)"; when quitting once saved, "keluar setelah
+/// tersimpan… (…; q: jangan tunggu)".
+fn progress_text(progress: &Progress, quitting: bool, lang: crate::locale::Lang) -> String {
+    let doing = match (progress, quitting) {
+        (Progress::Exporting, false) => lang.pick("mengekspor…", "exporting…"),
+        (_, false) => lang.pick("menyimpan…", "saving…"),
+        (_, true) => lang.pick("keluar setelah tersimpan…", "quitting once saved…"),
+    };
+    let Progress::Waiting { holder, waited } = progress else {
+        return doing.into();
+    };
+    // The lock file says "budi (pid 4242)"; the name is what a colleague needs.
+    let name = holder.split(" (pid ").next().unwrap_or(holder).trim();
+    // A lock taken by another program says nothing.
+    let name = if name.is_empty() {
+        lang.pick("pengguna lain", "another user")
+    } else {
+        name
+    };
+    format!(
+        "{doing} ({}: {name}, {} {}{})",
+        lang.pick("menunggu kunci", "waiting for the lock"),
+        waited.as_secs(),
+        lang.pick("detik", "s"),
+        if quitting {
+            lang.pick("; q: jangan tunggu", "; q: don't wait")
+        } else {
+            ""
+        }
+    )
+}
+
+/// Cuts a line of spans to `width` columns.
+pub fn fit(spans: Vec<Span<'_>>, width: usize) -> Line<'_> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for s in spans {
+        let w = s.content.width();
+        if used + w <= width {
+            used += w;
+            out.push(s);
+        } else {
+            let rest = width.saturating_sub(used);
+            if rest > 0 {
+                out.push(Span::styled(clip(&s.content, rest), s.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
 }
 
 /// "key what · key what …", as many as fit; help and quit are always offered, at the end.
 /// While a figure is typed, what is wrong with it takes the line instead.
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    if let Mode::Editing(ed) = &app.mode
+    let t = &app.theme();
+    if let Mode::Editing(ed) = app.mode()
         && let Some(error) = &ed.error
     {
         let text = clip(&format!("{} {error}", t.glyphs().red), area.width as usize);
@@ -211,7 +296,7 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let sep = "  ".to_string();
-    let (always, rest): (Vec<_>, Vec<_>) = keymap::hints(app.context(), app.lang)
+    let (always, rest): (Vec<_>, Vec<_>) = keymap::hints(app.context(), app.lang())
         .into_iter()
         .partition(|(key, _)| matches!(*key, "?" | "q"));
     let cost = |(key, what): &(&str, &str)| key.width() + 1 + what.width() + sep.width();

@@ -4,7 +4,7 @@
 use super::{clip, left, right};
 use crate::locale;
 use crate::tui::app::{App, Focus, View};
-use crate::tui::tree::Badge;
+use crate::tui::badges::Badge;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,18 +13,23 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 const BADGE_WIDTH: usize = 10;
 
+/// Where the rows go in the pane's area (below its title line).
+pub fn inner(area: Rect) -> Rect {
+    Block::new().borders(Borders::TOP).inner(area)
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
+    let t = &app.theme();
     let g = t.glyphs();
-    let title = if app.attention_only {
-        app.lang.pick(
+    let title = if app.attention_only() {
+        app.lang().pick(
             " Pohon kinerja · hanya merah/kosong ",
             " Cascading tree · red/blank only ",
         )
     } else {
-        app.lang.pick(" Pohon kinerja ", " Cascading tree ")
+        app.lang().pick(" Pohon kinerja ", " Cascading tree ")
     };
-    let focused = app.view == View::Tree && app.focus == Focus::Tree;
+    let focused = app.view() == View::Tree && app.focus() == Focus::Tree;
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
         title,
         if focused { t.title() } else { t.muted() },
@@ -33,16 +38,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(block, area);
 
     let height = inner.height as usize;
-    app.tree_height.set(height);
     let rows = app.rows();
-    let mut offset = app.tree_offset.get();
-    if app.selected < offset {
-        offset = app.selected;
-    } else if height > 0 && app.selected >= offset + height {
-        offset = app.selected + 1 - height;
+    // The first row is the update's (laid out for the size it was told); only if this frame
+    // is of another size is the selection brought into view here, for this frame alone.
+    let selected = app.selected();
+    let mut offset = app.tree().offset();
+    if selected < offset {
+        offset = selected;
+    } else if height > 0 && selected >= offset + height {
+        offset = selected + 1 - height;
     }
-    offset = offset.min(rows.len().saturating_sub(height));
-    app.tree_offset.set(offset);
+    let offset = offset.min(rows.len().saturating_sub(height));
 
     let width = inner.width as usize;
     let lines: Vec<Line> = rows
@@ -61,20 +67,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Badge::None => (String::new(), Style::new()),
                 Badge::Ok(c) => (with_figure(g.ok, c, false), t.ok()),
                 Badge::Blank => (
-                    format!("{} {}", g.blank, app.lang.pick("kosong", "blank")),
+                    format!("{} {}", g.blank, app.lang().pick("kosong", "blank")),
                     t.blank(),
                 ),
                 Badge::Red(c) => match c {
                     Some(_) => (with_figure(g.red, c, true), t.red()),
                     None => (
-                        format!("{} {}", g.red, app.lang.pick("merah", "red")),
+                        format!("{} {}", g.red, app.lang().pick("merah", "red")),
                         t.red(),
                     ),
                 },
             };
             let label_w = width.saturating_sub(BADGE_WIDTH + 1);
             let label = format!("{indent}{glyph} {} {}", row.kode, row.nama);
-            let selected = i == app.selected;
+            let selected = i == app.selected();
             let style = match (selected, focused) {
                 (true, true) => t.selected(),
                 (true, false) => t.selected_unfocused(),

@@ -1,0 +1,172 @@
+//! The keys that start file work on the worker (save, export, the journal, quitting while a
+//! save is under way), and what the app does with the worker's reports: each outcome routed to
+//! the components it concerns.
+
+use super::{App, Mode};
+use crate::tui::message::Message;
+use crate::tui::overlay::{Conflicts, Journal};
+use crate::tui::session::{DiskCheck, Outcome};
+use std::time::{Duration, Instant};
+
+impl App {
+    pub(super) fn save(&mut self) {
+        if let Some(message) = self.session.save() {
+            if matches!(message, Message::Error(_)) {
+                self.quit_after_save = false;
+            }
+            self.message = Some(message);
+        }
+    }
+
+    pub(super) fn export(&mut self) {
+        let dir = self
+            .export_dir
+            .clone()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        if let Some(message) = self.session.export(dir) {
+            self.message = Some(message);
+        }
+    }
+
+    pub(super) fn show_journal(&mut self) {
+        let Some(kode) = self.tree.selected_row().map(|r| r.kode.clone()) else {
+            return;
+        };
+        if let Some(message) = self.session.request_journal(&kode) {
+            self.message = Some(message);
+        }
+    }
+
+    /// `q`: quits, asks first with unsaved changes, or waits for a save under way (a second
+    /// `q` stops a save that waits for the lock).
+    pub(super) fn quit_asked(&mut self) {
+        if self.session.writing() {
+            if self.quit_after_save {
+                self.session.cancel_save();
+                self.info(self.lang.pick(
+                    "Berhenti menunggu kunci…",
+                    "Stopping the wait for the lock…",
+                ));
+            } else {
+                // The status line says it, with the save's progress.
+                self.quit_after_save = true;
+            }
+        } else if self.session.is_dirty() {
+            self.mode = Mode::ConfirmQuit;
+        } else {
+            self.quit = true;
+        }
+    }
+
+    /// Whether a job is on the worker (the event loop then looks at its reports often).
+    pub fn busy(&self) -> bool {
+        self.session.busy()
+    }
+
+    /// Takes what the worker reported since, without waiting. Returns whether anything
+    /// changed on screen.
+    pub fn receive(&mut self) -> bool {
+        let outcomes = self.session.receive(None, self.may_reload());
+        self.follow(outcomes)
+    }
+
+    /// Waits until the worker has nothing left to do (taking each report as it comes), or
+    /// `timeout` has passed; returns whether it is idle.
+    pub fn settle(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while self.session.busy() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            let outcomes = self.session.receive(Some(left), self.may_reload());
+            self.follow(outcomes);
+        }
+        true
+    }
+
+    /// Looks at the file for another user's save (read on the worker). Returns whether
+    /// anything changed on screen or a reload started.
+    pub fn check_disk(&mut self) -> bool {
+        match self.session.check_disk(self.may_reload()) {
+            DiskCheck::Same => false,
+            DiskCheck::Gone(message) => {
+                self.message = Some(message);
+                true
+            }
+            DiskCheck::Reloading => true,
+        }
+    }
+
+    /// Another user's save may be loaded unless a conflict is being (or about to be) answered:
+    /// the answers refer to the file as the save found it.
+    fn may_reload(&self) -> bool {
+        !matches!(self.mode, Mode::Conflicts(_)) && self.conflicts_waiting.is_none()
+    }
+
+    fn follow(&mut self, outcomes: Vec<Outcome>) -> bool {
+        if outcomes.is_empty() {
+            return false;
+        }
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Progress => {}
+                Outcome::Saved { merged, message } => {
+                    self.message = Some(message);
+                    if merged {
+                        self.workspace_replaced();
+                    }
+                    self.landed();
+                }
+                Outcome::Exported(message) => {
+                    self.message = Some(message);
+                    self.landed();
+                }
+                Outcome::Conflicts { list, message } => {
+                    self.message = Some(message);
+                    self.quit_after_save = false;
+                    if let Some(c) = Conflicts::new(list) {
+                        self.conflicts_waiting = Some(c);
+                    }
+                }
+                Outcome::Failed(message) => {
+                    self.message = Some(message);
+                    self.quit_after_save = false;
+                }
+                Outcome::Notice(message) => self.message = Some(message),
+                Outcome::Reloaded(message) => {
+                    self.message = Some(message);
+                    self.workspace_replaced();
+                }
+                Outcome::Journal { kode, entries } => {
+                    let still_there = self.tree.selected_row().is_some_and(|r| r.kode == kode);
+                    if matches!(self.mode, Mode::Browse) && still_there {
+                        self.mode = Mode::History(Journal { kode, entries });
+                    }
+                }
+            }
+        }
+        self.settle_view();
+        true
+    }
+
+    /// Another user's save is now on screen: the rows and the search again.
+    fn workspace_replaced(&mut self) {
+        self.search.refresh(self.session.ws());
+        self.tree.rebuild(&self.session);
+    }
+
+    /// A save or an export landed: quit if that was waited for.
+    fn landed(&mut self) {
+        if !self.quit_after_save || self.session.writing() {
+            return;
+        }
+        self.quit_after_save = false;
+        if !self.session.is_dirty() {
+            self.quit = true;
+        } else if matches!(self.mode, Mode::Browse) {
+            self.mode = Mode::ConfirmQuit;
+        }
+    }
+}

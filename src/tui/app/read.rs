@@ -1,0 +1,184 @@
+//! What the view, the tests and the benchmarks read of the app: each a look through to the
+//! component that owns it.
+
+use super::{App, Focus, Mode, View};
+use crate::locale::Lang;
+use crate::model::{Field, Node, Workspace};
+use crate::tui::badges::Badge;
+use crate::tui::dashboard::DashboardPane;
+use crate::tui::figures::{Dashboard, YearBudget};
+use crate::tui::keymap::Context;
+use crate::tui::message::Message;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::tree::{Tree, TreeRow};
+use ratatui::layout::Size;
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+impl App {
+    pub(crate) fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub(crate) fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    pub(crate) fn dashboard_pane(&self) -> &DashboardPane {
+        &self.dashboard
+    }
+
+    pub fn ws(&self) -> &Workspace {
+        self.session.ws()
+    }
+
+    pub fn quarter(&self) -> crate::model::Quarter {
+        self.session.quarter()
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// What the worker is doing, as the status line says it.
+    pub fn progress(&self) -> Option<&crate::tui::session::Progress> {
+        self.session.progress()
+    }
+
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    pub fn rows(&self) -> &[TreeRow] {
+        self.tree.rows()
+    }
+
+    pub fn selected(&self) -> usize {
+        self.tree.selected()
+    }
+
+    pub fn selected_row(&self) -> Option<&TreeRow> {
+        self.tree.selected_row()
+    }
+
+    pub fn selected_node(&self) -> Option<&Node> {
+        self.session.node(&self.tree.selected_row()?.kode)
+    }
+
+    pub fn attention_only(&self) -> bool {
+        self.tree.attention_only()
+    }
+
+    /// The detail's cursor: row and column.
+    pub fn cell(&self) -> (usize, usize) {
+        self.detail.cell()
+    }
+
+    /// The field under the detail's cursor.
+    pub fn current_field(&self) -> Option<Field> {
+        self.detail.field(self.selected_node()?)
+    }
+
+    /// The current value of a field of a node.
+    pub fn value(&self, kode: &str, field: Field) -> Option<Decimal> {
+        self.session.value(kode, field)
+    }
+
+    /// The badge a row shows, as it is now.
+    pub fn badge(&self, row: &TreeRow) -> Badge {
+        self.session
+            .node(&row.kode)
+            .map_or(Badge::None, |n| self.session.badge(n))
+    }
+
+    /// The dashboard's figures, kept current once the dashboard has been shown.
+    pub fn dashboard(&self) -> Option<&Dashboard> {
+        self.session.dashboard()
+    }
+
+    pub fn budget(&self, node: &Node) -> Option<YearBudget> {
+        self.session.budget(node)
+    }
+
+    pub fn budget_is_derived(&self, node: &Node) -> bool {
+        self.session.budget_is_derived(node)
+    }
+
+    pub fn budget_total(&self) -> Option<YearBudget> {
+        self.session.budget_total()
+    }
+
+    /// The dashboard's whole list: red indicators worst first, then the ones not entered.
+    pub fn attention_list(&self) -> Vec<crate::report::IndicatorRow> {
+        self.session.attention_rows(0, usize::MAX)
+    }
+
+    /// Codes of every node the last search matched, in tree order.
+    pub fn search_matches(&self) -> &[String] {
+        self.search.matches()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.session.is_dirty()
+    }
+
+    /// Whether the app quits once the save or export under way has landed.
+    pub fn quitting(&self) -> bool {
+        self.quit_after_save
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Where `x` writes exports (the current folder when never set).
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.export_dir = Some(dir);
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Editing(_) => Context::Editing,
+            Mode::Searching(_) => Context::Searching,
+            Mode::Help | Mode::History(_) => Context::Help,
+            Mode::ConfirmQuit => Context::ConfirmQuit,
+            Mode::Conflicts(_) => Context::Conflict,
+            Mode::Browse => self.help_context(),
+        }
+    }
+
+    /// The context whose keys the help overlay lists (the one under the overlay).
+    pub fn help_context(&self) -> Context {
+        match (self.view, self.focus) {
+            (View::Dashboard, _) => Context::Dashboard,
+            (View::Tree, Focus::Tree) => Context::Tree,
+            (View::Tree, Focus::Detail) => Context::Detail,
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The workspace being worked on. Owns the workspace as the user sees it (the file plus their
+//! unsaved changes), the quarter it is judged at, its indexes (positions, badges, budgets, the
+//! dashboard's figures: see [`Index`]) and the count of changes made; and, in `sync`, its side
+//! on disk: the base as last read or saved, the stamp of those bytes, the figures touched
+//! since, the figures a reload found changed under the user, and the jobs on the worker.
+//!
+//! Every change of a figure goes through [`Session::change`], which keeps the indexes current
+//! along the figure's path. Every call into `crate::store` is in this module or the worker.
+
+mod index;
+mod receive;
+mod sync;
+
+pub use index::Index;
+pub use receive::Outcome;
+pub use sync::{DiskCheck, Progress};
+
+use crate::locale::Lang;
+use crate::model::{Field, Indicator, Node, Quarter, Workspace};
+use crate::report;
+use crate::rules::{self, Status};
+use crate::store::Stamp;
+use crate::tui::badges::{Badge, Badges};
+use crate::tui::figures::{Dashboard, YearBudget};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+/// One figure: a node's code and the slot.
+pub type Key = (String, Field);
+
+pub struct Session {
+    ws: Workspace,
+    index: Index,
+    /// Changes made so far, and how many of them are on disk (equal: nothing unsaved).
+    generation: u64,
+    saved_generation: u64,
+    lang: Lang,
+    disk: sync::Disk,
+}
+
+impl Session {
+    /// `file`: where `ws` was read from and the stamp of those bytes; `None` for a workspace
+    /// that lives only in memory.
+    pub fn new(ws: Workspace, file: Option<(PathBuf, Stamp)>, lang: Lang) -> Session {
+        let index = Index::build(&ws, ws.pengaturan.triwulan_berjalan, false);
+        let disk = sync::Disk::new(file, ws.clone());
+        Session {
+            ws,
+            index,
+            generation: 0,
+            saved_generation: 0,
+            lang,
+            disk,
+        }
+    }
+
+    pub fn ws(&self) -> &Workspace {
+        &self.ws
+    }
+
+    pub fn quarter(&self) -> Quarter {
+        self.index.quarter
+    }
+
+    /// Judges everything as of `q` (badges, and the dashboard when kept).
+    pub fn set_quarter(&mut self, q: Quarter) {
+        self.index.set_quarter(&self.ws, q);
+    }
+
+    /// A node's position (child indices from the root); positions compare in tree order.
+    pub fn position(&self, kode: &str) -> Option<&Vec<usize>> {
+        self.index.paths.get(kode)
+    }
+
+    /// A node by code, in O(depth).
+    pub fn node(&self, kode: &str) -> Option<&Node> {
+        let node = self.ws.node_at(self.index.paths.get(kode)?)?;
+        (node.kode == kode).then_some(node)
+    }
+
+    /// The nodes above `kode`, root first, in O(depth).
+    pub fn ancestors(&self, kode: &str) -> Vec<&Node> {
+        let Some(path) = self.index.paths.get(kode) else {
+            return Vec::new();
+        };
+        index::nodes_at(&self.ws.pohon, &path[..path.len().saturating_sub(1)])
+    }
+
+    /// The current value of a field of a node.
+    pub fn value(&self, kode: &str, field: Field) -> Option<Decimal> {
+        self.node(kode).and_then(|n| field.get(n)).flatten()
+    }
+
+    pub fn badges(&self) -> &Badges {
+        &self.index.badges
+    }
+
+    /// What a node's row shows.
+    pub fn badge(&self, node: &Node) -> Badge {
+        self.index.badges.row(node)
+    }
+
+    /// A node's budget at every quarter (the sum of its children's where they have one).
+    pub fn budget(&self, node: &Node) -> Option<YearBudget> {
+        self.index.budgets.of(node)
+    }
+
+    /// Whether a node's budget is the sum of its children's (and so not typed into).
+    pub fn budget_is_derived(&self, node: &Node) -> bool {
+        self.index.budgets.is_derived(node)
+    }
+
+    /// The whole body's budget at every quarter.
+    pub fn budget_total(&self) -> Option<YearBudget> {
+        self.index.budgets.total()
+    }
+
+    /// The status of an indicator at the session's quarter.
+    pub fn status(&self, ind: &Indicator) -> Status {
+        rules::status(ind, self.index.quarter, &self.ws.pengaturan)
+    }
+
+    /// The dashboard's figures, once they have been asked for (see [`show_dashboard`]).
+    ///
+    /// [`show_dashboard`]: Self::show_dashboard
+    pub fn dashboard(&self) -> Option<&Dashboard> {
+        self.index.dashboard.as_ref()
+    }
+
+    /// Computes the dashboard's figures if they are not kept yet; from then on each edit, each
+    /// change of quarter and each reload keeps them current.
+    pub fn show_dashboard(&mut self) {
+        self.index.ensure_dashboard(&self.ws);
+    }
+
+    /// `count` rows of the dashboard's list from `offset` on: red indicators worst first, then
+    /// the ones due but not entered. From the kept figures; before they are kept, from a
+    /// computation of the whole tree (which changes nothing).
+    pub fn attention_rows(&self, offset: usize, count: usize) -> Vec<report::IndicatorRow> {
+        let computed;
+        let dashboard = match &self.index.dashboard {
+            Some(d) => d,
+            None => {
+                computed = Dashboard::compute(&self.ws, self.index.quarter, &self.index.paths);
+                &computed
+            }
+        };
+        dashboard
+            .attention(offset)
+            .take(count)
+            .filter_map(|(positions, i)| {
+                let nodes = index::nodes_at(&self.ws.pohon, positions);
+                let (node, ancestors) = nodes.split_last()?;
+                let visit = crate::model::NodeVisit {
+                    node,
+                    ancestors: ancestors.to_vec(),
+                };
+                let ind = node.indikator.get(*i)?;
+                Some(report::IndicatorRow::new(
+                    &self.ws,
+                    &visit,
+                    *i,
+                    ind,
+                    self.index.quarter,
+                ))
+            })
+            .collect()
+    }
+
+    /// Changes one figure and brings what is derived from it up to date along its path.
+    /// Returns whether there was such a figure.
+    pub fn change(&mut self, kode: &str, field: Field, value: Option<Decimal>) -> bool {
+        let Some(positions) = self.index.paths.get(kode).cloned() else {
+            return false;
+        };
+        let Some(node) = self.ws.node_at(&positions).filter(|n| n.kode == kode) else {
+            return false;
+        };
+        let Some(old) = field.get(node) else {
+            return false;
+        };
+        let before = self.index.before(node, field);
+        if let Some(node) = self.ws.node_at_mut(&positions) {
+            field.set(node, value);
+        }
+        self.disk.touch((kode.to_string(), field), old);
+        self.generation += 1;
+        self.index.after(&self.ws, &positions, before);
+        self.unsaved_changed();
+        true
+    }
+
+    /// Whether there are changes not yet on disk (a save in flight has not landed yet).
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    /// Called whenever the set of unsaved changes may have changed: an edit, a save that
+    /// landed, a reload. The recovery file (issue 11) hooks in here.
+    fn unsaved_changed(&mut self) {}
+}

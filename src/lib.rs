@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod locale;
 pub mod model;
 pub mod report;

@@ -1979,3 +1979,202 @@ fn tw_leaves_later_quarters_out() {
         Some(Some(dec!(4977000)))
     );
 }
+
+#[test]
+fn columns_in_another_order_among_extra_columns_read_the_same() {
+    // The exported E-81 with its columns reversed, a "Keterangan" and a "Penanggung Jawab"
+    // column put in, and two title rows above: the same figures come back.
+    let original = sample();
+    let csv = String::from_utf8(render(&original, Format::Csv, Some("e81"))).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let mut out = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    out.write_record(["Formulir E-81 Kecamatan Sooko"]).unwrap();
+    out.write_record(["Tahun 2023"]).unwrap();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.unwrap();
+        let mut fields: Vec<String> = rec.iter().rev().map(String::from).collect();
+        fields.insert(
+            3,
+            if i == 0 {
+                "Keterangan".into()
+            } else {
+                "catatan".into()
+            },
+        );
+        fields.push(if i == 0 {
+            "Penanggung Jawab".into()
+        } else {
+            "AINUL".into()
+        });
+        out.write_record(&fields).unwrap();
+    }
+    let bytes = out.into_inner().unwrap();
+    let (dir, path) = workspace_file(&cleared(&original));
+    let file = write(dir.path(), "e81-terbalik.csv", &bytes);
+    let back = import_into(&path, &file, &Options::default());
+    assert_eq!(back, original);
+}
+
+#[test]
+fn figures_set_would_refuse_are_refused_at_their_cells() {
+    // Row 5, Nonperizinan: a negative TW I (G), an absurd pagu (F), three decimals of
+    // Rupiah in TW II (J).
+    let csv = exported_e81(
+        |l| {
+            l.replace(",462,", ",-462,")
+                .replace(",25000000,", ",2000000000000000000,")
+                .replace(",4977000,", ",4977000.125,")
+        },
+        NONPERIZINAN,
+    );
+    let plan = refused("e81.csv", csv.as_bytes(), &["e81!F5", "e81!G5", "e81!J5"]);
+    let reasons: Vec<String> = plan
+        .problems
+        .iter()
+        .map(|p| p.kind.message(Lang::Id))
+        .collect();
+    assert!(reasons[0].contains("terlalu besar"), "{}", reasons[0]);
+    assert!(reasons[1].contains("negatif"), "{}", reasons[1]);
+    assert!(
+        reasons[2].contains("2 angka di belakang koma"),
+        "{}",
+        reasons[2]
+    );
+}
+
+#[test]
+fn a_file_that_is_no_spreadsheet_or_a_sheet_that_is_not_there_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = write(dir.path(), "bukan.xlsx", b"PK\x03\x04 not really a zip");
+    let err = import::read(&fake, &Options::default()).unwrap_err();
+    assert!(matches!(err, import::ReadError::Format { .. }), "{err:?}");
+    assert!(
+        err.message(Lang::Id)
+            .starts_with(&fake.display().to_string())
+    );
+    let gone = import::read(&dir.path().join("tidak-ada.xlsx"), &Options::default()).unwrap_err();
+    assert!(matches!(gone, import::ReadError::Io { .. }));
+
+    let xlsx = write(dir.path(), "s.xlsx", &render(&sample(), Format::Xlsx, None));
+    let opts = |s: &str| Options {
+        sheet: Some(s.into()),
+        ..Options::default()
+    };
+    match import::read(&xlsx, &opts("E81")).unwrap_err() {
+        import::ReadError::NoSuchSheet { available, .. } => {
+            assert!(available.contains(&"E-81".to_string()));
+        }
+        other => panic!("{other:?}"),
+    }
+    // --sheet picks one sheet, case-insensitively; a sheet of no layout asked for by name is a
+    // problem, not a note.
+    let book = import::read(&xlsx, &opts("lra")).unwrap();
+    assert_eq!(book.sheets.len(), 1);
+    let plan = import::plan(&sample(), &book, &opts("lra"));
+    assert!(plan.is_clean() && plan.changes.is_empty());
+    let book = import::read(&xlsx, &opts("Tabel 3.1")).unwrap();
+    let plan = import::plan(&sample(), &book, &opts("Tabel 3.1"));
+    assert_eq!(plan.problems.len(), 1);
+    assert_eq!(
+        plan.problems[0].at.as_ref().unwrap().to_string(),
+        "'Tabel 3.1'!A1"
+    );
+    // An empty CSV is no layout either.
+    let empty = write(dir.path(), "kosong.csv", b"");
+    let plan = import::plan(
+        &sample(),
+        &import::read(&empty, &Options::default()).unwrap(),
+        &Options::default(),
+    );
+    assert!(matches!(
+        plan.problems[0].kind,
+        ProblemKind::UnknownLayout { .. }
+    ));
+}
+
+#[test]
+fn the_preview_shows_per_node_old_and_new_and_the_problems() {
+    let original = sample();
+    let csv = exported_e81(|l| l.replace(",1235,", ",1300,"), NONPERIZINAN);
+    let mut ws = original.clone();
+    // A figure the workspace lacks, so the preview has a new one too.
+    ws.set_figure(NONPERIZINAN, Field::Realisasi(0, Quarter::I), None);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "e81.csv", csv.as_bytes());
+    let plan = import::plan(
+        &ws,
+        &import::read(&file, &Options::default()).unwrap(),
+        &Options::default(),
+    );
+    let preview = plan.preview();
+    assert_eq!(preview.counts.new, 1);
+    assert_eq!(preview.counts.changed, 1);
+    assert_eq!(preview.counts.problems, 0);
+    // Nodes in tree order: the sasaran first, Nonperizinan after its kegiatan.
+    let kodes: Vec<&str> = preview.nodes.iter().map(|n| n.kode.as_str()).collect();
+    assert_eq!(kodes[0], "SASARAN-1");
+    let at = kodes.iter().position(|k| *k == NONPERIZINAN).unwrap();
+    assert_eq!(kodes[at - 1], "7.01.02.2.04");
+    let node = &preview.nodes[at];
+    let changes: Vec<(String, String, String)> = node
+        .lines
+        .iter()
+        .filter(|l| matches!(l.kind, import::LineKind::New | import::LineKind::Changed))
+        .map(|l| (l.what(Lang::Id), l.value(), l.at.to_string()))
+        .collect();
+    let ind = "Jumlah Laporan Pelaksanaan Nonperizinan pada Urusan Pemerintahan";
+    assert_eq!(
+        changes,
+        vec![
+            (
+                format!("realisasi TW I · {ind}"),
+                "— → 462".into(),
+                "e81!G5".into()
+            ),
+            (
+                format!("realisasi TW III · {ind}"),
+                "1.235 → 1.300".into(),
+                "e81!K5".into()
+            ),
+        ]
+    );
+    let text = preview.text(Lang::Id, import::Detail::Changes);
+    assert!(
+        text.contains(&format!(
+            "  ubah  realisasi TW III · {ind}: 1.235 → 1.300  [e81!K5]"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("e81.csv: 2 angka berubah (1 baru)"), "{text}");
+    // With every figure listed, the unchanged pagu shows with its Rupiah.
+    let all = preview.text(Lang::En, import::Detail::All);
+    assert!(
+        all.contains("  same  pagu: Rp 25.000.000  [e81!F5]"),
+        "{all}"
+    );
+
+    // A broken file: the problem is under its node.
+    let csv = exported_e81(|l| l.replace(",462,", ",#REF!,"), NONPERIZINAN);
+    let file = write(dir.path(), "e81.csv", csv.as_bytes());
+    let plan = import::plan(
+        &original,
+        &import::read(&file, &Options::default()).unwrap(),
+        &Options::default(),
+    );
+    let preview = plan.preview();
+    let node = preview
+        .nodes
+        .iter()
+        .find(|n| n.kode == NONPERIZINAN)
+        .unwrap();
+    assert_eq!(node.problems.len(), 1);
+    assert!(
+        preview
+            .text(Lang::Id, import::Detail::Changes)
+            .contains("  MASALAH e81!G5: #REF!: sel berisi galat Excel, bukan angka")
+    );
+}

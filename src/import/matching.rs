@@ -154,7 +154,20 @@ pub fn node_cell(text: &str, labelled: bool) -> (Option<NodeKind>, Option<String
             }
         }
     }
-    // A code: digit groups joined by dots or single spaces, then a space or the end.
+    // A code: a first word of dotted segments with a digit (`7.01.01`, `X.XX.01.2.01`,
+    // `U001.7.01.01`), or digit groups joined by single spaces (`7 01 01`).
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let segments: Vec<&str> = first.split('.').collect();
+    if segments.len() >= 2
+        && segments.iter().all(|g| {
+            g.chars().all(|c| c.is_ascii_alphanumeric())
+                && (g.chars().any(|c| c.is_ascii_digit())
+                    || !g.is_empty() && g.chars().all(|c| c == 'X' || c == 'x'))
+        })
+    {
+        let name = rest[first.len()..].trim().to_string();
+        return (level, Some(first.to_string()), name);
+    }
     let bytes = rest.as_bytes();
     let mut end = 0;
     let mut i = 0;
@@ -270,6 +283,24 @@ mod tests {
             "a lone number is no code"
         );
         assert_eq!(node_cell("Penyediaan Gaji", false).1, None);
+        assert_eq!(
+            node_cell("[SUB KEGIATAN] X.XX.01.2.01.01 Lintas urusan", false).1,
+            Some("X.XX.01.2.01.01".into())
+        );
+        assert_eq!(
+            node_cell("U001.7.01.01 Program", false).1,
+            Some("U001.7.01.01".into())
+        );
+        assert_eq!(
+            node_cell("Bab 3.2", false).1,
+            None,
+            "a dotted word later is a name"
+        );
+        assert_eq!(
+            node_cell("1.Penyusunan Dokumen", false).1,
+            None,
+            "a numbered name"
+        );
     }
 
     #[test]

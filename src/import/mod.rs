@@ -18,9 +18,10 @@
 //! let (mut ws, stamp) = store::load_stamped(path)?;
 //! let book = import::read(Path::new("e81.xlsx"), &import::Options::default())?;
 //! let plan = import::plan(&ws, &book, &import::Options::default());
-//! print!("{}", plan.preview(Lang::Id).text(Lang::Id));
+//! print!("{}", plan.preview().text(Lang::Id, import::Detail::Changes));
 //! let ops = plan.ops()?; // Err when the file has problems: nothing is applied
-//! store::commit_ops(path, &mut ws, stamp, ops, "siti", store::LOCK_WAIT)?;
+//! store::commit_ops(path, &mut ws, stamp, ops, "siti", store::LOCK_WAIT)
+//!     .map_err(|e| e.message(Lang::Id))?;
 //! # Ok(()) }
 //! ```
 
@@ -40,7 +41,7 @@ pub use plan::{
     Change, Missing, MissingIndicator, MissingNode, NewIndicator, Options, Plan, Refused,
     SheetRead, Unchanged, Verified, plan, zeros_not_measured,
 };
-pub use preview::{Counts, Line, LineKind, NodePreview, Preview};
+pub use preview::{Counts, Detail, Line, LineKind, NodePreview, Preview};
 pub use problem::{Note, NoteKind, Problem, ProblemKind};
 pub use read::{At, Cell, Merge, ReadError, Sheet, Workbook, column_name, csv_sheet};
 pub use template::{COLUMNS as TEMPLATE_COLUMNS, FIELD_NAMES, write as template};

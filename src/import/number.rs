@@ -82,6 +82,10 @@ const EXCEL_DIGITS: u32 = 15;
 /// Excel is 0,3 as Excel shows it. What still has more decimals than the figure allows is
 /// refused, never rounded.
 fn from_double(f: f64, kind: FigureKind) -> Reading {
+    // Whole numbers below 2^53 are exact as they are (most figures: Rupiah, counts).
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        return checked(Decimal::from(f as i64), "", kind).or_shown(f);
+    }
     let shown = format!("{f}");
     if !f.is_finite() {
         return Reading::Bad(BadNumber::NotANumber(shown));
@@ -108,6 +112,18 @@ fn max_decimals(kind: FigureKind) -> u32 {
     match kind {
         FigureKind::Kinerja => 4,
         FigureKind::Rupiah => 2,
+    }
+}
+
+impl Reading {
+    /// A refusal names the cell's number as Excel would show it.
+    fn or_shown(self, f: f64) -> Reading {
+        match self {
+            Reading::Bad(BadNumber::Refused(_, e)) => {
+                Reading::Bad(BadNumber::Refused(format!("{f}"), e))
+            }
+            other => other,
+        }
     }
 }
 
@@ -248,6 +264,9 @@ pub struct Evidence {
 impl Evidence {
     pub fn add(&mut self, cell: &Cell) {
         let Cell::Text(t) = cell else { return };
+        if t.bytes().all(|b| b.is_ascii_digit()) {
+            return;
+        }
         let (_, b) = body(t);
         match shape(&b) {
             Shape::Indonesian => self.indonesian += 1,
@@ -278,6 +297,11 @@ impl Evidence {
 
 fn from_text(text: &str, kind: FigureKind, convention: Convention) -> Reading {
     let t = text.trim();
+    // Digits only (`1835000`): no separator to decide.
+    if !t.is_empty() && t.len() <= 16 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = t.parse().expect("digits");
+        return checked(Decimal::from(n), t, kind);
+    }
     if is_nothing(t) {
         return Reading::Nothing;
     }

@@ -103,7 +103,7 @@ pub struct Missing {
 pub(crate) struct NodeLabel {
     pub order: usize,
     pub nama: String,
-    pub indikator: Vec<String>,
+    pub indikator: Vec<std::sync::Arc<str>>,
 }
 
 /// Everything an import would do, and every reason it cannot.
@@ -223,13 +223,13 @@ pub fn plan(ws: &Workspace, book: &Workbook, opts: &Options) -> Plan {
             Some(rec) => b.sheet(sheet, &rec, opts),
             None => {
                 b.sheets.push(SheetRead {
-                    name: sheet.name.clone(),
+                    name: sheet.name.to_string(),
                     layout: None,
                     kinerja: false,
                     rows: 0,
                 });
                 let kind = ProblemKind::UnknownLayout {
-                    sheet: sheet.name.clone(),
+                    sheet: sheet.name.to_string(),
                 };
                 if only {
                     b.problem(Some(sheet.at(0, 0)), None, kind);
@@ -237,7 +237,7 @@ pub fn plan(ws: &Workspace, book: &Workbook, opts: &Options) -> Plan {
                     b.notes.push(Note {
                         at: None,
                         kind: NoteKind::SkippedSheet {
-                            sheet: sheet.name.clone(),
+                            sheet: sheet.name.to_string(),
                         },
                     });
                 }
@@ -252,7 +252,7 @@ pub fn plan(ws: &Workspace, book: &Workbook, opts: &Options) -> Plan {
                 sheet: book
                     .sheets
                     .iter()
-                    .map(|s| s.name.as_str())
+                    .map(|s| &*s.name)
                     .collect::<Vec<_>>()
                     .join(", "),
             },
@@ -274,9 +274,10 @@ impl<'w> Builder<'w> {
 
     /// Records a figure; the same figure twice with another value is a problem.
     fn figure(&mut self, node: usize, field: Field, value: Decimal, at: At) {
-        match self.by_key.get(&(node, field)) {
-            Some(&first) => {
-                let f = &self.figures[first];
+        let next = self.figures.len();
+        match self.by_key.entry((node, field)) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let f = &self.figures[*first.get()];
                 if f.value != value {
                     let kind = ProblemKind::Duplicate {
                         kode: self.kode(node).to_string(),
@@ -288,8 +289,8 @@ impl<'w> Builder<'w> {
                     self.problem(Some(at), Some(node), kind);
                 }
             }
-            None => {
-                self.by_key.insert((node, field), self.figures.len());
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(next);
                 self.figures.push(Pending {
                     node,
                     field,
@@ -327,7 +328,7 @@ impl<'w> Builder<'w> {
         self.check_year(sheet, rec);
         let rows = rows::rows(sheet, rec);
         self.sheets.push(SheetRead {
-            name: sheet.name.clone(),
+            name: sheet.name.to_string(),
             layout: Some(rec.layout),
             kinerja: rec.kinerja,
             rows: rows.len(),
@@ -868,7 +869,12 @@ impl<'w> Builder<'w> {
                     NodeLabel {
                         order: n,
                         nama: e.node.nama.clone(),
-                        indikator: e.node.indikator.iter().map(|i| i.nama.clone()).collect(),
+                        indikator: e
+                            .node
+                            .indikator
+                            .iter()
+                            .map(|i| i.nama.as_str().into())
+                            .collect(),
                     },
                 );
             }

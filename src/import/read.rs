@@ -6,6 +6,7 @@ use crate::locale::Lang;
 use calamine::{Data, Reader};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One cell as the file holds it. Numbers stay the file's binary numbers here; `number`
 /// decides what decimal they are.
@@ -69,7 +70,8 @@ pub struct Merge {
 /// One sheet (a CSV file is one sheet named after the file).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
-    pub name: String,
+    /// Shared with every [`At`] of the sheet.
+    pub name: Arc<str>,
     /// Rows from the sheet's first row (A1) on; rows may be shorter than others.
     pub rows: Vec<Vec<Cell>>,
     /// Merged regions; `None` where the format has none (CSV), so headers are spread by rule.
@@ -114,7 +116,7 @@ pub struct Workbook {
 /// Where a figure came from: `sheet!cell`, as Excel writes a reference (`'E-81'!K12`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct At {
-    pub sheet: String,
+    pub sheet: Arc<str>,
     /// 0-based row (row 1 in Excel is 0).
     pub row: usize,
     /// 0-based column (A is 0).
@@ -237,7 +239,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Workbook, ReadError> {
         {
             return Err(ReadError::NoSuchSheet {
                 name: wanted.to_string(),
-                available: vec![one.name],
+                available: vec![one.name.to_string()],
             });
         }
         vec![one]
@@ -301,7 +303,7 @@ fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Read
         sheets.push(Sheet {
             rows: grid(&range),
             merged,
-            name,
+            name: name.into(),
         });
     }
     Ok(sheets)
@@ -373,7 +375,7 @@ pub fn csv_sheet(name: &str, bytes: &[u8]) -> Result<Sheet, String> {
         rows.push(cells);
     }
     Ok(Sheet {
-        name: name.to_string(),
+        name: name.into(),
         rows,
         merged: None,
     })

@@ -175,6 +175,27 @@ fn looks_like_data(cell: &Cell) -> bool {
     }
 }
 
+/// Whether a sheet's header could need its merged regions: its header row has an empty cell
+/// between titled ones, or more header rows follow. A one-row header with every column titled
+/// (kinerja's exports, the template) reads the same without them, so the reader can skip the
+/// second pass over the file that finding them costs.
+pub fn header_needs_merges(rows: &[Vec<Cell>]) -> bool {
+    let Some(start) = (0..rows.len().min(40)).find(|r| header_score(&rows[*r]) >= 2) else {
+        return false;
+    };
+    let row = &rows[start];
+    let first = row.iter().position(|c| !c.is_blank());
+    let last = row.iter().rposition(|c| !c.is_blank());
+    let gapped = match (first, last) {
+        (Some(f), Some(l)) => row[f..=l].iter().any(Cell::is_blank),
+        _ => false,
+    };
+    let next_is_data = rows
+        .get(start + 1)
+        .is_some_and(|r| r.iter().any(looks_like_data) && !is_number_row(r));
+    gapped || !next_is_data
+}
+
 /// The merged region a cell belongs to, as (first row, first col, last col).
 fn merge_at(sheet: &Sheet, row: usize, col: usize) -> Option<(usize, usize, usize)> {
     sheet.merged.as_ref()?.iter().find_map(|m| {
@@ -513,8 +534,11 @@ fn place_pairs(columns: &mut [Role], markers: &[Option<Unit>], groups: &[String]
         }
         let n = end - c;
         for (k, col) in (c..end).enumerate() {
+            let quarters = matches!(measure, Measure::Quarter(_));
             let unit = markers[col].or(match n {
                 1 => Some(Unit::K),
+                // Four quarters of one kind: performance figures.
+                4 if quarters => Some(Unit::K),
                 _ if n % 2 == 0 => Some(if k % 2 == 0 { Unit::K } else { Unit::Rp }),
                 _ => None,
             });
@@ -686,6 +710,57 @@ mod tests {
         assert_eq!(r.columns[12], Role::E81(Quarter(q(4)), Some(Unit::Rp)));
         assert_eq!(r.columns[13], Role::Ignore);
         assert!(!r.kinerja);
+    }
+
+    #[test]
+    fn four_quarter_columns_without_markers_are_performance_figures() {
+        let e = || Cell::Empty;
+        let s = sheet(vec![
+            vec![
+                t("Kode"),
+                t("Indikator"),
+                t("Realisasi Triwulan"),
+                e(),
+                e(),
+                e(),
+            ],
+            vec![e(), e(), t("I"), t("II"), t("III"), t("IV")],
+            vec![t("7.01.01"), t("X"), t("1")],
+        ]);
+        let r = recognise(&s).expect("an E-81");
+        let q = |n| Some(crate::model::Quarter::new(n).unwrap());
+        for (c, n) in (2..6).zip(1..) {
+            assert_eq!(
+                r.columns[c],
+                Role::E81(Measure::Quarter(q(n)), Some(Unit::K))
+            );
+        }
+    }
+
+    #[test]
+    fn only_gapped_or_multi_row_headers_need_merged_regions() {
+        let e = || Cell::Empty;
+        // kinerja's export: one row, every column titled, data below.
+        let own = vec![
+            vec![t("Formulir E-81 2023")],
+            vec![t("Kode"), t("Program"), t("Indikator"), t("Target K")],
+            vec![t("7.01.01"), t("P"), t("I"), Cell::Number(5.0)],
+        ];
+        assert!(!header_needs_merges(&own));
+        // A group title over an empty cell.
+        let gapped = vec![
+            vec![t("Kode"), t("Indikator"), t("Target"), e(), t("Keterangan")],
+            vec![t("7.01.01"), t("I"), Cell::Number(5.0)],
+        ];
+        assert!(header_needs_merges(&gapped));
+        // A second header row (here K/R) below.
+        let numbered = vec![
+            vec![t("Kode"), t("Indikator"), t("Target"), t("Realisasi TW I")],
+            vec![e(), e(), t("K"), t("K")],
+            vec![t("7.01.01"), t("I"), Cell::Number(5.0)],
+        ];
+        assert!(header_needs_merges(&numbered));
+        assert!(!header_needs_merges(&[vec![t("catatan")]]));
     }
 
     #[test]

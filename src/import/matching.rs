@@ -82,27 +82,83 @@ impl<'w> Index<'w> {
 /// split by dots or spaces, numbers without leading zeros (`7.1.1` is `7.01.01`).
 pub fn kode_key(kode: &str) -> String {
     let (_, rest) = strip_tag(kode.trim());
-    rest.split(|c: char| c == '.' || c.is_whitespace())
+    let mut out = String::with_capacity(rest.len());
+    for s in rest
+        .split(|c: char| c == '.' || c.is_whitespace())
         .filter(|s| !s.is_empty())
-        .map(|s| {
-            if s.chars().all(|c| c.is_ascii_digit()) {
-                let t = s.trim_start_matches('0');
-                if t.is_empty() { "0" } else { t }.to_string()
-            } else {
-                s.to_uppercase()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+    {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            let t = s.trim_start_matches('0');
+            out.push_str(if t.is_empty() { "0" } else { t });
+        } else {
+            out.extend(s.chars().flat_map(char::to_uppercase));
+        }
+    }
+    out
 }
 
 /// A name compared without case, spaces or punctuation.
 pub fn name_key(nama: &str) -> String {
-    nama.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(nama.len());
+    if nama.is_ascii() {
+        out.extend(
+            nama.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.extend(
+            nama.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        );
+    }
+    out
 }
+
+/// A cheap hash for the plan's maps of small keys (positions and figures), where SipHash's
+/// protection against chosen keys buys nothing: the keys come from the workspace.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // FxHash's step: rotate, mix in, multiply by a large odd constant.
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(n as u32 as u64);
+    }
+}
+
+/// A map with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// `[SUB KEGIATAN] 7.01.01.2.01.01 Nama` → (the level, the rest).
 pub fn strip_tag(text: &str) -> (Option<NodeKind>, &str) {
@@ -301,6 +357,19 @@ mod tests {
             None,
             "a numbered name"
         );
+    }
+
+    #[test]
+    fn names_compare_without_case_spaces_or_punctuation() {
+        assert_eq!(
+            name_key("Koordinasi dan Penyusunan Perubahan DPA- SKPD"),
+            "koordinasidanpenyusunanperubahandpaskpd"
+        );
+        assert_eq!(
+            name_key("Pemeliharaan/Rehabilitasi"),
+            name_key("pemeliharaan rehabilitasi")
+        );
+        assert_eq!(name_key("Ketenteraman – Ü"), "ketenteramanü");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the nodes and indicators the file has and the workspace lacks.
 
 use super::layout::{Layout, Recognised, Role, quarter_in, recognise};
-use super::matching::{self, Index};
+use super::matching::{self, FastMap, Index};
 use super::number::{self, Convention, Evidence, Reading};
 use super::problem::{Note, NoteKind, Problem, ProblemKind};
 use super::read::{At, Cell, Sheet, Workbook};
@@ -194,7 +194,7 @@ struct Builder<'w> {
     ws: &'w Workspace,
     index: Index<'w>,
     figures: Vec<Pending>,
-    by_key: HashMap<(usize, Field), usize>,
+    by_key: FastMap<(usize, Field), usize>,
     checks: Vec<ParentCheck>,
     to_date: Vec<ToDate>,
     problems: Vec<Problem>,
@@ -209,7 +209,7 @@ pub fn plan(ws: &Workspace, book: &Workbook, opts: &Options) -> Plan {
         ws,
         index: Index::new(ws),
         figures: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FastMap::default(),
         checks: Vec::new(),
         to_date: Vec::new(),
         problems: Vec::new(),
@@ -327,6 +327,9 @@ impl<'w> Builder<'w> {
     fn sheet(&mut self, sheet: &Sheet, rec: &Recognised, opts: &Options) {
         self.check_year(sheet, rec);
         let rows = rows::rows(sheet, rec);
+        let values: usize = rows.iter().map(|r| r.values.len()).sum();
+        self.figures.reserve(values);
+        self.by_key.reserve(values);
         self.sheets.push(SheetRead {
             name: sheet.name.to_string(),
             layout: Some(rec.layout),
@@ -905,15 +908,21 @@ impl<'w> Builder<'w> {
             }
         }
         let mut verified = Vec::new();
+        // A node's budget to each quarter's end, computed once for all of its checks.
+        let mut sums: FastMap<usize, [Option<rules::BudgetFigures>; 4]> = FastMap::default();
         for c in std::mem::take(&mut self.checks) {
             let Some(node) = after.node_at(&self.index.nodes[c.node].path) else {
                 continue;
             };
+            let to = sums
+                .entry(c.node)
+                .or_insert_with(|| Quarter::ALL.map(|q| rules::budget_of(node, q)));
+            let spent_to = |q: Quarter| to[q.index()].and_then(|b| b.realisasi);
             let children = match (c.to_date, c.field) {
-                (Some(q), _) => rules::budget_of(node, q).and_then(|b| b.realisasi),
-                (None, Field::Pagu) => rules::budget_of(node, Quarter::IV).and_then(|b| b.pagu),
-                (None, Field::Rp(q)) => rules::spent_in_quarter(node, q),
-                (None, _) => rules::budget_of(node, Quarter::IV).and_then(|b| b.realisasi),
+                (Some(q), _) => spent_to(q),
+                (None, Field::Pagu) => to[Quarter::IV.index()].and_then(|b| b.pagu),
+                (None, Field::Rp(q)) => rules::spent_within(q, spent_to),
+                (None, _) => spent_to(Quarter::IV),
             };
             // Spending not entered below is nothing spent: a 0 in the file agrees with it.
             let agrees = match children {
@@ -1001,9 +1010,10 @@ pub fn zeros_not_measured(quarters: &[(Quarter, Decimal)], year: Option<Decimal>
     out
 }
 
-/// Four-digit years (1990–2100) in a title.
+/// Four-digit years (1990–2100) a title names as its own: not those of a period written as a
+/// range (`Renstra 2021–2026`, `2021 s.d. 2026`).
 fn years_in(t: &str) -> Vec<i32> {
-    let mut out = Vec::new();
+    let mut found: Vec<(i32, usize, usize)> = Vec::new();
     let b = t.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -1016,13 +1026,32 @@ fn years_in(t: &str) -> Vec<i32> {
                 && let Ok(y) = t[start..i].parse::<i32>()
                 && (1990..=2100).contains(&y)
             {
-                out.push(y);
+                found.push((y, start, i));
             }
         } else {
             i += 1;
         }
     }
-    out
+    let joined = |between: &str| {
+        let w = between.trim().to_lowercase();
+        matches!(
+            w.as_str(),
+            "-" | "–" | "—" | "s.d." | "s.d" | "s/d" | "sd" | "sampai" | "to"
+        )
+    };
+    let mut in_range = vec![false; found.len()];
+    for k in 1..found.len() {
+        if joined(&t[found[k - 1].2..found[k].1]) {
+            in_range[k - 1] = true;
+            in_range[k] = true;
+        }
+    }
+    found
+        .iter()
+        .zip(in_range)
+        .filter(|(_, r)| !r)
+        .map(|((y, _, _), _)| *y)
+        .collect()
 }
 
 /// A month named in a title (Indonesian or English), 1–12.
@@ -1098,10 +1127,9 @@ mod tests {
             years_in("Laporan E-81 Aksara Periode Tahun Anggaran 2023"),
             vec![2023]
         );
-        assert_eq!(
-            years_in("Renstra 2021–2026, TA 2023"),
-            vec![2021, 2026, 2023]
-        );
+        assert_eq!(years_in("Renstra 2021–2026, TA 2023"), vec![2023]);
+        assert_eq!(years_in("Periode 2021 s.d. 2026"), Vec::<i32>::new());
+        assert_eq!(years_in("Tahun 2022 dan 2023"), vec![2022, 2023]);
         assert_eq!(years_in("Rp 20230 dan 123"), Vec::<i32>::new());
         assert_eq!(month_in("bulan : desember 2023"), Some(12));
         assert_eq!(month_in("s/d juni"), Some(6));

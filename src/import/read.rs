@@ -285,9 +285,13 @@ fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Read
         let range = book
             .worksheet_range(&name)
             .map_err(|e| format_err(format!("{name}: {e}")))?;
+        let rows = grid(&range);
+        // Finding merged regions reads the sheet a second time: only for headers that need it.
+        let wanted = super::layout::header_needs_merges(&rows);
         let merged = match &mut book {
-            calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).ok(),
-            calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).ok(),
+            calamine::Sheets::Xlsx(x) if wanted => x.merge_cells_by_sheet_name(&name).ok(),
+            calamine::Sheets::Xls(x) if wanted => x.merge_cells_by_sheet_name(&name).ok(),
+            calamine::Sheets::Xlsx(_) | calamine::Sheets::Xls(_) => Some(Vec::new()),
             _ => None,
         }
         .map(|dims| {
@@ -301,7 +305,7 @@ fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Read
                 .collect()
         });
         sheets.push(Sheet {
-            rows: grid(&range),
+            rows,
             merged,
             name: name.into(),
         });

@@ -93,13 +93,17 @@ fn is_total(nama: &str) -> bool {
 /// How a row names its node: a kode column, else the node cell's `[TAG] kode nama`, else the
 /// Sasaran cell.
 fn node_of(sheet: &Sheet, rec: &Recognised, r: usize) -> Option<NodeRef> {
-    let kode_cell = text_at(sheet, rec, r, Role::Kode);
+    // A kode Excel took for a number (`7.01`) is read as it shows.
+    let kode_cell = rec.column(Role::Kode).and_then(|c| {
+        let k = sheet.cell(r, c).shown();
+        (!k.is_empty()).then_some((c, k))
+    });
     let node = text_at(sheet, rec, r, Role::Node);
     let (level, kode_in_text, nama) =
         node.map(|(_, t)| node_cell(t, rec.kinerja))
             .unwrap_or((None, None, String::new()));
-    let kode = kode_cell.map(|(_, k)| k.to_string()).or(kode_in_text);
-    let col = kode_cell.or(node).map(|(c, _)| c);
+    let col = kode_cell.as_ref().map(|(c, _)| *c).or(node.map(|(c, _)| c));
+    let kode = kode_cell.map(|(_, k)| k).or(kode_in_text);
     if let Some(col) = col {
         if kode.is_none() && is_total(&nama) {
             return None;

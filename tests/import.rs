@@ -2182,3 +2182,64 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
             .contains("  MASALAH e81!G5: #REF!: sel berisi galat Excel, bukan angka")
     );
 }
+
+#[test]
+fn the_e81s_renstra_end_target_goes_to_the_indicator() {
+    // Column 5 K (Renstra end target): the kegiatan's 5.350 pelayanan as Tabel 3.3 gives it
+    // (unchanged), and an end target for the sub kegiatan, which has none yet. Column 5 R has
+    // no slot in the workspace and is left alone.
+    let row = |cells: &[(usize, &str)]| {
+        let mut r = vec![String::new(); 20];
+        for (c, t) in cells {
+            r[*c] = t.to_string();
+        }
+        r
+    };
+    let rows = vec![
+        row(&[
+            (0, "1"),
+            (2, "[KEGIATAN] 7.01.02.2.04 Pelaksanaan Urusan Pemerintahan"),
+            (
+                3,
+                "Jumlah Perijinan dan Non Perijinan yang terlayani sesuai Standar Pelayanan(Pelayanan)",
+            ),
+            (4, "5,350.00"),
+            (5, "125,000,000.00"),
+        ]),
+        row(&[
+            (0, "2"),
+            (2, "[SUB KEGIATAN] 7.01.02.2.04.02 Nonperizinan"),
+            (
+                3,
+                "Jumlah Laporan Pelaksanaan Nonperizinan pada Urusan Pemerintahan(Pelayanan)",
+            ),
+            (4, "5,350.00"),
+        ]),
+    ];
+    let (dir, path) = workspace_file(&sample());
+    let file = write(dir.path(), "renstra.xlsx", &aksara::workbook("2023", &rows));
+    let (base, _) = store::load_stamped(&path).unwrap();
+    let plan = import::plan(
+        &base,
+        &import::read(&file, &Options::default()).unwrap(),
+        &Options::default(),
+    );
+    assert!(plan.is_clean(), "{:?}", plan.problems);
+    assert_eq!(plan.unchanged.len(), 1);
+    assert_eq!(plan.unchanged[0].field, Field::RenstraAkhir(0));
+    assert_eq!(
+        plan.changes
+            .iter()
+            .map(|c| (&c.op, c.at.to_string()))
+            .collect::<Vec<_>>(),
+        vec![(
+            &kinerja::model::Op {
+                kode: NONPERIZINAN.into(),
+                field: Field::RenstraAkhir(0),
+                old: None,
+                new: Some(dec!(5350)),
+            },
+            format!("'E-81'!E{}", aksara::FIRST_DATA_ROW + 2)
+        )]
+    );
+}

@@ -20,7 +20,10 @@ pub struct Entry<'w> {
 /// Every node, by kode and by name.
 pub struct Index<'w> {
     pub nodes: Vec<Entry<'w>>,
-    by_kode: HashMap<String, usize>,
+    exact: HashMap<&'w str, usize>,
+    /// By [`kode_key`]; `None` when two codes of the workspace read alike (`7.1.1`, `7.01.01`),
+    /// so only the exact code finds either.
+    by_kode: HashMap<String, Option<usize>>,
     by_name: HashMap<String, Vec<usize>>,
 }
 
@@ -55,21 +58,32 @@ impl<'w> Index<'w> {
         }
         let mut nodes = Vec::new();
         go(&ws.pohon, &mut Vec::new(), None, &mut nodes);
-        let mut by_kode = HashMap::with_capacity(nodes.len());
+        let mut exact = HashMap::with_capacity(nodes.len());
+        let mut by_kode: HashMap<String, Option<usize>> = HashMap::with_capacity(nodes.len());
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::with_capacity(nodes.len());
         for (i, e) in nodes.iter().enumerate() {
-            by_kode.entry(kode_key(&e.node.kode)).or_insert(i);
+            exact.insert(e.node.kode.as_str(), i);
+            by_kode
+                .entry(kode_key(&e.node.kode))
+                .and_modify(|found| *found = None)
+                .or_insert(Some(i));
             by_name.entry(name_key(&e.node.nama)).or_default().push(i);
         }
         Index {
             nodes,
+            exact,
             by_kode,
             by_name,
         }
     }
 
+    /// The node of a kode as the file writes it: the exact code, else the one code that reads
+    /// alike.
     pub fn by_kode(&self, kode: &str) -> Option<usize> {
-        self.by_kode.get(&kode_key(kode)).copied()
+        if let Some(i) = self.exact.get(kode.trim()) {
+            return Some(*i);
+        }
+        self.by_kode.get(&kode_key(kode)).copied().flatten()
     }
 
     /// Nodes of this name (case, spacing and punctuation ignored).
@@ -299,6 +313,25 @@ mod tests {
         assert_eq!(kode_key("7.1.1.2.01"), kode_key("7.01.01.2.01"));
         assert_eq!(kode_key("sasaran-1"), "SASARAN-1");
         assert_ne!(kode_key("7.01.10"), kode_key("7.01.01"));
+    }
+
+    #[test]
+    fn codes_that_read_alike_need_the_exact_code() {
+        let mut ws = crate::store::parse(crate::store::SAMPLE_JSON).unwrap();
+        let index = Index::new(&ws);
+        let at = |i: &Index, k: &str| i.by_kode(k).map(|n| i.nodes[n].node.kode.clone());
+        assert_eq!(at(&index, "7.1.2"), Some("7.01.02".into()));
+        assert_eq!(at(&index, "[PROGRAM] 7 01 02"), Some("7.01.02".into()));
+        // A second program coded 7.1.2: neither is found by the looser reading.
+        let mut twin = ws.pohon[0].anak[0].anak[0].anak[0].anak[0].clone();
+        assert_eq!(twin.kode, "7.01.02");
+        twin.kode = "7.1.2".into();
+        twin.anak.clear();
+        ws.pohon[0].anak[0].anak[0].anak[0].anak.push(twin);
+        let index = Index::new(&ws);
+        assert_eq!(at(&index, "7.01.02"), Some("7.01.02".into()));
+        assert_eq!(at(&index, "7.1.2"), Some("7.1.2".into()));
+        assert_eq!(at(&index, "7 01 02"), None);
     }
 
     #[test]

@@ -309,57 +309,45 @@ fn from_text(text: &str, kind: FigureKind, convention: Convention) -> Reading {
         return Reading::Bad(BadNumber::ErrorValue(t.to_string()));
     }
     let (negative, b) = body(t);
-    let not_a_number = || Reading::Bad(BadNumber::NotANumber(t.to_string()));
-    let plain = |int: String, frac: &str| -> Reading {
-        let s = if frac.is_empty() {
-            int
-        } else {
-            format!("{int}.{frac}")
-        };
-        let s = if s.starts_with('.') {
-            format!("0{s}")
-        } else {
-            s
-        };
-        let digits = s.trim_start_matches('0').len();
-        if digits > 20 {
-            return Reading::Bad(BadNumber::Refused(
-                t.to_string(),
-                ParseFigureError::TooLarge,
-            ));
-        }
-        match Decimal::from_str_exact(&s) {
-            Ok(v) => checked(if negative { -v } else { v }, t, kind),
-            Err(_) => not_a_number(),
+    // Each notation is rewritten into the one `locale::parse_figure` reads without doubt
+    // (comma decimal, no thousands marks), so the file's figures pass `set`'s own checks.
+    let sign = if negative { "-" } else { "" };
+    let as_typed = |normal: String| -> Reading {
+        match locale::parse_figure(&format!("{sign}{normal}"), kind) {
+            Ok(v) => Reading::Value(v),
+            Err(ParseFigureError::NotANumber(_) | ParseFigureError::Empty) => {
+                Reading::Bad(BadNumber::NotANumber(t.to_string()))
+            }
+            Err(e) => Reading::Bad(BadNumber::Refused(t.to_string(), e)),
         }
     };
+    // `1,234,567.89` → `1234567,89`
     let english = |b: &str| {
         let (int, frac) = b.split_once('.').unwrap_or((b, ""));
-        plain(int.replace(',', ""), frac)
+        let int = int.replace(',', "");
+        as_typed(if frac.is_empty() {
+            int
+        } else {
+            format!("{int},{frac}")
+        })
     };
-    let indonesian = |b: &str| {
-        let (int, frac) = b.split_once(',').unwrap_or((b, ""));
-        plain(int.replace('.', ""), frac)
-    };
+    // `1.234.567,89` → `1234567,89`
+    let indonesian = |b: &str| as_typed(b.replace('.', ""));
     match shape(&b) {
-        Shape::NotNumeric => {
-            // What `set` would say of it (e.g. a lone "-5" is negative, not a word).
-            match locale::parse_figure(t, kind) {
-                Err(e @ ParseFigureError::Negative) | Err(e @ ParseFigureError::TooLarge) => {
-                    Reading::Bad(BadNumber::Refused(t.to_string(), e))
-                }
-                _ => not_a_number(),
+        Shape::NotNumeric => match locale::parse_figure(t, kind) {
+            // What `set` would say of it (a lone "-5" is negative, not a word).
+            Err(e @ (ParseFigureError::Negative | ParseFigureError::TooLarge)) => {
+                Reading::Bad(BadNumber::Refused(t.to_string(), e))
             }
-        }
-        Shape::Plain => plain(b, ""),
-        Shape::Indonesian => indonesian(&b),
-        Shape::English => english(&b),
-        Shape::DecimalDot => english(&b),
+            _ => Reading::Bad(BadNumber::NotANumber(t.to_string())),
+        },
+        Shape::Plain | Shape::Indonesian => indonesian(&b),
+        Shape::English | Shape::DecimalDot => english(&b),
         Shape::Ambiguous => {
             // Rupiah never has three decimals: a group of three is thousands either way.
             let thousands = kind == FigureKind::Rupiah;
             match (thousands, convention) {
-                (true, _) => plain(b.replace(['.', ','], ""), ""),
+                (true, _) => as_typed(b.replace(['.', ','], "")),
                 (false, Convention::English) => english(&b),
                 (false, Convention::Indonesian) => indonesian(&b),
                 (false, Convention::Unknown) => Reading::Bad(BadNumber::Ambiguous(t.to_string())),

@@ -380,7 +380,7 @@ impl<'w> Builder<'w> {
                     col,
                 } => {
                     let at = sheet.at(row.row, *col);
-                    let found = self.find_node(kode.as_deref(), nama, *level, rec.layout, &at);
+                    let found = self.find_node(kode.as_deref(), nama, *level, rec.layout);
                     let level = level.or_else(|| kode.as_deref().and_then(level_of_kode));
                     let label = kode.clone().unwrap_or_else(|| nama.clone());
                     let parent = level.and_then(|l| {
@@ -451,7 +451,6 @@ impl<'w> Builder<'w> {
         nama: &str,
         level: Option<NodeKind>,
         layout: Layout,
-        _at: &At,
     ) -> Option<Result<usize, ProblemKind>> {
         if let Some(k) = kode {
             return Some(self.index.by_kode(k).ok_or(ProblemKind::UnknownNode {

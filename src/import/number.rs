@@ -561,4 +561,54 @@ mod tests {
             Reading::Bad(BadNumber::NotANumber(_))
         ));
     }
+
+    /// `1,234,567.89` and `1.234.567,89` of a value with `dp` decimals.
+    fn both_ways(v: Decimal, dp: u32) -> (String, String) {
+        let mut r = v;
+        r.rescale(dp);
+        let plain = r.to_string();
+        let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+        let group = |sep: char| {
+            let mut out = String::new();
+            for (i, ch) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    out.push(sep);
+                }
+                out.push(ch);
+            }
+            out
+        };
+        let (en, id) = (group(','), group('.'));
+        if frac.is_empty() {
+            (en, id)
+        } else {
+            (format!("{en}.{frac}"), format!("{id},{frac}"))
+        }
+    }
+
+    proptest::proptest! {
+        /// Any Rupiah figure written either way, or as the double Excel keeps, reads back as
+        /// itself.
+        #[test]
+        fn rupiah_reads_back_in_every_notation(cents in 0i64..100_000_000_000_000, dp in 0u32..=2) {
+            let v = Decimal::new(cents, 2).round_dp(dp);
+            let (en, id) = both_ways(v, dp);
+            proptest::prop_assert_eq!(val(read(&text(&en), RP, Convention::English)), v.normalize());
+            proptest::prop_assert_eq!(val(read(&text(&id), RP, Convention::Indonesian)), v.normalize());
+            let f: f64 = v.to_string().parse().unwrap();
+            proptest::prop_assert_eq!(val(read(&Cell::Number(f), RP, Convention::Unknown)), v.normalize());
+        }
+
+        /// Performance figures with up to four decimals, likewise, in a file whose other numbers
+        /// tell its convention.
+        #[test]
+        fn performance_figures_read_back_in_every_notation(units in 0i64..10_000_000_000, dp in 0u32..=4) {
+            let v = Decimal::new(units, 4).round_dp(dp);
+            let (en, id) = both_ways(v, dp);
+            proptest::prop_assert_eq!(val(read(&text(&en), K, Convention::English)), v.normalize());
+            proptest::prop_assert_eq!(val(read(&text(&id), K, Convention::Indonesian)), v.normalize());
+            let f: f64 = v.to_string().parse().unwrap();
+            proptest::prop_assert_eq!(val(read(&Cell::Number(f), K, Convention::Unknown)), v.normalize());
+        }
+    }
 }

@@ -29,18 +29,21 @@ mod layout;
 mod matching;
 mod number;
 mod plan;
+mod planner;
 mod preview;
 mod problem;
 mod read;
 mod rows;
 mod template;
+mod titles;
 
 pub use layout::Layout;
 pub use number::BadNumber;
 pub use plan::{
     Change, Missing, MissingIndicator, MissingNode, NewIndicator, Options, Plan, Refused,
-    SheetRead, Unchanged, Verified, plan, zeros_not_measured,
+    SheetRead, Unchanged, Verified,
 };
+pub use planner::{plan, zeros_not_measured};
 pub use preview::{Counts, Detail, Line, LineKind, NodePreview, Preview};
 pub use problem::{Note, NoteKind, Problem, ProblemKind};
 pub use read::{At, Cell, Merge, ReadError, Sheet, Workbook, column_name, csv_sheet};

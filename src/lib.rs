@@ -2,11 +2,12 @@
 //!
 //! The library holds everything but the command line: `model` (the workspace), `rules` (every
 //! computation and what may be typed where), `report` (the computed tables), `store` (the
-//! file), `export` (the tables as files), `locale` (language and number format), `text` (names
+//! file), `export` (the tables as files), `import` (spreadsheets in), `locale` (language and number format), `text` (names
 //! made safe to show) and the terminal interface `tui`. The binary's `cli` is a thin layer
 //! over them.
 
 pub mod export;
+pub mod import;
 pub mod locale;
 pub mod model;
 pub mod report;

@@ -17,6 +17,7 @@
 compile_error!("kinerja's store needs a Unix system (openat, O_NOFOLLOW, flock, getpwuid_r)");
 
 mod commit;
+mod conflict;
 mod folder;
 pub mod journal;
 pub mod recovery;
@@ -26,9 +27,10 @@ pub mod versions;
 pub use folder::{Unsafe, UnsafeFile};
 
 pub use commit::{
-    CommitError, Committed, Conflict, LOCK_WAIT, Lock, Stamp, commit, commit_ops, commit_with,
-    load_stamped, lock, lock_path, restore,
+    CommitError, Committed, LOCK_WAIT, Lock, Stamp, commit, commit_changes, commit_ops,
+    commit_with, load_stamped, lock, lock_path, restore,
 };
+pub use conflict::{ChangeConflict, Conflict, FigureConflict};
 
 use crate::locale::Lang;
 use crate::model::{SCHEMA_VERSION, Workspace};

@@ -101,6 +101,8 @@ impl From<LangArg> for Lang {
     }
 }
 
+// Parsed once per run: the size of the largest command's options does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Buka antarmuka terminal (bawaan bila tanpa perintah di terminal interaktif).

@@ -38,11 +38,12 @@ pub struct ChangeConflict {
     pub by: Option<Entry>,
 }
 
-/// A change of this user's that the file as it is now refuses.
+/// A change of this user's that the file as it is now refuses. (Boxed: a change can hold a
+/// whole subtree.)
 #[derive(Clone, Debug, PartialEq)]
 pub enum Conflict {
-    Figure(FigureConflict),
-    Change(ChangeConflict),
+    Figure(Box<FigureConflict>),
+    Change(Box<ChangeConflict>),
 }
 
 impl Conflict {
@@ -127,12 +128,12 @@ pub(super) fn of(
     entries: &[Entry],
 ) -> Conflict {
     let Change::Figure { indikator, op } = change else {
-        return Conflict::Change(ChangeConflict {
+        return Conflict::Change(Box::new(ChangeConflict {
             index,
             change: change.clone(),
             why,
             by: journal::last_about(entries, change).cloned(),
-        });
+        }));
     };
     // The figure on disk: the indicator by its id, wherever it is now.
     let node = ws.node(&op.kode);
@@ -151,11 +152,11 @@ pub(super) fn of(
         Some(f) if node.is_some() => journal::last_figure(entries, &op.kode, f, *indikator),
         _ => journal::last_about(entries, change),
     };
-    Conflict::Figure(FigureConflict {
+    Conflict::Figure(Box::new(FigureConflict {
         index,
         mine: mine.cloned().unwrap_or_else(|| op.clone()),
         theirs,
         by: by.cloned(),
         why,
-    })
+    }))
 }

@@ -110,13 +110,13 @@ enum Status {
 }
 
 enum Line {
-    Entry(Entry),
+    Entry(Box<Entry>),
     Mark(Mark),
 }
 
 fn parse_line(line: &[u8]) -> Option<Line> {
     if let Ok(e) = serde_json::from_slice::<Entry>(line) {
-        return Some(Line::Entry(e));
+        return Some(Line::Entry(Box::new(e)));
     }
     serde_json::from_slice::<Mark>(line).ok().map(Line::Mark)
 }
@@ -379,10 +379,10 @@ pub fn read(workspace: &Path) -> io::Result<(Vec<Entry>, usize)> {
         }
         match parse_line(line) {
             Some(Line::Entry(e)) => match (&e.txn, &mut open) {
-                (None, _) => out.push(e),
-                (Some(t), Some((id, _, entries))) if t == id => entries.push(e),
+                (None, _) => out.push(*e),
+                (Some(t), Some((id, _, entries))) if t == id => entries.push(*e),
                 // An entry of a transaction whose opening line is missing: shown as before.
-                (Some(_), _) => out.push(e),
+                (Some(_), _) => out.push(*e),
             },
             Some(Line::Mark(m)) => match m.status {
                 Status::Mulai => open = Some((m.txn, m.berkas, Vec::new())),
@@ -453,7 +453,7 @@ pub fn last_about<'a>(entries: &'a [Entry], change: &Change) -> Option<&'a Entry
         _ => None,
     };
     if let Some(id) = officer {
-        return entries.iter().rev().find(|e| match &e.perubahan {
+        return entries.iter().rev().find(|e| match e.perubahan.as_deref() {
             Some(Change::OfficerAdd { officer, .. } | Change::OfficerRemove { officer, .. }) => {
                 officer.id == id
             }
@@ -470,7 +470,7 @@ pub fn last_about<'a>(entries: &'a [Entry], change: &Change) -> Option<&'a Entry
         let above = kode
             .strip_prefix(e.kode.as_str())
             .is_some_and(|rest| rest.starts_with('.'));
-        match &e.perubahan {
+        match e.perubahan.as_deref() {
             Some(Change::NodeRemove { node, .. }) => node.iter().any(|n| n.kode == kode),
             Some(Change::NodeRecode { .. } | Change::NodeMove { .. }) => above,
             _ => false,

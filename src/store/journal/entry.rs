@@ -53,7 +53,7 @@ pub struct Entry {
     pub catatan: Option<String>,
     /// A change other than a figure, in its written form (`model::Change`), as applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub perubahan: Option<Change>,
+    pub perubahan: Option<Box<Change>>,
     /// `$USER`/`$SUDO_USER` as the session set them, when they name someone else than
     /// `pengguna` (`SUDO_USER=ani`): extra information, never the user recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -232,7 +232,7 @@ impl Entry {
             lama_teks: lama,
             baru_teks: baru,
             catatan: source.map(str::to_string),
-            perubahan: Some(change.clone()),
+            perubahan: Some(Box::new(change.clone())),
             lingkungan: session_names(user),
             txn: None,
         }
@@ -243,7 +243,7 @@ impl Entry {
     /// entry has it).
     pub fn change(&self) -> Option<Change> {
         if let Some(c) = &self.perubahan {
-            return Some(c.clone());
+            return Some(c.as_ref().clone());
         }
         Some(Change::Figure {
             indikator: self.id,

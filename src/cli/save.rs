@@ -76,3 +76,19 @@ fn conflict_text(c: &store::Conflict, lang: Lang) -> String {
         ),
     )
 }
+
+/// Checks `changes` against the rules and saves them: the workspace as the changes leave the
+/// user's copy (to print from), or the exit status of a conflict (3, said on standard error).
+pub fn check_and_commit(
+    out: &mut dyn Write,
+    opened: &Opened,
+    changes: Vec<Change>,
+    source: Option<&str>,
+    lang: Lang,
+) -> Result<Result<Workspace, ExitCode>> {
+    let after = check(&opened.ws, &changes, lang)?;
+    Ok(match commit(out, opened, changes, source, lang)? {
+        Some(code) => Err(code),
+        None => Ok(after),
+    })
+}

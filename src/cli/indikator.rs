@@ -151,7 +151,7 @@ fn officer(text: &str) -> Option<String> {
     (text.trim() != "-").then(|| text.trim().to_string())
 }
 
-fn indicator_of<'a>(node: &'a Node, number: usize, lang: Lang) -> Result<&'a Indicator, Refused> {
+fn indicator_of(node: &Node, number: usize, lang: Lang) -> Result<&Indicator, Refused> {
     number
         .checked_sub(1)
         .and_then(|i| node.indikator.get(i))

@@ -122,10 +122,13 @@ fn titled(n: &Node, lang: Lang) -> String {
     )
 }
 
+/// What a command says once saved, from the workspace as the change left it.
+type Said = Box<dyn Fn(&Workspace) -> String>;
+
 pub fn run(out: &mut dyn Write, opened: &Opened, args: &NodeArgs, lang: Lang) -> Result<ExitCode> {
     let ws = &opened.ws;
     let node = |kode: &str| ws.node(kode).ok_or_else(|| no_node(kode, lang));
-    let (changes, done): (Vec<Change>, Box<dyn Fn(&Workspace) -> String>) = match &args.action {
+    let (changes, done): (Vec<Change>, Said) = match &args.action {
         NodeAction::Add {
             parent,
             kode,

@@ -10,7 +10,7 @@ use super::workspace::Opened;
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use color_eyre::eyre::Result;
 use kinerja::locale::{self, Lang};
-use kinerja::model::{Change, Node, NodeKind, Workspace};
+use kinerja::model::{Change, Node, NodeKind, Objection, Workspace};
 use kinerja::rules::{codes, levels, removal};
 use std::io::Write;
 use std::process::ExitCode;
@@ -154,6 +154,15 @@ pub fn run(out: &mut dyn Write, opened: &Opened, args: &NodeArgs, lang: Lang) ->
             };
             let kode = code(kode);
             let nama = name(nama, lang.pick("nama", "name"), lang)?;
+            // The level first: a code is only judged at the level it is for.
+            if !levels::may_sit_under(jenis, parent_kind) {
+                let o = Objection::Level {
+                    kode: kode.clone(),
+                    jenis,
+                    parent: parent_kind,
+                };
+                return Err(Refused(locale::objection(&o, lang)).into());
+            }
             // A malformed or taken code: say which one is free.
             if let Err(why) = codes::check_in(ws, jenis, parent.as_deref(), &kode) {
                 let mut line = locale::code_error(&kode, &why, lang);

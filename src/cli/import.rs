@@ -13,7 +13,7 @@ use clap::Args;
 use color_eyre::eyre::Result;
 use kinerja::import::{self, Creation, Detail, Options};
 use kinerja::locale::{self, Lang};
-use kinerja::model::{Change, Quarter, Workspace, change};
+use kinerja::model::{Change, Quarter, change};
 use kinerja::store;
 use std::io::Write;
 use std::path::PathBuf;
@@ -154,7 +154,11 @@ pub fn run(
     let ops = plan.ops().map_err(|e| Refused(e.message(lang)))?;
     let figures = ops.len();
     let mut changes: Vec<Change> = creation.changes.clone();
-    changes.extend(ops.iter().map(|op| figure(&planned_on, op)));
+    changes.extend(
+        Change::from_ops(&planned_on, &ops)
+            .into_iter()
+            .map(|c| c.expect("planned against this workspace")),
+    );
     if changes.is_empty() {
         writeln!(
             out,
@@ -188,10 +192,4 @@ pub fn run(
         }
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// An import's figure as a change addressed by its indicator's id in `ws` (the workspace the
-/// plan was made against).
-fn figure(ws: &Workspace, op: &kinerja::model::Op) -> Change {
-    Change::from_op(ws, op).expect("planned against this workspace")
 }

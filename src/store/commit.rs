@@ -415,10 +415,12 @@ pub fn commit_ops(
     user: &str,
     wait: Duration,
 ) -> Result<Committed, CommitError> {
-    let changes = ops
-        .iter()
-        .map(|op| {
-            Change::from_op(base, op).unwrap_or_else(|| Change::Figure {
+    // An op `base` has no slot for is given as it is: the file refuses it as a conflict.
+    let changes = Change::from_ops(base, &ops)
+        .into_iter()
+        .zip(&ops)
+        .map(|(c, op)| {
+            c.unwrap_or_else(|| Change::Figure {
                 indikator: None,
                 op: op.clone(),
             })

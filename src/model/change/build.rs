@@ -99,6 +99,27 @@ impl Change {
         Some(c)
     }
 
+    /// Each of `ops`, made against `ws`, addressed by the id of the indicator at its position
+    /// there ([`Change::from_op`] for many at once: one walk of the tree); `None` for an op whose
+    /// node or figure `ws` does not have.
+    pub fn from_ops(ws: &Workspace, ops: &[Op]) -> Vec<Option<Change>> {
+        let at = ws.locate(ops.iter().map(|op| op.kode.as_str()));
+        ops.iter()
+            .map(|op| {
+                let node = ws.node_at(at.get(op.kode.as_str())?)?;
+                op.field.get(node)?;
+                let indikator = match op.field.indicator() {
+                    Some(i) => Some(node.indikator.get(i)?.id),
+                    None => None,
+                };
+                Some(Change::Figure {
+                    indikator,
+                    op: op.clone(),
+                })
+            })
+            .collect()
+    }
+
     /// A new name for node `kode`.
     pub fn rename(ws: &Workspace, kode: &str, nama: &str) -> Option<Change> {
         let node = ws.node(kode)?;

@@ -36,7 +36,12 @@ fn stderr(o: &Output) -> String {
 
 fn ok(ws: &Path, args: &[&str]) -> String {
     let out = kinerja(ws, args);
-    assert!(out.status.success(), "{args:?}: {}{}", stdout(&out), stderr(&out));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
     stdout(&out)
 }
 
@@ -62,7 +67,10 @@ fn sample_dir() -> (tempfile::TempDir, PathBuf) {
 /// The sample's E-81 as `kinerja export --format csv` writes it, with `edit` applied to the
 /// row of node `kode`.
 fn exported_e81(ws: &Path, edit: impl Fn(&str) -> String, kode: &str) -> String {
-    let out = kinerja(ws, &["export", "--table", "e81", "--format", "csv", "-o", "-"]);
+    let out = kinerja(
+        ws,
+        &["export", "--table", "e81", "--format", "csv", "-o", "-"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     stdout(&out)
         .lines()
@@ -104,7 +112,10 @@ fn preview_then_apply_with_the_file_named_in_the_journal() {
     // One journal entry per figure, with where it came from; `log` shows it.
     let (entries, _) = store::journal::read(&path).unwrap();
     assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].catatan.as_deref(), Some(format!("import {f}").as_str()));
+    assert_eq!(
+        entries[0].catatan.as_deref(),
+        Some(format!("import {f}").as_str())
+    );
     let log = ok(&path, &["log"]);
     assert!(log.contains(&format!("[import {f}]")), "{log}");
     // The same file again: nothing changes, nothing written.
@@ -133,7 +144,11 @@ fn broken_files_are_refused_at_their_cell_and_change_nothing() {
         // A kode the workspace lacks.
         (
             "kode/e81.csv",
-            exported_e81(&path, |l| l.replacen(NONPERIZINAN, "7.01.02.2.04.99", 1), NONPERIZINAN),
+            exported_e81(
+                &path,
+                |l| l.replacen(NONPERIZINAN, "7.01.02.2.04.99", 1),
+                NONPERIZINAN,
+            ),
             "e81!A5".into(),
         ),
         // The same row twice with another value.
@@ -157,13 +172,21 @@ fn broken_files_are_refused_at_their_cell_and_change_nothing() {
         let f = file.to_str().unwrap();
         let out = kinerja(&path, &["import", f]);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", stdout(&out));
-        assert!(stdout(&out).contains(&cell), "{name}: «{cell}» not in {}", stdout(&out));
+        assert!(
+            stdout(&out).contains(&cell),
+            "{name}: «{cell}» not in {}",
+            stdout(&out)
+        );
         let out = kinerja(&path, &["import", f, "--apply"]);
         assert_eq!(out.status.code(), Some(2), "{name}");
         let err = stderr(&out);
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
         assert!(err.contains("tidak ada yang diimpor"), "{err}");
-        assert!(stdout(&out).contains(&cell), "the preview says where: {}", stdout(&out));
+        assert!(
+            stdout(&out).contains(&cell),
+            "the preview says where: {}",
+            stdout(&out)
+        );
         assert_eq!(folder(&path), before, "{name}: nothing written");
     }
 }
@@ -219,7 +242,10 @@ fn an_office_starts_from_its_e81_into_a_new_workspace_with_create() {
     let before = folder(&path);
     // The preview with --create lists what it would create, writes nothing.
     let preview = ok(&path, &["import", f, "--create"]);
-    assert!(preview.contains("dibuat: 37 node, 37 indikator"), "{preview}");
+    assert!(
+        preview.contains("dibuat: 37 node, 37 indikator"),
+        "{preview}"
+    );
     assert_eq!(folder(&path), before);
 
     let text = ok(&path, &["import", f, "--create", "--apply"]);
@@ -229,12 +255,24 @@ fn an_office_starts_from_its_e81_into_a_new_workspace_with_create() {
     // programs, eight kegiatan, twenty-four sub kegiatan (seed lines 599–637).
     let count = |k: NodeKind| ws.nodes().filter(|n| n.jenis == k).count();
     assert_eq!(
-        [NodeKind::Sasaran, NodeKind::Program, NodeKind::Kegiatan, NodeKind::SubKegiatan].map(count),
+        [
+            NodeKind::Sasaran,
+            NodeKind::Program,
+            NodeKind::Kegiatan,
+            NodeKind::SubKegiatan
+        ]
+        .map(count),
         [2, 3, 8, 24]
     );
     let sasaran = |k: &str| ws.node(k).unwrap();
-    assert_eq!(sasaran("SASARAN-1").nama, "Terwujudnya Tata Kelola Birokrasi Perangkat Daerah");
-    assert_eq!(sasaran("SASARAN-2").nama, "Terwujudnya Pelayanan Publik Yang Optimal");
+    assert_eq!(
+        sasaran("SASARAN-1").nama,
+        "Terwujudnya Tata Kelola Birokrasi Perangkat Daerah"
+    );
+    assert_eq!(
+        sasaran("SASARAN-2").nama,
+        "Terwujudnya Pelayanan Publik Yang Optimal"
+    );
     let children = |k: &str| {
         ws.node(k)
             .unwrap()
@@ -247,11 +285,23 @@ fn an_office_starts_from_its_e81_into_a_new_workspace_with_create() {
     assert_eq!(children("SASARAN-2"), ["7.01.02", "7.01.06"]);
     assert_eq!(
         children("7.01.01"),
-        ["7.01.01.2.01", "7.01.01.2.02", "7.01.01.2.05", "7.01.01.2.06", "7.01.01.2.08", "7.01.01.2.09"]
+        [
+            "7.01.01.2.01",
+            "7.01.01.2.02",
+            "7.01.01.2.05",
+            "7.01.01.2.06",
+            "7.01.01.2.08",
+            "7.01.01.2.09"
+        ]
     );
     assert_eq!(
         children("7.01.06.2.01"),
-        ["7.01.06.2.01.02", "7.01.06.2.01.09", "7.01.06.2.01.11", "7.01.06.2.01.12"]
+        [
+            "7.01.06.2.01.02",
+            "7.01.06.2.01.09",
+            "7.01.06.2.01.11",
+            "7.01.06.2.01.12"
+        ]
     );
     // The first row of a sasaran block carries the sasaran's indicator (seed line 599: Nilai
     // RB); the program's comes on its own row (line 600: Nilai SAKIP).
@@ -265,9 +315,15 @@ fn an_office_starts_from_its_e81_into_a_new_workspace_with_create() {
     };
     assert_eq!(
         names("SASARAN-1"),
-        [("Nilai Reformasi Birokrasi (RB) Perangkat Daerah".into(), "%".into())]
+        [(
+            "Nilai Reformasi Birokrasi (RB) Perangkat Daerah".into(),
+            "%".into()
+        )]
     );
-    assert_eq!(names("7.01.01"), [("Nilai SAKIP Perangkat Daerah".into(), "nilai".into())]);
+    assert_eq!(
+        names("7.01.01"),
+        [("Nilai SAKIP Perangkat Daerah".into(), "nilai".into())]
+    );
     // An empty unit in the file is written "-" and said.
     assert_eq!(names("SASARAN-2"), [("IKM Kecamatan".into(), "-".into())]);
     assert!(text.contains("satuan kosong di berkas"), "{text}");
@@ -279,12 +335,17 @@ fn an_office_starts_from_its_e81_into_a_new_workspace_with_create() {
     for (line, cells) in &rows {
         let cell = |c: usize| n(cells.get(c).map_or("", String::as_str));
         let node_cell = &cells[2];
-        let kode = match node_cell.split_whitespace().nth(if node_cell.starts_with("[SUB") { 2 } else { 1 }) {
+        let kode = match node_cell
+            .split_whitespace()
+            .nth(if node_cell.starts_with("[SUB") { 2 } else { 1 })
+        {
             Some(k) if !node_cell.is_empty() => k.to_string(),
             _ => "SASARAN-2".into(),
         };
         let node = ws.node(&kode).unwrap_or_else(|| panic!("{line}: {kode}"));
-        let nama = cells[3].rsplit_once('(').map_or(cells[3].as_str(), |(n, _)| n);
+        let nama = cells[3]
+            .rsplit_once('(')
+            .map_or(cells[3].as_str(), |(n, _)| n);
         let (owner, i) = match node.indikator.iter().position(|i| i.nama == nama) {
             Some(i) => (node, i),
             None => (sasaran("SASARAN-1"), 0), // line 599: the sasaran's
@@ -292,23 +353,41 @@ fn an_office_starts_from_its_e81_into_a_new_workspace_with_create() {
         let ind = &owner.indikator[i];
         assert_eq!(ind.target, cell(8), "{line} target");
         for q in Quarter::ALL {
-            assert_eq!(ind.realisasi[q.index()], cell(10 + 2 * q.index()), "{line} TW {q}");
+            assert_eq!(
+                ind.realisasi[q.index()],
+                cell(10 + 2 * q.index()),
+                "{line} TW {q}"
+            );
         }
         if node.jenis == NodeKind::SubKegiatan {
             let b = node.anggaran.as_ref().unwrap();
             assert_eq!(b.pagu, cell(9), "{line} pagu");
             for q in Quarter::ALL {
-                assert_eq!(b.realisasi_rp[q.index()], cell(11 + 2 * q.index()), "{line} Rp {q}");
+                assert_eq!(
+                    b.realisasi_rp[q.index()],
+                    cell(11 + 2 * q.index()),
+                    "{line} Rp {q}"
+                );
             }
         }
     }
     // The LRA total of the seed: the sub kegiatan's pagu add up to Rp 2.902.352.710.
     let summary = ok(&path, &["summary", "--tw", "4"]);
-    assert!(summary.contains("Pagu Rp 2.902.352.710 · Realisasi Rp 2.664.510.688"), "{summary}");
+    assert!(
+        summary.contains("Pagu Rp 2.902.352.710 · Realisasi Rp 2.664.510.688"),
+        "{summary}"
+    );
     // One save: the journal has every node, indicator and figure, each from the file.
     let (entries, _) = store::journal::read(&path).unwrap();
-    assert!(entries.iter().all(|e| e.catatan.as_deref() == Some(format!("import {f}").as_str())));
-    assert_eq!(entries.iter().filter(|e| e.kolom == "node_tambah").count(), 37);
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.catatan.as_deref() == Some(format!("import {f}").as_str()))
+    );
+    assert_eq!(
+        entries.iter().filter(|e| e.kolom == "node_tambah").count(),
+        37
+    );
 }
 
 #[test]
@@ -318,12 +397,17 @@ fn create_refuses_what_the_rules_refuse_and_writes_nothing() {
     init(&path);
     // A kegiatan whose code does not extend its program's.
     let mut rows = seed_e81::resolved();
-    rows[2].1[2] = "[KEGIATAN] 7.01.05.2.01 Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah".into();
+    rows[2].1[2] =
+        "[KEGIATAN] 7.01.05.2.01 Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+            .into();
     let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
     let file = dir.path().join("e81.xlsx");
     fs::write(&file, aksara::workbook("2023", &rows)).unwrap();
     let before = folder(&path);
-    let out = kinerja(&path, &["import", file.to_str().unwrap(), "--create", "--apply"]);
+    let out = kinerja(
+        &path,
+        &["import", file.to_str().unwrap(), "--create", "--apply"],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     let text = stdout(&out);
     let cell = format!("'E-81'!C{}", aksara::FIRST_DATA_ROW + 3);

@@ -26,11 +26,56 @@ fn sample_file() -> Ws {
     Ws { dir, path }
 }
 
-fn kinerja(ws: &Path, args: &[&str]) -> Output {
+/// A command's words: a line written as in a shell (words split at spaces, `'…'` keeps spaces
+/// and may be empty), or the words themselves.
+trait Cmd {
+    fn words(&self) -> Vec<String>;
+}
+
+impl Cmd for &str {
+    fn words(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut word: Option<String> = None;
+        let mut quoted = false;
+        for c in self.chars() {
+            match c {
+                '\'' => {
+                    quoted = !quoted;
+                    word.get_or_insert_with(String::new);
+                }
+                ' ' if !quoted => out.extend(word.take()),
+                c => word.get_or_insert_with(String::new).push(c),
+            }
+        }
+        assert!(!quoted, "unbalanced quote in {self}");
+        out.extend(word);
+        out
+    }
+}
+
+impl Cmd for &[&str] {
+    fn words(&self) -> Vec<String> {
+        self.iter().map(|s| s.to_string()).collect()
+    }
+}
+
+impl Cmd for &Vec<&str> {
+    fn words(&self) -> Vec<String> {
+        self.iter().map(|s| s.to_string()).collect()
+    }
+}
+
+impl<const N: usize> Cmd for &[&str; N] {
+    fn words(&self) -> Vec<String> {
+        self.iter().map(|s| s.to_string()).collect()
+    }
+}
+
+fn kinerja(ws: &Path, args: impl Cmd) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .arg("-w")
         .arg(ws)
-        .args(args)
+        .args(args.words())
         .output()
         .unwrap()
 }
@@ -44,8 +89,9 @@ fn stderr(o: &Output) -> String {
 }
 
 /// Runs a command that must succeed; its output.
-fn ok(ws: &Path, args: &[&str]) -> String {
-    let out = kinerja(ws, args);
+fn ok(ws: &Path, args: impl Cmd) -> String {
+    let args = args.words();
+    let out = kinerja(ws, &args.iter().map(String::as_str).collect::<Vec<_>>()[..]);
     assert!(
         out.status.success(),
         "{args:?}: {}{}",
@@ -69,12 +115,13 @@ fn folder(ws: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 /// Runs a command that must be refused: exit 2, one line on standard error holding each of
 /// `words` (in Indonesian, and in English with `--lang en` holding `en`), nothing changed.
-fn refused(ws: &Path, args: &[&str], words: &[&str], en: &str) {
+fn refused(ws: &Path, args: impl Cmd, words: &[&str], en: &str) {
     let before = folder(ws);
+    let args = args.words();
     for (lang, words) in [("id", words.to_vec()), ("en", vec![en])] {
         let mut all = vec!["--lang", lang];
-        all.extend_from_slice(args);
-        let out = kinerja(ws, &all);
+        all.extend(args.iter().map(String::as_str));
+        let out = kinerja(ws, &all[..]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{all:?}: {}{err}", stdout(&out));
         assert_eq!(
@@ -213,14 +260,7 @@ fn node_add_rename_recode_move_and_remove() {
     // A sub kegiatan under 7.01.02.2.04 (which has .02): its level follows the parent.
     let text = ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02.2.04",
-            "7.01.02.2.04.03",
-            "Pelayanan PATEN",
-        ],
+        "node add --parent 7.01.02.2.04 7.01.02.2.04.03 'Pelayanan PATEN'",
     );
     assert!(
         text.contains("Sub Kegiatan 7.01.02.2.04.03 «Pelayanan PATEN» di bawah 7.01.02.2.04"),
@@ -239,16 +279,7 @@ fn node_add_rename_recode_move_and_remove() {
     // Upper levels: a sasaran straight under a misi (the tujuan skipped) with --jenis.
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "MISI-3",
-            "--jenis",
-            "sasaran",
-            "SASARAN-3",
-            "Terwujudnya Desa Mandiri",
-        ],
+        "node add --parent MISI-3 --jenis sasaran SASARAN-3 'Terwujudnya Desa Mandiri'",
     );
     assert_eq!(
         load(p).node("SASARAN-3").unwrap().jenis,
@@ -257,19 +288,14 @@ fn node_add_rename_recode_move_and_remove() {
 
     ok(
         p,
-        &[
-            "node",
-            "rename",
-            "7.01.02.2.04.03",
-            "Pelayanan Administrasi Terpadu Kecamatan",
-        ],
+        "node rename 7.01.02.2.04.03 'Pelayanan Administrasi Terpadu Kecamatan'",
     );
     assert_eq!(
         load(p).node("7.01.02.2.04.03").unwrap().nama,
         "Pelayanan Administrasi Terpadu Kecamatan"
     );
     // A recode of the kegiatan takes its sub kegiatan along, and its PK line (1.2).
-    let text = ok(p, &["node", "recode", "7.01.02.2.04", "7.01.02.2.05"]);
+    let text = ok(p, "node recode 7.01.02.2.04 7.01.02.2.05");
     assert!(text.contains("2 node di bawahnya mengikuti"), "{text}");
     let w = load(p);
     assert!(w.node("7.01.02.2.05.02").is_some() && w.node("7.01.02.2.05.03").is_some());
@@ -279,7 +305,7 @@ fn node_add_rename_recode_move_and_remove() {
             .any(|l| l.no == "1.2" && l.kode == "7.01.02.2.05")
     );
     // Up and down among siblings.
-    ok(p, &["node", "move", "7.01.02.2.05.03", "--up"]);
+    ok(p, "node move 7.01.02.2.05.03 --up");
     let order = |w: &Workspace| {
         w.node("7.01.02.2.05")
             .unwrap()
@@ -289,25 +315,17 @@ fn node_add_rename_recode_move_and_remove() {
             .collect::<Vec<_>>()
     };
     assert_eq!(order(&load(p)), ["7.01.02.2.05.03", "7.01.02.2.05.02"]);
-    ok(p, &["node", "move", "7.01.02.2.05.03", "--down"]);
+    ok(p, "node move 7.01.02.2.05.03 --down");
     assert_eq!(order(&load(p)), ["7.01.02.2.05.02", "7.01.02.2.05.03"]);
     // To another kegiatan, with a code that extends it.
     let text = ok(
         p,
-        &[
-            "node",
-            "move",
-            "7.01.02.2.05.03",
-            "--parent",
-            "7.01.06.2.01",
-            "--kode",
-            "7.01.06.2.01.13",
-        ],
+        "node move 7.01.02.2.05.03 --parent 7.01.06.2.01 --kode 7.01.06.2.01.13",
     );
     assert!(text.contains("di bawah 7.01.06.2.01, urutan 5"), "{text}");
     assert!(load(p).node("7.01.06.2.01.13").is_some());
     // An empty node goes without --force.
-    let text = ok(p, &["node", "remove", "7.01.06.2.01.13"]);
+    let text = ok(p, "node remove 7.01.06.2.01.13");
     assert!(
         text.contains("Dihapus: Sub Kegiatan 7.01.06.2.01.13"),
         "{text}"
@@ -322,28 +340,14 @@ fn node_refusals_are_one_line_and_change_nothing() {
     // A duplicate kode, with the next free one proposed (7.01.06.2.01 has .02 .09 .11 .12).
     refused(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.06.2.01",
-            "7.01.06.2.01.09",
-            "Lagi",
-        ],
+        "node add --parent 7.01.06.2.01 7.01.06.2.01.09 Lagi",
         &["«7.01.06.2.01.09»", "sudah dipakai", "7.01.06.2.01.13"],
         "already used",
     );
     // Malformed codes: a sub kegiatan's number of one digit, a program not X.XX.XX.
     refused(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.06.2.01",
-            "7.01.06.2.01.3",
-            "Baru",
-        ],
+        "node add --parent 7.01.06.2.01 7.01.06.2.01.3 Baru",
         &[
             "harus melanjutkan kode induknya «7.01.06.2.01»",
             "<kegiatan>.XX",
@@ -352,14 +356,7 @@ fn node_refusals_are_one_line_and_change_nothing() {
     );
     refused(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "SASARAN-1",
-            "7.1.3",
-            "Program Baru",
-        ],
+        "node add --parent SASARAN-1 7.1.3 'Program Baru'",
         &["tidak berbentuk X.XX.XX"],
         "does not have the shape X.XX.XX",
     );
@@ -367,58 +364,26 @@ fn node_refusals_are_one_line_and_change_nothing() {
     // extend), a program under a kegiatan.
     refused(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "SASARAN-1",
-            "--jenis",
-            "kegiatan",
-            "7.01.02.2.09",
-            "Kegiatan",
-        ],
+        "node add --parent SASARAN-1 --jenis kegiatan 7.01.02.2.09 Kegiatan",
         &["Kegiatan «7.01.02.2.09» tidak dapat berada di bawah Sasaran"],
         "cannot sit under a Target",
     );
     refused(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02.2.04",
-            "--jenis",
-            "program",
-            "7.01.09",
-            "Program",
-        ],
+        "node add --parent 7.01.02.2.04 --jenis program 7.01.09 Program",
         &["tidak dapat berada di bawah Kegiatan"],
         "cannot sit under a Activity",
     );
     refused(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02.2.04.02",
-            "X",
-            "Di bawah sub kegiatan",
-        ],
+        "node add --parent 7.01.02.2.04.02 X 'Di bawah sub kegiatan'",
         &["tingkat terendah"],
         "lowest level",
     );
     // An empty name, a name with a line break.
     refused(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.06.2.01",
-            "7.01.06.2.01.13",
-            " ",
-        ],
+        "node add --parent 7.01.06.2.01 7.01.06.2.01.13 ' '",
         &["nama kosong"],
         "name is empty",
     );
@@ -430,39 +395,39 @@ fn node_refusals_are_one_line_and_change_nothing() {
     );
     refused(
         p,
-        &["node", "rename", "9.99", "Apa saja"],
+        "node rename 9.99 'Apa saja'",
         &["tidak ada node berkode «9.99»"],
         "no node",
     );
     // Recodes: malformed, taken.
     refused(
         p,
-        &["node", "recode", "7.01.06.2.01.09", "7.01.06.2.02.09"],
+        "node recode 7.01.06.2.01.09 7.01.06.2.02.09",
         &["harus melanjutkan kode induknya"],
         "must extend",
     );
     refused(
         p,
-        &["node", "recode", "7.01.06.2.01.09", "7.01.06.2.01.11"],
+        "node recode 7.01.06.2.01.09 7.01.06.2.01.11",
         &["«7.01.06.2.01.11» sudah dipakai"],
         "already used",
     );
     // Moves: over the edge, a kegiatan to another program without a code that extends it.
     refused(
         p,
-        &["node", "move", "7.01.02", "--up"],
+        "node move 7.01.02 --up",
         &["sudah paling atas"],
         "already the first",
     );
     refused(
         p,
-        &["node", "move", "7.01.06.2.01", "--parent", "7.01.01"],
+        "node move 7.01.06.2.01 --parent 7.01.01",
         &["harus melanjutkan kode induknya «7.01.01»"],
         "must extend",
     );
     refused(
         p,
-        &["node", "move", "7.01.06", "--parent", "7.01.06.2.01"],
+        "node move 7.01.06 --parent 7.01.06.2.01",
         &["tidak dapat berada di bawah Kegiatan"],
         "cannot sit under",
     );
@@ -479,7 +444,7 @@ fn removing_a_node_with_figures_needs_force_and_says_what_goes() {
     // and year's realisation (6): 9 + 4 × 11 = 53. Rupiah spent: the LRA's 199.440.500.
     refused(
         p,
-        &["node", "remove", "7.01.06.2.01"],
+        "node remove 7.01.06.2.01",
         &[
             "ikut terhapus: 4 node di bawahnya, 5 indikator, 53 angka terisi, \
              Rp 199.440.500 terealisasi, 1 baris PK",
@@ -487,7 +452,7 @@ fn removing_a_node_with_figures_needs_force_and_says_what_goes() {
         ],
         "this also removes: 4 node(s) below it, 5 indicator(s), 53 figure(s) entered",
     );
-    let text = ok(p, &["node", "remove", "7.01.06.2.01", "--force"]);
+    let text = ok(p, "node remove 7.01.06.2.01 --force");
     assert!(text.contains("Dihapus: Kegiatan 7.01.06.2.01"), "{text}");
     let w = load(p);
     assert!(w.node("7.01.06.2.01").is_none() && w.node("7.01.06.2.01.09").is_none());
@@ -744,17 +709,7 @@ fn set_reaches_every_figure_and_attribute() {
         load(p).node(kode).unwrap().pejabat.as_deref(),
         Some("kasi-pelayanan")
     );
-    ok(
-        p,
-        &[
-            "set",
-            "7.01.01",
-            "--indikator",
-            "2",
-            "--pejabat",
-            "kasubag-program",
-        ],
-    );
+    ok(p, "set 7.01.01 --indikator 2 --pejabat kasubag-program");
     assert_eq!(
         load(p).node("7.01.01").unwrap().indikator[1]
             .pejabat
@@ -762,18 +717,8 @@ fn set_reaches_every_figure_and_attribute() {
         Some("kasubag-program")
     );
     // A pagu on a sub kegiatan that has no budget yet creates it.
-    ok(
-        p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02.2.04",
-            "7.01.02.2.04.03",
-            "PATEN",
-        ],
-    );
-    ok(p, &["set", "7.01.02.2.04.03", "--pagu", "10.000.000"]);
+    ok(p, "node add --parent 7.01.02.2.04 7.01.02.2.04.03 PATEN");
+    ok(p, "set 7.01.02.2.04.03 --pagu 10.000.000");
     let b = load(p)
         .node("7.01.02.2.04.03")
         .unwrap()
@@ -791,7 +736,7 @@ fn set_reaches_every_figure_and_attribute() {
     );
     refused(
         p,
-        &["set", "7.01.02.2.04", "--pagu", "1"],
+        "set 7.01.02.2.04 --pagu 1",
         &["dijumlah dari node di bawahnya"],
         "sum of the nodes below",
     );
@@ -809,10 +754,7 @@ fn set_shows_capaian_as_every_other_place_computes_it() {
     // (500 × 2/4) = 384,80 %; at the workspace's quarter (TW IV): 462 + 500 + 1.235 + 1.037 =
     // 3.234 of 500 = 646,80 %.
     let ws = sample_file();
-    let text = ok(
-        &ws.path,
-        &["set", "7.01.02.2.04.02", "--tw", "2", "--realisasi", "500"],
-    );
+    let text = ok(&ws.path, "set 7.01.02.2.04.02 --tw 2 --realisasi 500");
     assert!(
         text.contains("Capaian s.d. TW II: 384,80 % · TW IV (triwulan berjalan): 646,80 %"),
         "{text}"
@@ -825,7 +767,7 @@ fn set_shows_capaian_as_every_other_place_computes_it() {
 fn pejabat_list_add_edit_remove() {
     let ws = sample_file();
     let p = &ws.path;
-    let list = ok(p, &["pejabat"]);
+    let list = ok(p, "pejabat");
     // Kasi Pelayanan answers for 7.01.02 and 7.01.02.2.04 (the sample).
     assert!(list.contains("kasi-pelayanan"), "{list}");
     assert!(
@@ -834,27 +776,11 @@ fn pejabat_list_add_edit_remove() {
     );
     ok(
         p,
-        &[
-            "pejabat",
-            "add",
-            "kasi-paten",
-            "--nama",
-            "SITI AMINAH",
-            "--nip",
-            "19900101 201501 2 001",
-            "--jabatan",
-            "Kasi PATEN",
-        ],
+        "pejabat add kasi-paten --nama 'SITI AMINAH' --nip '19900101 201501 2 001' --jabatan 'Kasi PATEN'",
     );
     ok(
         p,
-        &[
-            "pejabat",
-            "edit",
-            "kasi-paten",
-            "--jabatan",
-            "Kasi Pelayanan PATEN",
-        ],
+        "pejabat edit kasi-paten --jabatan 'Kasi Pelayanan PATEN'",
     );
     let o = load(p).officer("kasi-paten").unwrap().clone();
     assert_eq!(
@@ -864,23 +790,14 @@ fn pejabat_list_add_edit_remove() {
     // Still named: refused until someone takes over.
     refused(
         p,
-        &["pejabat", "remove", "kasi-pelayanan"],
+        "pejabat remove kasi-pelayanan",
         &[
             "«kasi-pelayanan» masih penanggung jawab di «7.01.02»",
             "--ganti",
         ],
         "still responsible",
     );
-    let text = ok(
-        p,
-        &[
-            "pejabat",
-            "remove",
-            "kasi-pelayanan",
-            "--ganti",
-            "kasi-paten",
-        ],
-    );
+    let text = ok(p, "pejabat remove kasi-pelayanan --ganti kasi-paten");
     assert!(text.contains("Dihapus:"), "{text}");
     let w = load(p);
     assert!(w.officer("kasi-pelayanan").is_none());
@@ -895,43 +812,25 @@ fn pejabat_list_add_edit_remove() {
     // Refused: a bad id, a bad NIP, an id taken, no such officer.
     refused(
         p,
-        &[
-            "pejabat",
-            "add",
-            "Kasi Baru",
-            "--nama",
-            "A",
-            "--jabatan",
-            "B",
-        ],
+        "pejabat add 'Kasi Baru' --nama A --jabatan B",
         &["id pejabat", "huruf kecil"],
         "lower-case",
     );
     refused(
         p,
-        &[
-            "pejabat",
-            "add",
-            "kasi-baru",
-            "--nama",
-            "A",
-            "--nip",
-            "123",
-            "--jabatan",
-            "B",
-        ],
+        "pejabat add kasi-baru --nama A --nip 123 --jabatan B",
         &["NIP", "18 angka"],
         "18 digits",
     );
     refused(
         p,
-        &["pejabat", "add", "camat", "--nama", "A", "--jabatan", "B"],
+        "pejabat add camat --nama A --jabatan B",
         &["«camat» sudah dipakai"],
         "already used",
     );
     refused(
         p,
-        &["pejabat", "edit", "lurah", "--nama", "A"],
+        "pejabat edit lurah --nama A",
         &["«lurah» tidak ada"],
         "does not exist",
     );
@@ -989,59 +888,25 @@ fn a_structure_change_someone_else_made_meanwhile_exits_3_and_writes_nothing() {
 fn log_prints_every_kind_of_change_in_both_languages() {
     let ws = sample_file();
     let p = &ws.path;
+    ok(p, "node add --parent 7.01.02.2.04 7.01.02.2.04.03 PATEN");
+    ok(p, "node rename 7.01.02.2.04.03 'Pelayanan PATEN'");
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02.2.04",
-            "7.01.02.2.04.03",
-            "PATEN",
-        ],
-    );
-    ok(p, &["node", "rename", "7.01.02.2.04.03", "Pelayanan PATEN"]);
-    ok(
-        p,
-        &[
-            "indikator",
-            "add",
-            "7.01.02.2.04.03",
-            "--nama",
-            "Jumlah Layanan",
-            "--satuan",
-            "layanan",
-        ],
+        "indikator add 7.01.02.2.04.03 --nama 'Jumlah Layanan' --satuan layanan",
     );
     ok(
         p,
-        &[
-            "indikator",
-            "edit",
-            "7.01.02.2.04.03",
-            "--indikator",
-            "1",
-            "--agregasi",
-            "terakhir",
-        ],
+        "indikator edit 7.01.02.2.04.03 --indikator 1 --agregasi terakhir",
     );
-    ok(p, &["set", "7.01.02.2.04.03", "--pagu", "1.000.000"]);
-    ok(p, &["node", "recode", "7.01.02.2.04.03", "7.01.02.2.04.04"]);
+    ok(p, "set 7.01.02.2.04.03 --pagu 1.000.000");
+    ok(p, "node recode 7.01.02.2.04.03 7.01.02.2.04.04");
     ok(
         p,
-        &[
-            "pejabat",
-            "add",
-            "kasi-paten",
-            "--nama",
-            "SITI",
-            "--jabatan",
-            "Kasi PATEN",
-        ],
+        "pejabat add kasi-paten --nama SITI --jabatan 'Kasi PATEN'",
     );
-    ok(p, &["node", "remove", "7.01.02.2.04.04", "--force"]);
-    let id = ok(p, &["log"]);
-    let en = ok(p, &["--lang", "en", "log"]);
+    ok(p, "node remove 7.01.02.2.04.04 --force");
+    let id = ok(p, "log");
+    let en = ok(p, "--lang en log");
     for (text, words) in [
         (
             &id,
@@ -1078,7 +943,7 @@ fn log_prints_every_kind_of_change_in_both_languages() {
         }
     }
     // One node's history follows it through its recode.
-    let node = ok(p, &["log", "7.01.02.2.04.04"]);
+    let node = ok(p, "log 7.01.02.2.04.04");
     assert_eq!(node.lines().count(), 2, "{node}");
 }
 
@@ -1090,192 +955,66 @@ fn from_nothing_to_capaian_and_the_red_list_without_an_editor() {
     let p = &dir.path().join("trowulan.json");
     ok(
         p,
-        &[
-            "init",
-            "--instansi",
-            "Kecamatan Trowulan",
-            "--kabupaten",
-            "Kabupaten Mojokerto",
-            "--tahun",
-            "2024",
-            "--renstra",
-            "2021-2026",
-        ],
+        "init --instansi 'Kecamatan Trowulan' --kabupaten 'Kabupaten Mojokerto' --tahun 2024 --renstra 2021-2026",
     );
     // The tree, Visi down to two sub kegiatan.
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "VISI",
-            "Terwujudnya Kabupaten Mojokerto yang Maju, Adil dan Makmur",
-        ],
+        "node add VISI 'Terwujudnya Kabupaten Mojokerto yang Maju, Adil dan Makmur'",
     );
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "VISI",
-            "MISI-3",
-            "Mewujudkan Tata Kelola Pemerintahan yang Berintegritas",
-        ],
+        "node add --parent VISI MISI-3 'Mewujudkan Tata Kelola Pemerintahan yang Berintegritas'",
     );
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "MISI-3",
-            "TUJUAN-1",
-            "Meningkatkan Kualitas Pelayanan Publik",
-        ],
+        "node add --parent MISI-3 TUJUAN-1 'Meningkatkan Kualitas Pelayanan Publik'",
     );
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "TUJUAN-1",
-            "SASARAN-1",
-            "Terwujudnya Pelayanan Publik yang Optimal",
-        ],
+        "node add --parent TUJUAN-1 SASARAN-1 'Terwujudnya Pelayanan Publik yang Optimal'",
     );
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "SASARAN-1",
-            "7.01.02",
-            "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
-        ],
+        "node add --parent SASARAN-1 7.01.02 'Program Penyelenggaraan Pemerintahan dan Pelayanan Publik'",
     );
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02",
-            "7.01.02.2.04",
-            "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat",
-        ],
+        "node add --parent 7.01.02 7.01.02.2.04 'Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat'",
     );
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02.2.04",
-            "7.01.02.2.04.02",
-            "Pelaksanaan Urusan Pemerintahan yang terkait dengan Nonperizinan",
-        ],
+        "node add --parent 7.01.02.2.04 7.01.02.2.04.02 'Pelaksanaan Urusan Pemerintahan yang terkait dengan Nonperizinan'",
     );
     ok(
         p,
-        &[
-            "node",
-            "add",
-            "--parent",
-            "7.01.02.2.04",
-            "7.01.02.2.04.01",
-            "Pelaksanaan Urusan Pemerintahan yang terkait dengan Perizinan",
-        ],
+        "node add --parent 7.01.02.2.04 7.01.02.2.04.01 'Pelaksanaan Urusan Pemerintahan yang terkait dengan Perizinan'",
     );
     ok(
         p,
-        &[
-            "pejabat",
-            "add",
-            "kasi-pelayanan",
-            "--nama",
-            "AINUL FADILAH, S.KM",
-            "--nip",
-            "19860309 200901 2 002",
-            "--jabatan",
-            "Kasi Pelayanan",
-        ],
+        "pejabat add kasi-pelayanan --nama 'AINUL FADILAH, S.KM' --nip '19860309 200901 2 002' --jabatan 'Kasi Pelayanan'",
     );
-    ok(p, &["set", "7.01.02", "--pejabat", "kasi-pelayanan"]);
+    ok(p, "set 7.01.02 --pejabat kasi-pelayanan");
     // Indicators with targets, one with a quarterly plan.
     ok(
         p,
-        &[
-            "indikator",
-            "add",
-            "SASARAN-1",
-            "--nama",
-            "IKM Kecamatan",
-            "--satuan",
-            "indeks",
-            "--target",
-            "86",
-            "--agregasi",
-            "terakhir",
-        ],
+        "indikator add SASARAN-1 --nama 'IKM Kecamatan' --satuan indeks --target 86 --agregasi terakhir",
     );
     ok(
         p,
-        &[
-            "indikator",
-            "add",
-            "7.01.02",
-            "--nama",
-            "Persentase pelayanan sesuai standar",
-            "--satuan",
-            "%",
-            "--target",
-            "81",
-            "--agregasi",
-            "terakhir",
-        ],
+        "indikator add 7.01.02 --nama 'Persentase pelayanan sesuai standar' --satuan % --target 81 --agregasi terakhir",
     );
     ok(
         p,
-        &[
-            "indikator",
-            "add",
-            "7.01.02.2.04.02",
-            "--nama",
-            "Jumlah Laporan Nonperizinan",
-            "--satuan",
-            "pelayanan",
-            "--target",
-            "500",
-            "--rencana",
-            "1=100",
-            "--rencana",
-            "2=150",
-            "--rencana",
-            "3=125",
-            "--rencana",
-            "4=125",
-        ],
+        "indikator add 7.01.02.2.04.02 --nama 'Jumlah Laporan Nonperizinan' --satuan pelayanan --target 500 --rencana 1=100 --rencana 2=150 --rencana 3=125 --rencana 4=125",
     );
     ok(
         p,
-        &[
-            "indikator",
-            "add",
-            "7.01.02.2.04.01",
-            "--nama",
-            "Jumlah Izin Terbit",
-            "--satuan",
-            "izin",
-            "--target",
-            "40",
-        ],
+        "indikator add 7.01.02.2.04.01 --nama 'Jumlah Izin Terbit' --satuan izin --target 40",
     );
     // Budgets.
-    ok(p, &["set", "7.01.02.2.04.02", "--pagu", "25.000.000"]);
-    ok(p, &["set", "7.01.02.2.04.01", "--pagu", "10.000.000"]);
+    ok(p, "set 7.01.02.2.04.02 --pagu 25.000.000");
+    ok(p, "set 7.01.02.2.04.01 --pagu 10.000.000");
     // Figures of TW I and II.
     for (kode, tw, v) in [
         ("SASARAN-1", "2", "84"),
@@ -1302,7 +1041,7 @@ fn from_nothing_to_capaian_and_the_red_list_without_an_editor() {
     // - Izin (jumlah, no plan: pro rata): 8 + 10 = 18 of 40 × 2/4 = 20 = 90,00 % — red, worst.
     // - Budget: Rp 4.000.000 + 6.000.000 + 1.000.000 + 1.500.000 = 12.500.000 of 35.000.000
     //   = 35,71 %, sisa 22.500.000.
-    let summary = ok(p, &["summary", "--tw", "2"]);
+    let summary = ok(p, "summary --tw 2");
     for w in [
         "7.01.02 Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
         "Capaian kinerja 104,94 %",
@@ -1313,7 +1052,7 @@ fn from_nothing_to_capaian_and_the_red_list_without_an_editor() {
     ] {
         assert!(summary.contains(w), "«{w}» not in\n{summary}");
     }
-    let out = kinerja(p, &["red", "--tw", "2"]);
+    let out = kinerja(p, "red --tw 2");
     assert_eq!(out.status.code(), Some(1), "red found");
     let red = stdout(&out);
     let izin = red.find("Jumlah Izin Terbit").expect(&red);
@@ -1339,18 +1078,7 @@ fn new_year_on_sooko_gives_2024_with_2023_as_the_previous_year() {
     assert!(text.contains("pagu dipertahankan"), "{text}");
     // Tabel 3.2 of 2024: 2023's realisations as the previous year (seed Tabel 3.2: IKM 91,19,
     // IP ASN 70,85), 2024 empty.
-    let out = kinerja(
-        &next,
-        &[
-            "export",
-            "--table",
-            "tabel-3-2",
-            "--format",
-            "csv",
-            "-o",
-            "-",
-        ],
-    );
+    let out = kinerja(&next, "export --table tabel-3-2 --format csv -o -");
     assert!(out.status.success(), "{}", stderr(&out));
     let mut rows = csv::Reader::from_reader(out.stdout.as_slice());
     let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();

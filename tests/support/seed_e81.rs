@@ -167,4 +167,3 @@ pub fn seed_number(s: &str) -> Option<Decimal> {
     };
     Some(plain.parse().unwrap())
 }
-

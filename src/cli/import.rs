@@ -154,11 +154,7 @@ pub fn run(
     let ops = plan.ops().map_err(|e| Refused(e.message(lang)))?;
     let figures = ops.len();
     let mut changes: Vec<Change> = creation.changes.clone();
-    changes.extend(
-        Change::from_ops(&planned_on, &ops)
-            .into_iter()
-            .map(|c| c.expect("planned against this workspace")),
-    );
+    changes.extend(Change::from_ops(&planned_on, ops));
     if changes.is_empty() {
         writeln!(
             out,

@@ -416,17 +416,8 @@ pub fn commit_ops(
     wait: Duration,
 ) -> Result<Committed, CommitError> {
     // An op `base` has no slot for is given as it is: the file refuses it as a conflict.
-    let changes = Change::from_ops(base, &ops)
-        .into_iter()
-        .zip(&ops)
-        .map(|(c, op)| {
-            c.unwrap_or_else(|| Change::Figure {
-                indikator: None,
-                op: op.clone(),
-            })
-        })
-        .collect();
-    save(path, base, stamp, changes, Some(&ops), user, wait, None)
+    let changes = Change::from_ops(base, ops);
+    save(path, base, stamp, changes, user, wait, None)
 }
 
 /// Saves `changes` as `user`, under the lock, onto what is on disk now. `base` must be exactly
@@ -453,7 +444,7 @@ pub fn commit_changes(
     wait: Duration,
     source: Option<&str>,
 ) -> Result<Committed, CommitError> {
-    save(path, base, stamp, changes, None, user, wait, source)
+    save(path, base, stamp, changes, user, wait, source)
 }
 
 /// Where the nodes the changes address are, found in one walk; any other code (a node one of
@@ -479,7 +470,6 @@ fn save(
     base: &mut Workspace,
     stamp: Stamp,
     changes: Vec<Change>,
-    ops: Option<&[Op]>,
     user: &str,
     wait: Duration,
     source: Option<&str>,
@@ -546,10 +536,7 @@ fn save(
         let journal = journal::read(path).map(|(e, _)| e).unwrap_or_default();
         let conflicts = refused
             .into_iter()
-            .map(|(index, why)| {
-                let mine = ops.and_then(|ops| ops.get(index));
-                conflict::of(index, &changes[index], mine, why, target, &journal)
-            })
+            .map(|(index, why)| conflict::of(index, &changes[index], why, target, &journal))
             .collect();
         return Err(CommitError::Conflicts(conflicts));
     }

@@ -118,11 +118,10 @@ impl Conflict {
 }
 
 /// The conflict of `change` (the `index`-th given to the save) refused by `ws` (the file as it
-/// is now) for `why`; `mine`: the `Op` a `commit_ops` caller gave for it.
+/// is now) for `why`.
 pub(super) fn of(
     index: usize,
     change: &Change,
-    mine: Option<&Op>,
     why: Refusal,
     ws: &Workspace,
     entries: &[Entry],
@@ -154,7 +153,7 @@ pub(super) fn of(
     };
     Conflict::Figure(Box::new(FigureConflict {
         index,
-        mine: mine.cloned().unwrap_or_else(|| op.clone()),
+        mine: op.clone(),
         theirs,
         by: by.cloned(),
         why,

@@ -76,14 +76,17 @@ fn passwd_name(uid: u32) -> Option<String> {
     }
 }
 
-/// `$SUDO_USER` and `$USER` where they name someone else than `user`.
+/// `$SUDO_USER` and `$USER` where they name someone else than `user`. The session's variables
+/// are read once per process (a save of 75 000 imported figures writes as many entries).
 fn session_names(user: &str) -> Option<String> {
-    let names: Vec<String> = ["SUDO_USER", "USER"]
+    static SESSION: std::sync::OnceLock<[(&str, Option<String>); 2]> = std::sync::OnceLock::new();
+    let session = SESSION.get_or_init(|| {
+        ["SUDO_USER", "USER"].map(|v| (v, std::env::var(v).ok().filter(|s| !s.is_empty())))
+    });
+    let names: Vec<String> = session
         .iter()
-        .filter_map(|v| {
-            let value = std::env::var(v)
-                .ok()
-                .filter(|s| !s.is_empty() && s != user)?;
+        .filter_map(|(v, value)| {
+            let value = value.as_deref().filter(|s| *s != user)?;
             Some(format!("{v}={value}"))
         })
         .collect();

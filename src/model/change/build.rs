@@ -100,23 +100,21 @@ impl Change {
     }
 
     /// Each of `ops`, made against `ws`, addressed by the id of the indicator at its position
-    /// there ([`Change::from_op`] for many at once: one walk of the tree); `None` for an op whose
-    /// node or figure `ws` does not have.
-    pub fn from_ops(ws: &Workspace, ops: &[Op]) -> Vec<Option<Change>> {
+    /// there ([`Change::from_op`] for many at once: one walk of the tree, no copy). An op whose
+    /// indicator `ws` does not have gets no id, and is refused when applied.
+    pub fn from_ops(ws: &Workspace, ops: Vec<Op>) -> Vec<Change> {
         let at = ws.locate(ops.iter().map(|op| op.kode.as_str()));
-        ops.iter()
+        let ids: Vec<Option<IndicatorId>> = ops
+            .iter()
             .map(|op| {
+                let i = op.field.indicator()?;
                 let node = ws.node_at(at.get(op.kode.as_str())?)?;
-                op.field.get(node)?;
-                let indikator = match op.field.indicator() {
-                    Some(i) => Some(node.indikator.get(i)?.id),
-                    None => None,
-                };
-                Some(Change::Figure {
-                    indikator,
-                    op: op.clone(),
-                })
+                Some(node.indikator.get(i)?.id)
             })
+            .collect();
+        ops.into_iter()
+            .zip(ids)
+            .map(|(op, indikator)| Change::Figure { indikator, op })
             .collect()
     }
 

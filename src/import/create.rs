@@ -128,13 +128,21 @@ fn code_of(raw: &str, jenis: NodeKind) -> String {
     let w = widths(jenis);
     let numeric = parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if numeric && parts.len() == w.len() {
+        let last = parts.len() - 1;
         parts
             .iter()
             .zip(w)
-            .map(|(p, w)| {
+            .enumerate()
+            .map(|(i, (p, w))| {
+                // A sub kegiatan's four-digit number (Kepmendagri 050-5889/2021) stays four.
+                let w = if jenis == NodeKind::SubKegiatan && i == last && p.len() == 4 {
+                    4
+                } else {
+                    *w
+                };
                 let n = p.trim_start_matches('0');
                 let n = if n.is_empty() { "0" } else { n };
-                if n.len() >= *w {
+                if n.len() >= w {
                     n.to_string()
                 } else {
                     format!("{n:0>w$}")

@@ -164,6 +164,27 @@ fn a_figure_typed_under_a_code_another_user_changed_is_a_conflict_naming_the_rec
 }
 
 #[test]
+fn a_change_someone_else_already_made_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let (mut budi, stamp) = store::load_stamped(&path).unwrap();
+    let rename = Change::rename(&budi, SINKRON, "Sinkronisasi Perencanaan Desa").unwrap();
+    saved(&path, "ani", None, |_| vec![rename.clone()]);
+    let after_ani = fs::read(&path).unwrap();
+    let versions = store::versions::list(&path).unwrap().len();
+    let done = save(&path, &mut budi, stamp, vec![rename], "budi").unwrap();
+    assert!(done.applied.is_empty() && done.merged);
+    assert_eq!(fs::read(&path).unwrap(), after_ani, "not written again");
+    assert_eq!(store::versions::list(&path).unwrap().len(), versions);
+    assert_eq!(entries(&path).len(), 1, "Ani's entry only");
+    assert_eq!(
+        budi,
+        store::load(&path).unwrap(),
+        "his copy is the file now"
+    );
+}
+
+#[test]
 fn both_users_add_an_indicator_to_the_same_node_and_both_stay() {
     let dir = tempfile::tempdir().unwrap();
     let path = workspace_file(dir.path());

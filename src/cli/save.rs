@@ -78,7 +78,8 @@ fn conflict_text(c: &store::Conflict, lang: Lang) -> String {
 }
 
 /// Checks `changes` against the rules and saves them: the workspace as the changes leave the
-/// user's copy (to print from), or the exit status of a conflict (3, said on standard error).
+/// user's copy (to print from), or the exit status to end with — 3 for a conflict (said on
+/// standard error), 0 when the changes change nothing (said, and nothing written).
 pub fn check_and_commit(
     out: &mut dyn Write,
     opened: &Opened,
@@ -87,6 +88,17 @@ pub fn check_and_commit(
     lang: Lang,
 ) -> Result<Result<Workspace, ExitCode>> {
     let after = check(&opened.ws, &changes, lang)?;
+    if after == opened.ws {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Tidak ada perubahan; berkas tidak ditulis.",
+                "Nothing changed; file not written."
+            )
+        )?;
+        return Ok(Err(ExitCode::SUCCESS));
+    }
     Ok(match commit(out, opened, changes, source, lang)? {
         Some(code) => Err(code),
         None => Ok(after),

@@ -540,6 +540,17 @@ fn save(
             .collect();
         return Err(CommitError::Conflicts(conflicts));
     }
+    if applied.is_empty() {
+        // Every change found its work done (someone made the same): nothing to write.
+        if let Some(ws) = theirs {
+            *base = ws;
+        }
+        return Ok(Committed {
+            stamp: on_disk,
+            applied,
+            merged,
+        });
+    }
     let written = replace(&place, on_disk, &entries, |folder, name| {
         super::write_workspace_temp(folder, name, target)
     });

@@ -417,34 +417,7 @@ pub fn commit_ops(
 ) -> Result<Committed, CommitError> {
     // An op `base` has no slot for is given as it is: the file refuses it as a conflict.
     let changes = Change::from_ops(base, ops);
-    save(path, base, stamp, changes, user, wait, None)
-}
-
-/// Saves `changes` as `user`, under the lock, onto what is on disk now. `base` must be exactly
-/// the workspace read (or last written) with `stamp`. When the file is still that file, the
-/// changes are applied to `base` itself (the file is neither read nor parsed again);
-/// otherwise the file is read, and unless its bytes are the same, parsed and the changes
-/// applied onto it (`model::change::apply_all`'s rules: all or nothing). A change that no
-/// longer applies — a figure on disk that is neither its `old` nor its `new`, a node someone
-/// removed or recoded, a name someone else changed — is a [`Conflict`], and then nothing is
-/// written.
-///
-/// The save is a transaction in the journal (see [`journal`]): one entry per change applied,
-/// each with `source` in `catatan` (`import laporan.xlsx`), on disk before the file is
-/// replaced; a save whose journal cannot be written does not happen, and its changes are
-/// undone (inverses, newest first).
-///
-/// On success `base` holds what is now on disk; on any error it is as it was.
-pub fn commit_changes(
-    path: &Path,
-    base: &mut Workspace,
-    stamp: Stamp,
-    changes: Vec<Change>,
-    user: &str,
-    wait: Duration,
-    source: Option<&str>,
-) -> Result<Committed, CommitError> {
-    save(path, base, stamp, changes, user, wait, source)
+    commit_changes(path, base, stamp, changes, user, wait, None)
 }
 
 /// Where the nodes the changes address are, found in one walk; any other code (a node one of
@@ -464,8 +437,22 @@ impl Locator for Paths {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn save(
+/// Saves `changes` as `user`, under the lock, onto what is on disk now. `base` must be exactly
+/// the workspace read (or last written) with `stamp`. When the file is still that file, the
+/// changes are applied to `base` itself (the file is neither read nor parsed again);
+/// otherwise the file is read, and unless its bytes are the same, parsed and the changes
+/// applied onto it (`model::change::apply_all`'s rules: all or nothing). A change that no
+/// longer applies — a figure on disk that is neither its `old` nor its `new`, a node someone
+/// removed or recoded, a name someone else changed — is a [`Conflict`], and then nothing is
+/// written.
+///
+/// The save is a transaction in the journal (see [`journal`]): one entry per change applied,
+/// each with `source` in `catatan` (`import laporan.xlsx`), on disk before the file is
+/// replaced; a save whose journal cannot be written does not happen, and its changes are
+/// undone (inverses, newest first).
+///
+/// On success `base` holds what is now on disk; on any error it is as it was.
+pub fn commit_changes(
     path: &Path,
     base: &mut Workspace,
     stamp: Stamp,

@@ -2,6 +2,13 @@
 //! Indonesian number format used in both: `1.234.567,89`, `Rp 2.664.510.688`, `91,81 %`.
 //!
 //! Used by the front-ends and the exports; stands only on `model` (the words for its terms).
+//! The words for the tree's levels and for refused changes are in `change`.
+
+mod change;
+mod describe;
+
+pub use change::{code_error, level, objection, refusal, removal, text_error, text_kind};
+pub use describe::change as describe_change;
 
 use crate::model::{EditRefusal, Field, Rating};
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -94,7 +94,7 @@ fn the_same_figure_is_a_conflict_not_an_overwrite() {
         panic!("a conflict expected");
     };
     assert_eq!(conflicts.len(), 1, "only X conflicts; Y would merge");
-    let c = &conflicts[0];
+    let c = conflicts[0].figure().expect("a figure's conflict");
     assert_eq!(
         (c.mine.old, c.mine.new, c.theirs),
         (

@@ -509,9 +509,10 @@ mod recovery {
             panic!("{err:?}")
         };
         assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].mine, op(X, 2, 7));
-        assert_eq!(conflicts[0].theirs, Some(Decimal::from(8)));
-        assert_eq!(conflicts[0].by.as_ref().unwrap().pengguna, "budi");
+        let c = conflicts[0].figure().expect("a figure's conflict");
+        assert_eq!(c.mine, op(X, 2, 7));
+        assert_eq!(c.theirs, Some(Decimal::from(8)));
+        assert_eq!(c.by.as_ref().unwrap().pengguna, "budi");
         assert_eq!(fs::read(&path).unwrap(), before);
         // Taking theirs for X: Y merges.
         let rest: Vec<Op> = loaded

@@ -468,7 +468,7 @@ fn another_users_save_landing_while_a_save_waits_is_merged_and_edits_meanwhile_s
     let Mode::Conflicts(conflicts) = budi.mode() else {
         panic!("a conflict: {}", message(&budi))
     };
-    let c = conflicts.current().unwrap();
+    let c = conflicts.current().unwrap().figure().unwrap();
     assert_eq!(
         (c.mine.old, c.mine.new, c.theirs),
         (b_was, Some(dec!(3)), Some(dec!(6)))
@@ -511,7 +511,10 @@ fn a_conflict_answered_after_the_file_changed_again_is_asked_again() {
     let Mode::Conflicts(conflicts) = budi.mode() else {
         panic!("asked again: {}", message(&budi))
     };
-    assert_eq!(conflicts.current().unwrap().theirs, Some(dec!(9)));
+    assert_eq!(
+        conflicts.current().unwrap().figure().unwrap().theirs,
+        Some(dec!(9))
+    );
     assert_eq!(on_disk(&path, A), Some(dec!(9)));
     // Taking 9: nothing of Ani's is lost, and Budi's screen shows her C too.
     press(&mut budi, &[KeyCode::Char('a')]);

@@ -6,17 +6,22 @@
 //! Every command that reads figures opens the workspace first; `log` and `restore` do not, so
 //! they work when the file is broken or gone — exactly when they are needed.
 //!
-//! Adding a command (the coming `init`, `node`, `indikator`, `pejabat`, `note`, `lock`,
-//! `import`, `new_year`): a module here with its `Args` and `run`, a variant of [`Command`],
-//! one line in [`execute`]. Editing rules belong in the library (`kinerja::rules`), words in
+//! Adding a command (the coming `note`, `lock`): a module here with its `Args` and `run`, a
+//! variant of [`Command`], one line in [`execute`]. `init` writes a new file and reads none. Editing rules belong in the library (`kinerja::rules`), words in
 //! `kinerja::locale`.
 
 mod check;
 mod export;
 mod figures;
 mod generate;
+mod import;
+mod indikator;
+mod init;
 mod log;
+mod new_year;
+mod node;
 mod output;
+mod pejabat;
 mod red;
 mod restore;
 mod save;
@@ -101,6 +106,8 @@ impl From<LangArg> for Lang {
     }
 }
 
+// Parsed once per run: the size of the largest command's options does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Buka antarmuka terminal (bawaan bila tanpa perintah di terminal interaktif).
@@ -111,8 +118,23 @@ enum Command {
     Red(QuarterArg),
     /// Temuan ketidakkonsistenan data; keluar 1 bila ada temuan.
     Check,
-    /// Ubah satu angka dan simpan secara atomik.
+    /// Ubah satu angka atau atribut (target, realisasi, rencana, Rp, pagu, Renstra, pejabat…)
+    /// dan simpan.
     Set(set::SetArgs),
+    /// Buat workspace baru yang kosong (atau dengan pohon workspace lain, tanpa angkanya).
+    Init(init::InitArgs),
+    /// Ubah pohon: tambah, ganti nama, ganti kode, pindah, hapus node.
+    Node(node::NodeArgs),
+    /// Tambah, ubah, hapus indikator sebuah node.
+    Indikator(indikator::IndikatorArgs),
+    /// Daftar pejabat; tambah, ubah, hapus pejabat.
+    Pejabat(pejabat::PejabatArgs),
+    /// Buat workspace tahun berikutnya dari workspace ini.
+    #[command(name = "new-year")]
+    NewYear(new_year::NewYearArgs),
+    /// Impor angka dari E-81, LRA, ekspor kinerja atau templat (xlsx/csv); tanpa --apply hanya
+    /// pratinjau.
+    Import(import::ImportArgs),
     /// Ekspor ringkasan dan tabel LKjIP (xlsx, md, csv, html, json).
     Export(export::ExportArgs),
     /// Jejak perubahan yang tersimpan (jurnal), seluruhnya atau satu kode.
@@ -166,6 +188,8 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
             writeln!(out, "{line}")?;
             Ok(ExitCode::SUCCESS)
         }
+        // A new file: nothing to read, and nothing may be there.
+        Some(Command::Init(args)) => init::run(out, given, args, lang),
         // The journal and the kept versions, without reading the workspace itself.
         Some(Command::Log(args)) => log::run(out, &workspace::locate(given, lang)?, args, lang),
         Some(Command::Restore(args)) => {
@@ -190,8 +214,15 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
                 Some(Command::Red(a)) => red::run(out, ws, quarter(ws, a.tw), lang),
                 Some(Command::Check) => check::run(out, ws, lang),
                 Some(Command::Set(args)) => set::run(out, &opened, args, lang),
+                Some(Command::Node(args)) => node::run(out, &opened, args, lang),
+                Some(Command::Indikator(args)) => indikator::run(out, &opened, args, lang),
+                Some(Command::Pejabat(args)) => pejabat::run(out, &opened, args, lang),
+                Some(Command::NewYear(args)) => new_year::run(out, &opened, args, lang),
+                Some(Command::Import(args)) => import::run(out, &opened, args, lang),
                 Some(Command::Export(args)) => export::run(out, ws, args, lang),
-                Some(Command::Generate(_) | Command::Log(_) | Command::Restore(_)) => {
+                Some(
+                    Command::Generate(_) | Command::Init(_) | Command::Log(_) | Command::Restore(_),
+                ) => {
                     unreachable!("handled without opening the workspace")
                 }
             }

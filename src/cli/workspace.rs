@@ -106,7 +106,7 @@ fn shell_word(s: &str) -> String {
 }
 
 /// The user's own workspace file, whether or not it exists.
-fn default_path(lang: Lang) -> Result<PathBuf> {
+pub fn default_path(lang: Lang) -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("id", "kinerja", "kinerja").ok_or_else(|| {
         Refused(
             lang.pick(

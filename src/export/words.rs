@@ -232,13 +232,5 @@ fn status(s: Status, lang: Lang) -> String {
 }
 
 fn node_kind(k: NodeKind, lang: Lang) -> &'static str {
-    match k {
-        NodeKind::Visi => "Visi",
-        NodeKind::Misi => "Misi",
-        NodeKind::Tujuan => lang.pick("Tujuan", "Goal"),
-        NodeKind::Sasaran => lang.pick("Sasaran", "Target"),
-        NodeKind::Program => "Program",
-        NodeKind::Kegiatan => lang.pick("Kegiatan", "Activity"),
-        NodeKind::SubKegiatan => lang.pick("Sub Kegiatan", "Sub-activity"),
-    }
+    crate::locale::level(k, lang)
 }

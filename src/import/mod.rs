@@ -7,8 +7,11 @@
 //!   matched to the tree by kode and indicator name, numbers are read by the rules of
 //!   `docs/import.md`; the [`Plan`] lists every change (a `model::Op` with its `sheet!cell`),
 //!   what is unchanged, and every problem;
-//! - apply [`Plan::ops`] through `store::commit_ops` — all of it or, when the file has any
-//!   problem, nothing (`ops` refuses).
+//! - apply [`Plan::ops`] through `store::commit_ops` (or, as `Change`s with a source note,
+//!   `store::commit_changes`) — all of it or, when the file has any problem, nothing (`ops`
+//!   refuses);
+//! - [`create`] the nodes and indicators the file has and the workspace lacks
+//!   ([`Plan::missing`]) as `model::Change`s, then plan again (`kinerja import --create`).
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -25,6 +28,7 @@
 //! # Ok(()) }
 //! ```
 
+mod create;
 mod layout;
 mod matching;
 mod number;
@@ -37,6 +41,7 @@ mod rows;
 mod template;
 mod titles;
 
+pub use create::{CreateProblem, CreateWhy, Creation, create};
 pub use layout::Layout;
 pub use number::BadNumber;
 pub use plan::{

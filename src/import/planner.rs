@@ -237,6 +237,7 @@ impl<'w> Builder<'w> {
                 self.problem(Some(sheet.at(row.row, *col)), None, kind.clone());
             }
             // The node: Ok(index) when found, Err(missing node) when not.
+            let mut new_sasaran = None;
             let node = match &row.node {
                 NodeRef::SameAsAbove => current,
                 NodeRef::Named {
@@ -248,6 +249,44 @@ impl<'w> Builder<'w> {
                     let at = sheet.at(row.row, *col);
                     let found = self.find_node(kode.as_deref(), nama, *level, rec.layout);
                     let level = level.or_else(|| kode.as_deref().and_then(level_of_kode));
+                    // A row that opens a sasaran block names the sasaran beside its first
+                    // node. When the node is new, so may the sasaran be (an office building its
+                    // tree from the file): it is the node's parent, and the row's indicator is
+                    // the sasaran's (seed line 599: Nilai RB is Sasaran 2's).
+                    if matches!(found, Some(Err(_)))
+                        && let Some(s) = &row.sasaran
+                        && level.is_some_and(|l| l > NodeKind::Sasaran)
+                    {
+                        let s_at = rec
+                            .column(Role::Sasaran)
+                            .map_or_else(|| at.clone(), |c| sheet.at(row.row, c));
+                        let label =
+                            match self.find_node(None, s, Some(NodeKind::Sasaran), rec.layout) {
+                                Some(Ok(i)) => Some(self.index.nodes[i].node.kode.clone()),
+                                Some(Err(_)) => {
+                                    let parent = above
+                                        .iter()
+                                        .rev()
+                                        .find(|(k, _)| *k < NodeKind::Sasaran)
+                                        .map(|(_, n)| n.clone());
+                                    self.missing.nodes.push(MissingNode {
+                                        kode: None,
+                                        nama: s.clone(),
+                                        jenis: Some(NodeKind::Sasaran),
+                                        parent,
+                                        indikator: Vec::new(),
+                                        at: s_at,
+                                    });
+                                    new_sasaran = Some(self.missing.nodes.len() - 1);
+                                    Some(s.clone())
+                                }
+                                None => None,
+                            };
+                        if let Some(label) = label {
+                            above.retain(|(k, _)| *k < NodeKind::Sasaran);
+                            above.push((NodeKind::Sasaran, label));
+                        }
+                    }
                     let label = kode.clone().unwrap_or_else(|| nama.clone());
                     let parent = level.and_then(|l| {
                         above
@@ -283,13 +322,13 @@ impl<'w> Builder<'w> {
                 Some(Ok(i)) => i,
                 Some(Err(m)) => {
                     if let Some(ind) = &row.indicator {
-                        self.missing.nodes[m]
-                            .indikator
-                            .push(super::plan::NewIndicator {
+                        self.missing.nodes[new_sasaran.unwrap_or(m)].indikator.push(
+                            super::plan::NewIndicator {
                                 nama: ind.nama.clone(),
                                 satuan: ind.satuan.clone(),
                                 at: sheet.at(row.row, ind.col),
-                            });
+                            },
+                        );
                     }
                     continue;
                 }
@@ -771,7 +810,7 @@ fn strip_indicator(w: What) -> What {
 
 /// The level a kode's shape tells: `7.01.01` a program, `7.01.01.2.01` a kegiatan,
 /// `7.01.01.2.01.01` a sub kegiatan (Permendagri 90/2019 numbering).
-fn level_of_kode(kode: &str) -> Option<NodeKind> {
+pub(super) fn level_of_kode(kode: &str) -> Option<NodeKind> {
     let n = matching::kode_key(kode).split('.').count();
     match n {
         3 => Some(NodeKind::Program),

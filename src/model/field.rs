@@ -7,6 +7,7 @@
 
 use super::{Node, Quarter, Workspace};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One typed figure of a node. Indicators are addressed by their 0-based position in the node.
@@ -105,6 +106,21 @@ impl Field {
             | Field::RenstraAkhir(i)
             | Field::Riwayat(i, _) => Some(i),
             Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun => None,
+        }
+    }
+
+    /// The same figure of the indicator at position `i` (a budget figure as it is).
+    pub fn with_indicator(self, i: usize) -> Field {
+        match self {
+            Field::Target(_) => Field::Target(i),
+            Field::Realisasi(_, q) => Field::Realisasi(i, q),
+            Field::Rencana(_, q) => Field::Rencana(i, q),
+            Field::TargetPkMurni(_) => Field::TargetPkMurni(i),
+            Field::TargetPkPerubahan(_) => Field::TargetPkPerubahan(i),
+            Field::RenstraTarget(_, y) => Field::RenstraTarget(i, y),
+            Field::RenstraAkhir(_) => Field::RenstraAkhir(i),
+            Field::Riwayat(_, y) => Field::Riwayat(i, y),
+            Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun => self,
         }
     }
 
@@ -216,13 +232,149 @@ impl Field {
     }
 }
 
-/// A change of one figure from `old` to `new`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A figure slot as the journal, the recovery file and a saved change name it: the column
+/// (`kolom`), the 1-based indicator number, the quarter (`tw`, 1–4) and the year (`tahun`)
+/// where the column has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldName {
+    pub kolom: &'static str,
+    /// 1-based, for an indicator's figure.
+    pub indikator: Option<usize>,
+    pub tw: Option<u8>,
+    pub tahun: Option<i32>,
+}
+
+impl Field {
+    /// Every column name, in the order of [`Field`]'s variants.
+    pub const KOLOM: [&'static str; 12] = [
+        "target",
+        "realisasi",
+        "rencana",
+        "target_pk_murni",
+        "target_pk_perubahan",
+        "renstra_target",
+        "renstra_akhir",
+        "riwayat",
+        "pagu",
+        "pagu_murni",
+        "rp",
+        "realisasi_tahun",
+    ];
+
+    /// The figure's name in the journal's terms.
+    pub fn name(self) -> FieldName {
+        let (kolom, tw, tahun) = match self {
+            Field::Target(_) => ("target", None, None),
+            Field::Realisasi(_, q) => ("realisasi", Some(q.number()), None),
+            Field::Rencana(_, q) => ("rencana", Some(q.number()), None),
+            Field::TargetPkMurni(_) => ("target_pk_murni", None, None),
+            Field::TargetPkPerubahan(_) => ("target_pk_perubahan", None, None),
+            Field::RenstraTarget(_, y) => ("renstra_target", None, Some(y)),
+            Field::RenstraAkhir(_) => ("renstra_akhir", None, None),
+            Field::Riwayat(_, y) => ("riwayat", None, Some(y)),
+            Field::Pagu => ("pagu", None, None),
+            Field::PaguMurni => ("pagu_murni", None, None),
+            Field::Rp(q) => ("rp", Some(q.number()), None),
+            Field::RealisasiTahun => ("realisasi_tahun", None, None),
+        };
+        FieldName {
+            kolom,
+            indikator: self.indicator().map(|i| i + 1),
+            tw,
+            tahun,
+        }
+    }
+
+    /// The figure a column name, indicator number (1-based), quarter and year name; `None`
+    /// when the column is unknown or a part it needs is missing or out of range.
+    pub fn from_name(
+        kolom: &str,
+        indikator: Option<usize>,
+        tw: Option<u8>,
+        tahun: Option<i32>,
+    ) -> Option<Field> {
+        let q = || tw.and_then(Quarter::new);
+        let i = || indikator?.checked_sub(1);
+        let y = || tahun;
+        match kolom {
+            "target" => Some(Field::Target(i()?)),
+            "realisasi" => Some(Field::Realisasi(i()?, q()?)),
+            "rencana" => Some(Field::Rencana(i()?, q()?)),
+            "target_pk_murni" => Some(Field::TargetPkMurni(i()?)),
+            "target_pk_perubahan" => Some(Field::TargetPkPerubahan(i()?)),
+            "renstra_target" => Some(Field::RenstraTarget(i()?, y()?)),
+            "renstra_akhir" => Some(Field::RenstraAkhir(i()?)),
+            "riwayat" => Some(Field::Riwayat(i()?, y()?)),
+            "pagu" => Some(Field::Pagu),
+            "pagu_murni" => Some(Field::PaguMurni),
+            "rp" => Some(Field::Rp(q()?)),
+            "realisasi_tahun" => Some(Field::RealisasiTahun),
+            _ => None,
+        }
+    }
+}
+
+/// A change of one figure from `old` to `new`. Its written form (in a saved [`super::Change`]
+/// and the recovery file) is the journal's: `{"kode": …, "kolom": "realisasi", "indikator": 1,
+/// "tw": 3, "lama": "462", "baru": "470"}` (see docs/multi-user.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "OpForm", try_from = "OpForm")]
 pub struct Op {
     pub kode: String,
     pub field: Field,
     pub old: Option<Decimal>,
     pub new: Option<Decimal>,
+}
+
+/// The written form of an [`Op`].
+#[derive(Clone, Serialize, Deserialize)]
+struct OpForm {
+    kode: String,
+    kolom: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    indikator: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tw: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tahun: Option<i32>,
+    #[serde(with = "super::figure::option")]
+    lama: Option<Decimal>,
+    #[serde(with = "super::figure::option")]
+    baru: Option<Decimal>,
+}
+
+impl From<Op> for OpForm {
+    fn from(op: Op) -> OpForm {
+        let name = op.field.name();
+        OpForm {
+            kode: op.kode,
+            kolom: name.kolom.to_string(),
+            indikator: name.indikator,
+            tw: name.tw,
+            tahun: name.tahun,
+            lama: op.old,
+            baru: op.new,
+        }
+    }
+}
+
+impl TryFrom<OpForm> for Op {
+    type Error = String;
+
+    fn try_from(f: OpForm) -> Result<Op, String> {
+        let field = Field::from_name(&f.kolom, f.indikator, f.tw, f.tahun).ok_or_else(|| {
+            format!(
+                "kolom «{}» tidak dikenal atau tanpa indikator/tw/tahun yang diperlukan",
+                f.kolom
+            )
+        })?;
+        Ok(Op {
+            kode: f.kode,
+            field,
+            old: f.lama,
+            new: f.baru,
+        })
+    }
 }
 
 impl Workspace {

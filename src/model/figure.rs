@@ -104,6 +104,44 @@ pub mod quarters {
     }
 }
 
+/// A year as a key of a by-year map: JSON writes it as a string (`"2022"`). Read from the text
+/// as well as from a buffered value (a workspace's node inside a saved `Change`, whose map keys
+/// serde keeps as strings), where `i32`'s own reading would refuse the string.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Year(i32);
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct YearVisitor;
+        impl Visitor<'_> for YearVisitor {
+            type Value = Year;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a year, e.g. \"2022\"")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Year, E> {
+                v.parse()
+                    .map(Year)
+                    .map_err(|_| E::custom(format!("tahun «{v}» tidak sah")))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Year, E> {
+                i32::try_from(v)
+                    .map(Year)
+                    .map_err(|_| E::custom(format!("tahun {v} tidak sah")))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Year, E> {
+                i32::try_from(v)
+                    .map(Year)
+                    .map_err(|_| E::custom(format!("tahun {v} tidak sah")))
+            }
+        }
+        d.deserialize_any(YearVisitor)
+    }
+}
+
 /// Figures by year: `{"2022": "86.19"}`.
 pub mod by_year {
     use super::*;
@@ -111,9 +149,9 @@ pub mod by_year {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<BTreeMap<i32, Decimal>, D::Error> {
-        Ok(BTreeMap::<i32, Figure>::deserialize(d)?
+        Ok(BTreeMap::<Year, Figure>::deserialize(d)?
             .into_iter()
-            .map(|(y, f)| (y, f.0))
+            .map(|(y, f)| (y.0, f.0))
             .collect())
     }
 

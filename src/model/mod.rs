@@ -9,14 +9,16 @@ mod field;
 pub mod figure;
 mod id;
 mod init;
+mod objection;
 mod quarter;
 
 pub use change::{
     Applied, Change, Conflict, Edit, IndicatorAttr, Locator, NodeAttr, PkAt, Place, Refusal,
 };
-pub use field::{EditRefusal, Field, FigureKind, Op};
+pub use field::{EditRefusal, Field, FieldName, FigureKind, Op};
 pub use id::IndicatorId;
 pub use init::{init, init_from};
+pub use objection::{CodeError, Objection, Removal, TextError, TextKind};
 pub use quarter::Quarter;
 
 use rust_decimal::Decimal;

@@ -6,43 +6,15 @@
 //! commit); the commit and undo apply changes with `model::apply` alone: a change that passed
 //! here still does when its precondition holds, and an undo restores what was there.
 
-use super::codes::{self, CodeError};
+use super::codes;
 use super::levels;
 use super::removal::{self, Removal};
-use super::text::{self, TextError, TextKind};
+use super::text::{self, TextKind};
 use crate::model::change::{self, IndicatorAttr, Locator, NodeAttr, Walk};
-use crate::model::{Change, Node, NodeKind, Officer, Refusal, Workspace};
-use rust_decimal::Decimal;
+use crate::model::{Change, Node, NodeKind, Officer, Workspace};
 
-/// Why a user's change is not accepted. Front-ends translate it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Objection {
-    /// The change cannot apply to the workspace as it is.
-    Refused(Refusal),
-    /// A code against the code rules (`kode` as given).
-    Code { kode: String, why: CodeError },
-    /// A node of level `jenis` may not sit under `parent` (`None`: at the root).
-    Level {
-        kode: String,
-        jenis: NodeKind,
-        parent: Option<NodeKind>,
-    },
-    /// A text against the text rules.
-    Text { kind: TextKind, why: TextError },
-    /// The removal takes this with it and was not forced.
-    NeedsForce(Removal),
-    /// A Rupiah figure typed on a node whose budget is the sum of its children's: it is typed
-    /// on the Sub Kegiatan (or the child) instead.
-    BudgetIsSum { kode: String },
-    /// A Rupiah figure with more than two decimals.
-    RupiahDecimals { value: Decimal },
-}
-
-impl From<Refusal> for Objection {
-    fn from(r: Refusal) -> Self {
-        Objection::Refused(r)
-    }
-}
+/// Why a user's change is not accepted (plain data in `model`; `locale` words it).
+pub use crate::model::Objection;
 
 /// Whether a user may make `change` to `ws`: the rules here, then whether it applies.
 pub fn check(ws: &Workspace, change: &Change) -> Result<(), Objection> {

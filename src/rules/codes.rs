@@ -17,27 +17,8 @@ use std::collections::HashSet;
 /// The longest code accepted (a sub kegiatan's `7.01.01.2.01.0003` has 17 characters).
 pub const MAX_LEN: usize = 40;
 
-/// What is wrong with a code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CodeError {
-    Empty,
-    /// A space, tab, line break or other control character.
-    Blank,
-    TooLong {
-        max: usize,
-    },
-    /// Not the Permendagri 90/2019 shape of its level (`pattern` as in [`pattern`]).
-    Shape {
-        pattern: &'static str,
-    },
-    /// Does not extend the parent's code as its level must (`pattern` as in [`pattern`]).
-    NotUnder {
-        parent: String,
-        pattern: &'static str,
-    },
-    /// Another node has it.
-    Taken,
-}
+/// What is wrong with a code (plain data in `model`; `locale` words it).
+pub use crate::model::CodeError;
 
 /// The shape a level's code must have, to show beside the field; `None` for the free levels.
 pub fn pattern(jenis: NodeKind) -> Option<&'static str> {

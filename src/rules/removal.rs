@@ -3,23 +3,9 @@
 
 use super::budget_of;
 use crate::model::{Budget, Field, Node, Quarter, Workspace};
-use rust_decimal::Decimal;
 
-/// What a removal takes with it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Removal {
-    /// Nodes below the one removed.
-    pub nodes_below: usize,
-    /// Indicators removed (of the node and everything below).
-    pub indicators: usize,
-    /// Figures entered: every target, plan, realisation, Renstra target, history and budget
-    /// figure that is not empty.
-    pub figures: usize,
-    /// Rupiah spent, as the budget shows it for the year (a parent's is its children's sum).
-    pub rupiah: Option<Decimal>,
-    /// PK lines pointing at what is removed.
-    pub pk_lines: usize,
-}
+/// What a removal takes with it (plain data in `model`; `locale` words it).
+pub use crate::model::Removal;
 
 impl Removal {
     /// A removal that takes children, figures or PK lines is only done when forced (the

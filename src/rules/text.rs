@@ -2,36 +2,8 @@
 //! characters, no spaces around it, not too long; some texts may be empty. Forms check the
 //! trimmed input ([`clean`]), so typing a space between two words is never an error.
 
-/// What is wrong with a text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextError {
-    Empty,
-    /// A line break, tab or other control character.
-    Control,
-    /// Spaces before or after the text.
-    Spaces,
-    TooLong {
-        max: usize,
-    },
-    /// Not the shape the field needs (an officer id, a NIP: see [`TextKind::hint`]).
-    Shape,
-}
-
-/// Which text: each has its own length and rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextKind {
-    /// The name of a node or an indicator, or of an officer, or a jabatan.
-    Nama,
-    /// An indicator's unit (satuan).
-    Satuan,
-    /// A budget's source of funds; may be empty.
-    SumberDana,
-    /// An officer's short key: lower-case letters, digits, `-` and `_` (`kasi-pelayanan`).
-    OfficerId,
-    /// An officer's NIP: 18 digits, spaces allowed between groups; may be empty (not every
-    /// officer is a civil servant).
-    Nip,
-}
+/// What is wrong with a text, and which text (plain data in `model`; `locale` words them).
+pub use crate::model::{TextError, TextKind};
 
 impl TextKind {
     /// The longest text accepted, in characters. Names are generous: Permendagri 90/2019

@@ -1,19 +1,23 @@
 //! Saving when several people work on one workspace: one writer at a time (an advisory lock
-//! around reload–merge–write), and no lost update — each user's changes are applied as small
-//! operations onto what is on disk now, and a figure someone else changed meanwhile is a
-//! conflict to resolve, never silently overwritten.
+//! around reload–merge–write), and no lost update — each user's changes (`model::Change`: a
+//! figure, a name, a node added or removed…) are applied onto what is on disk now, and one
+//! that no longer applies (a figure someone else changed meanwhile, a node they removed) is a
+//! conflict to resolve, never silently overwritten or dropped.
 
 // The fields of `stat` have different integer types on different targets; the casts say which
 // one this code means.
 #![allow(clippy::unnecessary_cast)]
 
+use super::conflict::{self, Conflict};
 use super::folder::{Folder, Side, split};
 use super::journal::{self, Entry, Journal};
 use super::{StoreError, parse, read_workspace, versions, workspace_group};
 use crate::locale::Lang;
-use crate::model::{Op, Workspace};
-use rust_decimal::Decimal;
+use crate::model::change::{self, Locator, Walk};
+use crate::model::{Applied, Change, Op, Workspace};
 use siphasher::sip128::{Hasher128, SipHasher13};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
 use std::hash::Hasher;
@@ -309,17 +313,6 @@ fn older_than_an_hour(folder: &Folder, name: &OsStr) -> bool {
     (st.st_mtime as i64) < now - 3600
 }
 
-/// Someone else changed a figure this user changed too.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
-    /// This user's change (`old` is what they saw, `new` what they typed).
-    pub mine: Op,
-    /// What is on disk now.
-    pub theirs: Option<Decimal>,
-    /// The journal's last word on that figure: who changed it and when.
-    pub by: Option<Entry>,
-}
-
 #[derive(Debug)]
 pub enum CommitError {
     Store(StoreError),
@@ -329,7 +322,8 @@ pub enum CommitError {
     },
     /// The workspace file is gone.
     Vanished(PathBuf),
-    /// Figures changed by someone else meanwhile; nothing was written.
+    /// Changes that no longer apply because someone else saved meanwhile (a figure they
+    /// changed too, a node they removed or recoded…); nothing was written.
     Conflicts(Vec<Conflict>),
 }
 
@@ -351,7 +345,7 @@ impl CommitError {
                     "the file is gone from disk; your changes are still in memory — restore the file or save elsewhere"
                 )
             ),
-            CommitError::Conflicts(c) => format!(
+            CommitError::Conflicts(c) if c.iter().all(|c| c.figure().is_some()) => format!(
                 "{} {}",
                 c.len(),
                 lang.pick(
@@ -359,17 +353,26 @@ impl CommitError {
                     "figure(s) were also changed by someone else since you opened; nothing was written"
                 )
             ),
+            CommitError::Conflicts(c) => format!(
+                "{} {}",
+                c.len(),
+                lang.pick(
+                    "perubahan tidak lagi cocok dengan berkas (orang lain menyimpan sejak Anda membuka); tidak ada yang ditulis",
+                    "change(s) no longer fit the file (someone else saved since you opened); nothing was written"
+                )
+            ),
         }
     }
 }
 
-/// The result of a save (what is now on disk is in the workspace given to [`commit_ops`]).
+/// The result of a save (what is now on disk is in the workspace given to [`commit_changes`]).
 #[derive(Debug)]
 pub struct Committed {
     /// The stamp of what is now on disk.
     pub stamp: Stamp,
-    /// The changes written and journaled.
-    pub applied: Vec<Op>,
+    /// The changes written and journaled, as applied (changes that found their work already
+    /// done are left out).
+    pub applied: Vec<Applied>,
     /// Whether someone else had saved meanwhile (their changes are now in `ws`).
     pub merged: bool,
 }
@@ -401,17 +404,9 @@ pub fn commit_with(
     Ok((ws, done))
 }
 
-/// Saves `ops` as `user`, under the lock, onto what is on disk now. `base` must be exactly the
-/// workspace read (or last written) with `stamp`. When the file is still that file, the
-/// operations are applied to `base` itself (the file is neither read nor parsed again);
-/// otherwise the file is read, and unless its bytes are the same, parsed and the operations
-/// merged onto it. An operation whose figure on disk is neither its `old` nor its `new` is a
-/// conflict, and then nothing is written.
-///
-/// The save is a transaction in the journal (see [`journal`]): its entries are on disk before
-/// the file is replaced, and a save whose journal cannot be written does not happen.
-///
-/// On success `base` holds what is now on disk; on any error it is as it was.
+/// Saves figure operations made against `base` (as loaded or last written, with `stamp`):
+/// each is addressed by the id of the indicator at its position in `base` and saved through
+/// [`commit_changes`]. A conflict gives back the operation as given (`FigureConflict::mine`).
 pub fn commit_ops(
     path: &Path,
     base: &mut Workspace,
@@ -419,6 +414,52 @@ pub fn commit_ops(
     ops: Vec<Op>,
     user: &str,
     wait: Duration,
+) -> Result<Committed, CommitError> {
+    // An op `base` has no slot for is given as it is: the file refuses it as a conflict.
+    let changes = Change::from_ops(base, ops);
+    commit_changes(path, base, stamp, changes, user, wait, None)
+}
+
+/// Where the nodes the changes address are, found in one walk; any other code (a node one of
+/// the changes adds) is walked to once and remembered. Every position is checked before use.
+struct Paths(RefCell<HashMap<String, Vec<usize>>>);
+
+impl Locator for Paths {
+    fn node(&self, ws: &Workspace, kode: &str) -> Option<Vec<usize>> {
+        if let Some(at) = self.0.borrow().get(kode)
+            && ws.node_at(at).is_some_and(|n| n.kode == kode)
+        {
+            return Some(at.clone());
+        }
+        let at = Walk.node(ws, kode)?;
+        self.0.borrow_mut().insert(kode.to_string(), at.clone());
+        Some(at)
+    }
+}
+
+/// Saves `changes` as `user`, under the lock, onto what is on disk now. `base` must be exactly
+/// the workspace read (or last written) with `stamp`. When the file is still that file, the
+/// changes are applied to `base` itself (the file is neither read nor parsed again);
+/// otherwise the file is read, and unless its bytes are the same, parsed and the changes
+/// applied onto it (`model::change::apply_all`'s rules: all or nothing). A change that no
+/// longer applies — a figure on disk that is neither its `old` nor its `new`, a node someone
+/// removed or recoded, a name someone else changed — is a [`Conflict`], and then nothing is
+/// written.
+///
+/// The save is a transaction in the journal (see [`journal`]): one entry per change applied,
+/// each with `source` in `catatan` (`import laporan.xlsx`), on disk before the file is
+/// replaced; a save whose journal cannot be written does not happen, and its changes are
+/// undone (inverses, newest first).
+///
+/// On success `base` holds what is now on disk; on any error it is as it was.
+pub fn commit_changes(
+    path: &Path,
+    base: &mut Workspace,
+    stamp: Stamp,
+    changes: Vec<Change>,
+    user: &str,
+    wait: Duration,
+    source: Option<&str>,
 ) -> Result<Committed, CommitError> {
     let place = Place::of(path).map_err(|e| CommitError::Store(StoreError::write(path, e)))?;
     let path = place.path.as_path();
@@ -431,7 +472,7 @@ pub fn commit_ops(
         }
     };
     let now = FileId::at(path).map_err(read_err)?;
-    // The workspace the operations go onto: `base` when the file is as it was, else the file.
+    // The workspace the changes go onto: `base` when the file is as it was, else the file.
     let (mut theirs, on_disk) = if stamp.file.is_some() && stamp.file == now {
         (None, stamp)
     } else {
@@ -448,71 +489,63 @@ pub fn commit_ops(
     };
     let merged = theirs.is_some();
     let target = theirs.as_mut().unwrap_or(base);
-    if ops.is_empty() {
+    if changes.is_empty() {
         if let Some(ws) = theirs {
             *base = ws;
         }
         return Ok(Committed {
             stamp: on_disk,
-            applied: ops,
+            applied: Vec::new(),
             merged,
         });
     }
-    // Check every change against what is on disk before touching anything.
-    let at = target.locate(ops.iter().map(|op| op.kode.as_str()));
-    let mut conflicts = Vec::new();
-    let mut applied = Vec::new();
-    for op in ops {
-        let current = at
-            .get(op.kode.as_str())
-            .and_then(|p| target.node_at(p))
-            .and_then(|n| op.field.get(n));
-        match current {
-            // The node or slot is gone from the file: nothing to write it into.
-            None => conflicts.push(Conflict {
-                mine: op,
-                theirs: None,
-                by: None,
-            }),
-            Some(current) if current == op.new => {}
-            Some(current) if current == op.old => applied.push(op),
-            Some(current) => conflicts.push(Conflict {
-                mine: op,
-                theirs: current,
-                by: None,
-            }),
+    // Each change onto what is on disk, in order, journaled as it lands (an indicator's
+    // position is the one it has right after); all or nothing.
+    let paths = Paths(RefCell::new(
+        target.locate(changes.iter().filter_map(Change::kode)),
+    ));
+    let waktu = crate::time::rfc3339(crate::time::now().0);
+    let mut applied: Vec<Applied> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut refused = Vec::new();
+    for (index, change) in changes.iter().enumerate() {
+        match change::apply_with(target, change, &paths) {
+            Ok(Some(a)) => {
+                entries.push(Entry::from_applied(&a, target, user, &waktu, source));
+                applied.push(a);
+            }
+            Ok(None) => {}
+            Err(why) => refused.push((index, why)),
         }
     }
-    if !conflicts.is_empty() {
-        let entries = journal::read(path).map(|(e, _)| e).unwrap_or_default();
-        for c in &mut conflicts {
-            c.by = journal::last_change(&entries, &c.mine.kode, c.mine.field).cloned();
-        }
+    if !refused.is_empty() {
+        undo(target, &applied, &paths);
+        let journal = journal::read(path).map(|(e, _)| e).unwrap_or_default();
+        let conflicts = refused
+            .into_iter()
+            .map(|(index, why)| conflict::of(index, &changes[index], why, target, &journal))
+            .collect();
         return Err(CommitError::Conflicts(conflicts));
     }
-    let set = |target: &mut Workspace, op: &Op, value: Option<Decimal>| {
-        if let Some(node) = at.get(op.kode.as_str()).and_then(|p| target.node_at_mut(p)) {
-            op.field.set(node, value);
+    if applied.is_empty() {
+        // Every change found its work done (someone made the same): nothing to write.
+        if let Some(ws) = theirs {
+            *base = ws;
         }
-    };
-    for op in &applied {
-        set(target, op, op.new);
+        return Ok(Committed {
+            stamp: on_disk,
+            applied,
+            merged,
+        });
     }
-    let waktu = crate::time::rfc3339(crate::time::now().0);
-    let entries: Vec<Entry> = applied
-        .iter()
-        .map(|op| Entry::from_op(op, user, &waktu))
-        .collect();
     let written = replace(&place, on_disk, &entries, |folder, name| {
         super::write_workspace_temp(folder, name, target)
     });
     let (file, written) = match written {
         Ok(done) => done,
         Err(e) => {
-            // Nothing was written: `base` goes back to what is on disk.
-            for op in &applied {
-                set(target, op, op.old);
-            }
+            // Nothing was written: what the changes went onto goes back to what is on disk.
+            undo(target, &applied, &paths);
             return Err(e);
         }
     };
@@ -527,6 +560,16 @@ pub fn commit_ops(
         applied,
         merged,
     })
+}
+
+/// Undoes changes just applied to `ws`, newest first: each inverse meets exactly the state its
+/// change left.
+fn undo(ws: &mut Workspace, applied: &[Applied], loc: &dyn Locator) {
+    for a in applied.iter().rev() {
+        if let Err(why) = change::apply_with(ws, &a.inverse(), loc) {
+            unreachable!("the inverse of an applied change applies: {why:?} for {a:?}");
+        }
+    }
 }
 
 /// Replaces the workspace under the lock, as one journal transaction: settles a transaction a

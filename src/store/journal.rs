@@ -11,131 +11,19 @@
 //! finished transactions (and the entries of journals written before transactions). A torn
 //! last line (a write cut short) is cut off under the lock before anything is appended.
 
+mod entry;
+
+pub use entry::Entry;
+
 use super::commit::Stamp;
 use super::folder::{Folder, Side, split};
-use crate::model::{Field, Op, Quarter};
-use rust_decimal::Decimal;
+use crate::model::{Change, Field, IndicatorId};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
-    /// RFC 3339 in the server's local time with its offset (`2026-12-01T06:22:24+07:00`);
-    /// UTC (`…Z`) in entries written before.
-    pub waktu: String,
-    /// The OS user who saved: the passwd name of the process's real uid.
-    pub pengguna: String,
-    pub kode: String,
-    /// 1-based indicator number, for indicator figures.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub indikator: Option<usize>,
-    /// The figure's column (see [`Entry::field`]) — or `pulih` for a restored backup.
-    pub kolom: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tw: Option<u8>,
-    /// The year, for by-year figures (Renstra target, riwayat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tahun: Option<i32>,
-    pub lama: Option<Decimal>,
-    pub baru: Option<Decimal>,
-    /// What else there is to say (the backup restored).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub catatan: Option<String>,
-    /// `$USER`/`$SUDO_USER` as the session set them, when they name someone else than
-    /// `pengguna` (`SUDO_USER=ani`): extra information, never the user recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lingkungan: Option<String>,
-    /// The save (transaction) this change belongs to; `None` in journals written before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub txn: Option<String>,
-}
-
-impl Entry {
-    pub fn from_op(op: &Op, user: &str, waktu: &str) -> Entry {
-        let (kolom, tw, tahun) = match op.field {
-            Field::Target(_) => ("target", None, None),
-            Field::Realisasi(_, q) => ("realisasi", Some(q.number()), None),
-            Field::Rencana(_, q) => ("rencana", Some(q.number()), None),
-            Field::TargetPkMurni(_) => ("target_pk_murni", None, None),
-            Field::TargetPkPerubahan(_) => ("target_pk_perubahan", None, None),
-            Field::RenstraTarget(_, y) => ("renstra_target", None, Some(y)),
-            Field::RenstraAkhir(_) => ("renstra_akhir", None, None),
-            Field::Riwayat(_, y) => ("riwayat", None, Some(y)),
-            Field::Pagu => ("pagu", None, None),
-            Field::PaguMurni => ("pagu_murni", None, None),
-            Field::Rp(q) => ("rp", Some(q.number()), None),
-            Field::RealisasiTahun => ("realisasi_tahun", None, None),
-        };
-        Entry {
-            waktu: waktu.to_string(),
-            pengguna: user.to_string(),
-            kode: op.kode.clone(),
-            indikator: op.field.indicator().map(|i| i + 1),
-            kolom: kolom.to_string(),
-            tw,
-            tahun,
-            lama: op.old,
-            baru: op.new,
-            catatan: None,
-            lingkungan: session_names(user),
-            txn: None,
-        }
-    }
-
-    /// A restore of the kept version `version`.
-    pub fn restored(version: &str, user: &str, waktu: &str) -> Entry {
-        Entry {
-            waktu: waktu.to_string(),
-            pengguna: user.to_string(),
-            kode: String::new(),
-            indikator: None,
-            kolom: "pulih".into(),
-            tw: None,
-            tahun: None,
-            lama: None,
-            baru: None,
-            catatan: Some(version.to_string()),
-            lingkungan: session_names(user),
-            txn: None,
-        }
-    }
-
-    /// The change as an operation, when it is about a figure.
-    pub fn op(&self) -> Option<Op> {
-        Some(Op {
-            kode: self.kode.clone(),
-            field: self.field()?,
-            old: self.lama,
-            new: self.baru,
-        })
-    }
-
-    /// The figure this entry is about, if it is about one.
-    pub fn field(&self) -> Option<Field> {
-        let q = || self.tw.and_then(Quarter::new);
-        let i = || self.indikator?.checked_sub(1);
-        let y = || self.tahun;
-        match self.kolom.as_str() {
-            "target" => Some(Field::Target(i()?)),
-            "realisasi" => Some(Field::Realisasi(i()?, q()?)),
-            "rencana" => Some(Field::Rencana(i()?, q()?)),
-            "target_pk_murni" => Some(Field::TargetPkMurni(i()?)),
-            "target_pk_perubahan" => Some(Field::TargetPkPerubahan(i()?)),
-            "renstra_target" => Some(Field::RenstraTarget(i()?, y()?)),
-            "renstra_akhir" => Some(Field::RenstraAkhir(i()?)),
-            "riwayat" => Some(Field::Riwayat(i()?, y()?)),
-            "pagu" => Some(Field::Pagu),
-            "pagu_murni" => Some(Field::PaguMurni),
-            "rp" => Some(Field::Rp(q()?)),
-            "realisasi_tahun" => Some(Field::RealisasiTahun),
-            _ => None,
-        }
-    }
-}
 
 pub fn path_for(workspace: &Path) -> PathBuf {
     let mut name = workspace
@@ -188,14 +76,17 @@ fn passwd_name(uid: u32) -> Option<String> {
     }
 }
 
-/// `$SUDO_USER` and `$USER` where they name someone else than `user`.
+/// `$SUDO_USER` and `$USER` where they name someone else than `user`. The session's variables
+/// are read once per process (a save of 75 000 imported figures writes as many entries).
 fn session_names(user: &str) -> Option<String> {
-    let names: Vec<String> = ["SUDO_USER", "USER"]
+    static SESSION: std::sync::OnceLock<[(&str, Option<String>); 2]> = std::sync::OnceLock::new();
+    let session = SESSION.get_or_init(|| {
+        ["SUDO_USER", "USER"].map(|v| (v, std::env::var(v).ok().filter(|s| !s.is_empty())))
+    });
+    let names: Vec<String> = session
         .iter()
-        .filter_map(|v| {
-            let value = std::env::var(v)
-                .ok()
-                .filter(|s| !s.is_empty() && s != user)?;
+        .filter_map(|(v, value)| {
+            let value = value.as_deref().filter(|s| *s != user)?;
             Some(format!("{v}={value}"))
         })
         .collect();
@@ -222,13 +113,13 @@ enum Status {
 }
 
 enum Line {
-    Entry(Entry),
+    Entry(Box<Entry>),
     Mark(Mark),
 }
 
 fn parse_line(line: &[u8]) -> Option<Line> {
     if let Ok(e) = serde_json::from_slice::<Entry>(line) {
-        return Some(Line::Entry(e));
+        return Some(Line::Entry(Box::new(e)));
     }
     serde_json::from_slice::<Mark>(line).ok().map(Line::Mark)
 }
@@ -491,10 +382,10 @@ pub fn read(workspace: &Path) -> io::Result<(Vec<Entry>, usize)> {
         }
         match parse_line(line) {
             Some(Line::Entry(e)) => match (&e.txn, &mut open) {
-                (None, _) => out.push(e),
-                (Some(t), Some((id, _, entries))) if t == id => entries.push(e),
+                (None, _) => out.push(*e),
+                (Some(t), Some((id, _, entries))) if t == id => entries.push(*e),
                 // An entry of a transaction whose opening line is missing: shown as before.
-                (Some(_), _) => out.push(e),
+                (Some(_), _) => out.push(*e),
             },
             Some(Line::Mark(m)) => match m.status {
                 Status::Mulai => open = Some((m.txn, m.berkas, Vec::new())),
@@ -529,4 +420,63 @@ pub fn last_change<'a>(entries: &'a [Entry], kode: &str, field: Field) -> Option
         .iter()
         .rev()
         .find(|e| e.kode == kode && e.field() == Some(field))
+}
+
+/// The latest entry about one figure of the indicator `id` (at position `field` when the
+/// entry has no id): an entry written with the indicator's id matches by it, so a figure of an
+/// indicator that has moved since is still found, and another indicator's is not.
+pub fn last_figure<'a>(
+    entries: &'a [Entry],
+    kode: &str,
+    field: Field,
+    id: Option<IndicatorId>,
+) -> Option<&'a Entry> {
+    let name = field.name();
+    entries.iter().rev().find(|e| {
+        e.kode == kode
+            && e.kolom == name.kolom
+            && e.tw == name.tw
+            && e.tahun == name.tahun
+            && match (e.id, id) {
+                (Some(a), Some(b)) => a == b,
+                _ => e.field() == Some(field),
+            }
+    })
+}
+
+/// The latest entry about what `change` addresses: its node — by its code, or by a change
+/// that removed, recoded or moved the node or one above it —, its indicator, or its officer.
+/// What a save's conflict shows as "changed by … at …".
+pub fn last_about<'a>(entries: &'a [Entry], change: &Change) -> Option<&'a Entry> {
+    let officer = match change {
+        Change::OfficerAdd { officer, .. } | Change::OfficerRemove { officer, .. } => {
+            Some(officer.id.as_str())
+        }
+        Change::OfficerEdit { old, .. } => Some(old.id.as_str()),
+        _ => None,
+    };
+    if let Some(id) = officer {
+        return entries.iter().rev().find(|e| match e.perubahan.as_deref() {
+            Some(Change::OfficerAdd { officer, .. } | Change::OfficerRemove { officer, .. }) => {
+                officer.id == id
+            }
+            Some(Change::OfficerEdit { old, .. }) => old.id == id,
+            _ => false,
+        });
+    }
+    let kode = change.kode()?;
+    entries.iter().rev().find(|e| {
+        if e.kode == kode {
+            return true;
+        }
+        // A change of a node above takes this one along.
+        let above = kode
+            .strip_prefix(e.kode.as_str())
+            .is_some_and(|rest| rest.starts_with('.'));
+        match e.perubahan.as_deref() {
+            Some(Change::NodeRemove { node, .. }) => node.iter().any(|n| n.kode == kode),
+            Some(Change::NodeRecode { .. } | Change::NodeMove { .. }) => above,
+            _ => false,
+        }
+    })
 }

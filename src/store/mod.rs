@@ -17,6 +17,7 @@
 compile_error!("kinerja's store needs a Unix system (openat, O_NOFOLLOW, flock, getpwuid_r)");
 
 mod commit;
+mod conflict;
 mod folder;
 pub mod journal;
 pub mod recovery;
@@ -26,9 +27,10 @@ pub mod versions;
 pub use folder::{Unsafe, UnsafeFile};
 
 pub use commit::{
-    CommitError, Committed, Conflict, LOCK_WAIT, Lock, Stamp, commit, commit_ops, commit_with,
-    load_stamped, lock, lock_path, restore,
+    CommitError, Committed, LOCK_WAIT, Lock, Stamp, commit, commit_changes, commit_ops,
+    commit_with, load_stamped, lock, lock_path, restore,
 };
+pub use conflict::{ChangeConflict, Conflict, FigureConflict};
 
 use crate::locale::Lang;
 use crate::model::{SCHEMA_VERSION, Workspace};
@@ -402,6 +404,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let (file, tmp) = write_temp(&folder, &name, &prefix, |f| f.write_all(bytes)).map_err(err)?;
     drop(file);
     finish_atomic(&folder, &tmp, &name).map_err(err)
+}
+
+/// Writes `ws` as a new workspace file at `path`, never over anything already there — a file,
+/// a folder, a link (even one that points nowhere): the text goes to a temporary file beside
+/// it, flushed to disk, which then gets the name only if the name is free (`linkat`, which
+/// never replaces), and the folder is flushed. A taken name is an error of kind
+/// `AlreadyExists`, and nothing is left behind.
+pub fn create_new(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
+    let err = |e| StoreError::write(path, e);
+    let (dir, name) = split(path).map_err(err)?;
+    let folder = Folder::open(&dir).map_err(err)?;
+    let prefix = format!(".kinerja-{}-", std::process::id());
+    let text = to_json(ws);
+    let (file, tmp) =
+        write_temp(&folder, &name, &prefix, |f| f.write_all(text.as_bytes())).map_err(err)?;
+    drop(file);
+    let linked = folder.link_into(&tmp, &folder, &name);
+    let _ = folder.unlink(&tmp);
+    linked.and_then(|()| folder.sync()).map_err(err)
 }
 
 /// Renames a written temporary file over `name` and flushes the folder; on failure the

@@ -1,8 +1,10 @@
 //! Unsaved edits kept beside the workspace, so that a dropped SSH connection or a killed
 //! terminal loses nothing: the interface writes its pending operations here after each edit
-//! ([`save`]), removes the file on save or discard ([`remove`]) and, at the next start, offers
-//! to re-apply what [`load`] returns through the normal merge ([`super::commit_ops`] with the
-//! workspace as it is then: a figure someone else changed meanwhile is a conflict).
+//! ([`save`] for figure operations, [`save_changes`] for any `model::Change` — a node added,
+//! an indicator renamed — as well), removes the file on save or discard ([`remove`]) and, at
+//! the next start, offers to re-apply what [`load`] returns through the normal merge
+//! ([`super::commit_ops`] or [`super::commit_changes`] with the workspace as it is then: a
+//! change someone else's save refuses meanwhile is a conflict).
 //!
 //! One file per OS user (several people share the folder): `.<workspace>.pulih-<uid>.json`,
 //! created owner-only (0600) with `O_EXCL` and renamed into place (atomic), never through a
@@ -11,7 +13,7 @@
 use super::commit::Stamp;
 use super::folder::{Folder, Side, Unsafe, UnsafeFile, split};
 use super::journal::{self, Entry};
-use crate::model::Op;
+use crate::model::{Change, Op};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
@@ -19,10 +21,13 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 /// What the interface had not saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Recovery {
-    /// The unsaved changes, each from the figure the user saw to the one they typed.
+    /// The unsaved figure operations written by [`save`], each from the figure the user saw to
+    /// the one they typed.
     pub ops: Vec<Op>,
+    /// The unsaved changes written by [`save_changes`], in the order they were made.
+    pub changes: Vec<Change>,
     /// The length and content hash of the file the changes were made against (`file` is
     /// `None`): whether the file changed since, before re-applying.
     pub stamp: Stamp,
@@ -50,7 +55,12 @@ struct FileForm {
     waktu: String,
     /// `<len>:<hash>` of the workspace file the changes were made against.
     berkas: String,
+    /// Figure operations ([`save`]), as journal entries.
+    #[serde(default)]
     perubahan: Vec<Entry>,
+    /// Changes of any kind ([`save_changes`]), in their written form (`model::Change`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    ubahan: Vec<Change>,
 }
 
 fn uid() -> u32 {
@@ -84,22 +94,47 @@ pub fn save(workspace: &Path, ops: &[Op], stamp: &Stamp) -> io::Result<()> {
     if ops.is_empty() {
         return remove(workspace);
     }
-    let (folder, name) = place(workspace)?;
     let user = journal::current_user();
     let waktu = crate::time::rfc3339(crate::time::now().0);
+    let perubahan = ops
+        .iter()
+        .map(|op| Entry {
+            lingkungan: None,
+            ..Entry::from_op(op, &user, &waktu)
+        })
+        .collect();
+    write(workspace, stamp, user, waktu, perubahan, Vec::new())
+}
+
+/// Writes this user's unsaved changes of any kind for `workspace` (made against the file
+/// `stamp`, in the order made), replacing the previous recovery file atomically. With no
+/// changes the file is removed.
+pub fn save_changes(workspace: &Path, changes: &[Change], stamp: &Stamp) -> io::Result<()> {
+    if changes.is_empty() {
+        return remove(workspace);
+    }
+    let user = journal::current_user();
+    let waktu = crate::time::rfc3339(crate::time::now().0);
+    write(workspace, stamp, user, waktu, Vec::new(), changes.to_vec())
+}
+
+fn write(
+    workspace: &Path,
+    stamp: &Stamp,
+    user: String,
+    waktu: String,
+    perubahan: Vec<Entry>,
+    ubahan: Vec<Change>,
+) -> io::Result<()> {
+    let (folder, name) = place(workspace)?;
     let form = FileForm {
-        pengguna: user.clone(),
+        pengguna: user,
         uid: uid(),
         pid: std::process::id(),
-        waktu: waktu.clone(),
+        waktu,
         berkas: format!("{}:{}", stamp.len, stamp.hex()),
-        perubahan: ops
-            .iter()
-            .map(|op| Entry {
-                lingkungan: None,
-                ..Entry::from_op(op, &user, &waktu)
-            })
-            .collect(),
+        perubahan,
+        ubahan,
     };
     let prefix = format!("{}.", name.to_string_lossy());
     let (mut file, tmp) = folder.create_temp(&prefix)?;
@@ -149,6 +184,7 @@ pub fn load(workspace: &Path) -> io::Result<Option<Recovery>> {
         .collect::<io::Result<Vec<Op>>>()?;
     Ok(Some(Recovery {
         ops,
+        changes: form.ubahan,
         stamp,
         user: form.pengguna,
         waktu: form.waktu,

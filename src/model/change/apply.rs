@@ -158,9 +158,7 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
                         field: op.field,
                     });
                 }
-                (Some(_), Some(id)) => {
-                    with_indicator(op.field, indicator_pos(node, *id, &op.kode)?)
-                }
+                (Some(_), Some(id)) => op.field.with_indicator(indicator_pos(node, *id, &op.kode)?),
             };
             let current = field.get(node).ok_or_else(|| Refusal::NoSlot {
                 kode: op.kode.clone(),
@@ -739,21 +737,6 @@ fn officer_exists(ws: &Workspace, id: Option<&str>) -> Result<(), Refusal> {
     match id {
         Some(id) if ws.officer(id).is_none() => Err(Refusal::OfficerGone { id: id.to_string() }),
         _ => Ok(()),
-    }
-}
-
-/// The same figure of the indicator now at position `i`.
-fn with_indicator(field: Field, i: usize) -> Field {
-    match field {
-        Field::Target(_) => Field::Target(i),
-        Field::Realisasi(_, q) => Field::Realisasi(i, q),
-        Field::Rencana(_, q) => Field::Rencana(i, q),
-        Field::TargetPkMurni(_) => Field::TargetPkMurni(i),
-        Field::TargetPkPerubahan(_) => Field::TargetPkPerubahan(i),
-        Field::RenstraTarget(_, y) => Field::RenstraTarget(i, y),
-        Field::RenstraAkhir(_) => Field::RenstraAkhir(i),
-        Field::Riwayat(_, y) => Field::Riwayat(i, y),
-        Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun => field,
     }
 }
 

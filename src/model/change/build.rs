@@ -99,6 +99,25 @@ impl Change {
         Some(c)
     }
 
+    /// Each of `ops`, made against `ws`, addressed by the id of the indicator at its position
+    /// there ([`Change::from_op`] for many at once: one walk of the tree, no copy). An op whose
+    /// indicator `ws` does not have gets no id, and is refused when applied.
+    pub fn from_ops(ws: &Workspace, ops: Vec<Op>) -> Vec<Change> {
+        let at = ws.locate(ops.iter().map(|op| op.kode.as_str()));
+        let ids: Vec<Option<IndicatorId>> = ops
+            .iter()
+            .map(|op| {
+                let i = op.field.indicator()?;
+                let node = ws.node_at(at.get(op.kode.as_str())?)?;
+                Some(node.indikator.get(i)?.id)
+            })
+            .collect();
+        ops.into_iter()
+            .zip(ids)
+            .map(|(op, indikator)| Change::Figure { indikator, op })
+            .collect()
+    }
+
     /// A new name for node `kode`.
     pub fn rename(ws: &Workspace, kode: &str, nama: &str) -> Option<Change> {
         let node = ws.node(kode)?;

@@ -31,30 +31,40 @@ use super::{
     Polarity,
 };
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// The largest figure a workspace may hold; the loader refuses larger ones. The same bound as
 /// `locale::MAX_FIGURE` (a test keeps them equal; `model` cannot depend on `locale`).
 pub const MAX_FIGURE: Decimal = rust_decimal::dec!(1_000_000_000_000_000);
 
 /// Where a node sits: under `parent` (`None`: at the root), at position `at` among its siblings
-/// (0-based).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// (0-based). Written `{"induk": "7.01.01", "urutan": 2}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
+    #[serde(rename = "induk")]
     pub parent: Option<String>,
+    #[serde(rename = "urutan")]
     pub at: usize,
 }
 
 /// A PK line with its position in `Workspace::pk`, as it was before a removal took it away.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PkAt {
+    #[serde(rename = "urutan")]
     pub index: usize,
+    #[serde(rename = "baris")]
     pub line: PkLine,
 }
 
-/// The value an attribute had when the change was made, and the one it sets.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The value an attribute had when the change was made, and the one it sets
+/// (`{"lama": …, "baru": …}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit<T> {
+    #[serde(rename = "lama")]
     pub old: T,
+    #[serde(rename = "baru")]
     pub new: T,
 }
 
@@ -67,8 +77,9 @@ impl<T: Clone> Edit<T> {
     }
 }
 
-/// A text or choice attribute of a node.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A text or choice attribute of a node (`{"kolom": "nama", "lama": …, "baru": …}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kolom", rename_all = "snake_case")]
 pub enum NodeAttr {
     Nama(Edit<String>),
     /// The penanggung jawab (an officer id).
@@ -77,8 +88,9 @@ pub enum NodeAttr {
     SumberDana(Edit<String>),
 }
 
-/// A text or choice attribute of an indicator.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A text or choice attribute of an indicator (`{"kolom": "satuan", "lama": …, "baru": …}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kolom", rename_all = "snake_case")]
 pub enum IndicatorAttr {
     Nama(Edit<String>),
     Satuan(Edit<String>),
@@ -90,110 +102,166 @@ pub enum IndicatorAttr {
 
 /// Every change a user can make. Fields named `at`, `place` and `pk` on additions and
 /// removals are filled in by [`apply`] (leave them `None` / empty when making a change).
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Written (journal, recovery file) as one JSON object tagged by `jenis`, with Indonesian
+/// field names; nodes, indicators, budgets, officers and PK lines as in the workspace file.
+/// Positions (`urutan`, `dari`, `ke`) count from 0; the figure's `indikator` counts from 1, as
+/// the journal's does. The form is documented in docs/multi-user.md; a new field gets a
+/// default, so what was written stays readable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "jenis", rename_all = "snake_case")]
 pub enum Change {
     /// A figure: `op.old` is what the author saw, `op.new` what they typed. For an indicator's
     /// figure `indikator` names the indicator, and the position in `op.field` is resolved from
     /// it when applied; for a budget figure it is `None`.
+    /// Written `{"jenis": "angka", "id": 17, "kode": …, "kolom": …, "indikator": 1, …}`.
+    #[serde(rename = "angka")]
     Figure {
+        #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
         indikator: Option<IndicatorId>,
+        #[serde(flatten)]
         op: Op,
     },
+    #[serde(rename = "node_ubah")]
     NodeAttr {
         kode: String,
+        #[serde(rename = "ubah")]
         attr: NodeAttr,
     },
+    #[serde(rename = "indikator_ubah")]
     IndicatorAttr {
         kode: String,
+        #[serde(rename = "id")]
         indikator: IndicatorId,
+        #[serde(rename = "ubah")]
         attr: IndicatorAttr,
     },
     /// A node, with everything below it, under `parent` (`None`: a root) at position `at`
     /// among its siblings (`None`: after the last). `pk`: PK lines that come back with it (the
     /// undo of a removal).
+    #[serde(rename = "node_tambah")]
     NodeAdd {
+        #[serde(rename = "induk")]
         parent: Option<String>,
+        #[serde(rename = "urutan", default)]
         at: Option<usize>,
         node: Node,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pk: Vec<PkAt>,
     },
     /// Removes `node` (its code addresses it), which must still be exactly as given — a figure
     /// typed into it meanwhile by someone else is a conflict, not a loss. `force` also removes
     /// the PK lines pointing into it (listed in `pk` once applied; without `force` they refuse
     /// the removal). `place`: where it was.
+    #[serde(rename = "node_hapus")]
     NodeRemove {
         node: Node,
+        #[serde(rename = "paksa", default)]
         force: bool,
+        #[serde(rename = "tempat", default)]
         place: Option<Place>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pk: Vec<PkAt>,
     },
     /// A new code for a node. Its descendants whose codes extend its code follow (recoding
     /// program 7.01.01 to 7.01.05 recodes 7.01.01.2.01 to 7.01.05.2.01), and so do the PK lines
     /// pointing at any of them.
+    #[serde(rename = "kode")]
     NodeRecode {
         kode: String,
+        #[serde(rename = "baru")]
         new: String,
     },
     /// Moves a node from `from` (where the author saw it) to `to` (its position counted among
     /// the siblings there once it has left `from`); with `new_kode`, recoded on the way (a
     /// kegiatan moving to another program needs a code under it).
+    #[serde(rename = "pindah")]
     NodeMove {
         kode: String,
+        #[serde(rename = "dari")]
         from: Place,
+        #[serde(rename = "ke")]
         to: Place,
+        #[serde(rename = "kode_baru", default, skip_serializing_if = "Option::is_none")]
         new_kode: Option<String>,
     },
     /// An indicator into node `kode` at position `at` (`None`: after the last). Its `id` must
     /// be new to the workspace (see [`IndicatorId::fresh`]). `pk`: PK lines that come back with
     /// it (the undo of a removal).
+    #[serde(rename = "indikator_tambah")]
     IndicatorAdd {
         kode: String,
+        #[serde(rename = "urutan", default)]
         at: Option<usize>,
+        #[serde(rename = "indikator")]
         indicator: Indicator,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pk: Vec<PkAt>,
     },
     /// Removes `indicator` (its id addresses it), which must still be exactly as given.
     /// `force` also removes the PK lines pointing at it (else they refuse the removal).
+    #[serde(rename = "indikator_hapus")]
     IndicatorRemove {
         kode: String,
+        #[serde(rename = "indikator")]
         indicator: Indicator,
+        #[serde(rename = "paksa", default)]
         force: bool,
+        #[serde(rename = "urutan", default)]
         at: Option<usize>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pk: Vec<PkAt>,
     },
     /// Moves an indicator within its node, from position `from` (where the author saw it) to
     /// `to`. PK lines keep pointing at the same indicators.
+    #[serde(rename = "indikator_pindah")]
     IndicatorMove {
         kode: String,
+        #[serde(rename = "id")]
         indikator: IndicatorId,
+        #[serde(rename = "dari")]
         from: usize,
+        #[serde(rename = "ke")]
         to: usize,
     },
     /// A budget on a Program, Kegiatan or Sub Kegiatan that has none (when a pagu is first
     /// set; normally `Budget::default()`).
+    #[serde(rename = "anggaran_tambah")]
     BudgetAdd {
         kode: String,
+        #[serde(rename = "anggaran")]
         budget: Budget,
     },
     /// Removes a budget that must still be exactly `budget` (the undo of [`Change::BudgetAdd`]).
+    #[serde(rename = "anggaran_hapus")]
     BudgetRemove {
         kode: String,
+        #[serde(rename = "anggaran")]
         budget: Budget,
     },
     /// An officer at position `at` of the list (`None`: at the end).
+    #[serde(rename = "pejabat_tambah")]
     OfficerAdd {
+        #[serde(rename = "urutan", default)]
         at: Option<usize>,
+        #[serde(rename = "pejabat")]
         officer: Officer,
     },
     /// An officer's name, NIP or jabatan; the id stays (nodes and indicators name it).
+    #[serde(rename = "pejabat_ubah")]
     OfficerEdit {
+        #[serde(rename = "lama")]
         old: Officer,
+        #[serde(rename = "baru")]
         new: Officer,
     },
     /// Removes an officer that no node or indicator names (reassign them first, in the same
     /// list of changes: see [`Change::remove_officer`]).
+    #[serde(rename = "pejabat_hapus")]
     OfficerRemove {
+        #[serde(rename = "pejabat")]
         officer: Officer,
+        #[serde(rename = "urutan", default)]
         at: Option<usize>,
     },
 }

@@ -287,6 +287,7 @@ impl Session {
 
     /// At a save conflict: keep this user's figure (they now knowingly replace `theirs`).
     pub fn keep_mine(&mut self, c: &Conflict) {
+        let Some(c) = c.figure() else { return };
         self.disk
             .started_from
             .insert((c.mine.kode.clone(), c.mine.field), c.theirs);
@@ -294,6 +295,7 @@ impl Session {
 
     /// At a save conflict: take the figure on disk.
     pub fn take_theirs(&mut self, c: &Conflict) {
+        let Some(c) = c.figure() else { return };
         self.disk
             .started_from
             .remove(&(c.mine.kode.clone(), c.mine.field));

@@ -109,8 +109,36 @@ pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
 /// A figure this user changed was changed by someone else too: show both, ask which stays.
 pub fn conflict(frame: &mut Frame, app: &App, area: Rect, conflicts: &Conflicts) {
     let t = &app.theme();
-    let Some(c) = conflicts.current() else { return };
+    let Some(current) = conflicts.current() else {
+        return;
+    };
     let (index, total) = conflicts.position();
+    // A change of the tree (not a figure): what it was and why the file refuses it.
+    let Some(c) = current.figure() else {
+        let mut lines = vec![
+            Line::raw(app.lang().pick(
+                "Perubahan ini tidak lagi cocok dengan berkas:",
+                "This change no longer fits the file:",
+            )),
+            Line::raw(""),
+            Line::raw(current.message(app.lang())),
+            Line::raw(""),
+        ];
+        for (key, what) in keymap::help(Context::Conflict, app.lang()) {
+            lines.push(Line::from(vec![
+                Span::styled(left(key, 5), t.key()),
+                Span::raw(what),
+            ]));
+        }
+        let title = format!(
+            "{} {}/{}",
+            app.lang().pick("Bentrok", "Conflict"),
+            index + 1,
+            total
+        );
+        boxed(frame, area, 70, lines.len() as u16 + 2, &title, lines, app);
+        return;
+    };
     let label = field_label(c.mine.field, app.lang());
     let by =
         c.by.as_ref()

@@ -8,6 +8,10 @@
 //! Ubuntu), which takes the same `flock(2)` lock as kinerja and writes its holder's name into
 //! the lock file as kinerja does.
 
+#[path = "support/keys.rs"]
+mod keys;
+
+use keys::{ctrl, key, press, type_text};
 use kinerja::locale::Lang;
 use kinerja::model::{Field, Quarter};
 use kinerja::store;
@@ -38,27 +42,6 @@ fn shared_file() -> (tempfile::TempDir, PathBuf) {
 fn app_at(path: &Path) -> App {
     let (ws, stamp) = store::load_stamped(path).unwrap();
     App::new(ws, Some((path.to_path_buf(), stamp)), Lang::Id, Theme::MONO)
-}
-
-fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(action) = tui::resolve(app.context(), KeyEvent::new(code, modifiers)) {
-        app.update(action);
-    }
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for code in keys {
-        key(app, *code, KeyModifiers::NONE);
-    }
-}
-
-fn ctrl(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
-}
-
-fn type_text(app: &mut App, text: &str) {
-    let keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
-    press(app, &keys);
 }
 
 /// Types `value` into the TW I realisation of `kode`, as a user would, and goes back to the

@@ -31,9 +31,6 @@ pub type Key = (String, Field);
 pub struct Session {
     ws: Workspace,
     index: Index,
-    /// Changes made so far, and how many of them are on disk (equal: nothing unsaved).
-    generation: u64,
-    saved_generation: u64,
     lang: Lang,
     disk: sync::Disk,
 }
@@ -47,8 +44,6 @@ impl Session {
         Session {
             ws,
             index,
-            generation: 0,
-            saved_generation: 0,
             lang,
             disk,
         }
@@ -184,15 +179,24 @@ impl Session {
             field.set(node, value);
         }
         self.disk.touch((kode.to_string(), field), old);
-        self.generation += 1;
         self.index.after(&self.ws, &positions, before);
         self.unsaved_changed();
         true
     }
 
-    /// Whether there are changes not yet on disk (a save in flight has not landed yet).
+    /// Whether the figures differ from the file as last read or saved (a save in flight has
+    /// not landed yet). Undoing back to the saved figures, or typing a figure's own value
+    /// again, leaves nothing unsaved. Looks only at the figures touched since the base.
     pub fn is_dirty(&self) -> bool {
-        self.generation != self.saved_generation
+        self.disk
+            .flight
+            .as_ref()
+            .is_some_and(|f| !f.sent.is_empty())
+            || self
+                .disk
+                .touched
+                .iter()
+                .any(|((kode, field), saved)| self.value(kode, *field) != *saved)
     }
 
     /// Called whenever the set of unsaved changes may have changed: an edit, a save that

@@ -120,6 +120,8 @@ impl Session {
             SaveResult::Done(Ok(done)) => done,
             failed => {
                 // Nothing written: every change stays unsaved.
+                // The base's values of the figures touched before win over the ones touched
+                // since (the base is still the one from before the save).
                 self.disk.touched.extend(flight.before);
                 self.disk.save_wanted = false;
                 return match failed {
@@ -144,7 +146,6 @@ impl Session {
         let path = self.disk.path.clone().unwrap_or_default();
         self.disk.stamp = Some(done.stamp);
         self.disk.meta = disk_meta(&path);
-        self.saved_generation = flight.generation;
         self.disk.started_from.clear();
         if done.merged && fresh.is_none() {
             // Merged, but the merged file could not be copied for the screen: read it again.
@@ -157,7 +158,7 @@ impl Session {
             // will ask.
             let touched = std::mem::take(&mut self.disk.touched);
             let mine: Vec<(Key, Option<Decimal>, Option<Decimal>)> = touched
-                .into_iter()
+                .into_keys()
                 .map(|key| {
                     let value = self.value(&key.0, key.1);
                     // Every figure changed in flight has what the user saw (the value itself
@@ -216,6 +217,8 @@ impl Session {
             Reload::Changed { base, fresh, stamp } => (base, fresh, stamp),
         };
         let mine = self.pending();
+        // Measured from the new base from now on: what differs from it is re-applied below.
+        self.disk.touched.clear();
         self.disk.base = Some(*base);
         self.disk.stamp = Some(stamp);
         self.disk.meta = meta;

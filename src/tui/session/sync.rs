@@ -13,7 +13,7 @@ use crate::store::{self, Conflict, Stamp};
 use crate::tui::message::Message;
 use crate::tui::worker::{Job, Worker};
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -26,9 +26,10 @@ pub(super) struct Disk {
     pub(super) stamp: Option<Stamp>,
     /// How the file looked (inode, length, time) when last read or written.
     pub(super) meta: Option<DiskMeta>,
-    /// Every figure changed since `base` (edits, undos, answers to conflicts): where the
-    /// user's unsaved changes can be, so a save never compares the whole workspace.
-    pub(super) touched: HashSet<Key>,
+    /// Every figure changed since `base` (edits, undos, answers to conflicts), with its value
+    /// in `base` (the file as last read or saved): where the user's unsaved changes can be, so
+    /// neither a save nor the unsaved marker compares the whole workspace.
+    pub(super) touched: HashMap<Key, Option<Decimal>>,
     /// For figures someone else changed under this user's unsaved change: the value this user
     /// started from (so saving asks instead of overwriting).
     pub(super) started_from: HashMap<Key, Option<Decimal>>,
@@ -47,12 +48,10 @@ pub(super) struct Disk {
 pub(super) struct Flight {
     /// The figures it writes, and their new values.
     pub(super) sent: HashMap<Key, Option<Decimal>>,
-    /// The figures touched before it, given back if it fails.
-    pub(super) before: HashSet<Key>,
+    /// The figures touched before it (with their value in the base), given back if it fails.
+    pub(super) before: HashMap<Key, Option<Decimal>>,
     /// Figures changed while it is in flight: the value the user saw before the first change.
     pub(super) seen: HashMap<Key, Option<Decimal>>,
-    /// The count of changes it holds.
-    pub(super) generation: u64,
 }
 
 /// What the worker is doing, for the status line.
@@ -86,7 +85,7 @@ impl Disk {
             path,
             base: Some(base),
             stamp,
-            touched: HashSet::new(),
+            touched: HashMap::new(),
             started_from: HashMap::new(),
             flight: None,
             save_wanted: false,
@@ -97,12 +96,13 @@ impl Disk {
         }
     }
 
-    /// Records a change of `key` from `old`.
+    /// Records a change of `key` from `old`. The first change of a figure since the base
+    /// starts from the base's value (or, with a save in flight, from the value it writes).
     pub(super) fn touch(&mut self, key: Key, old: Option<Decimal>) {
         if let Some(flight) = &mut self.flight {
             flight.seen.entry(key.clone()).or_insert(old);
         }
-        self.touched.insert(key);
+        self.touched.entry(key).or_insert(old);
     }
 }
 
@@ -164,7 +164,6 @@ impl Session {
                 .collect(),
             before: std::mem::take(&mut self.disk.touched),
             seen: HashMap::new(),
-            generation: self.generation,
         });
         self.disk.progress = Some(Progress::Saving);
         self.disk.worker.send(Job::Save {
@@ -204,7 +203,7 @@ impl Session {
         let changes = self
             .disk
             .touched
-            .iter()
+            .keys()
             .filter_map(|(kode, field)| {
                 let at = self.index.paths.get(kode)?;
                 let new = field.get(self.ws.node_at(at)?)?;
@@ -311,7 +310,7 @@ impl Session {
         let mut ops: Vec<Op> = self
             .disk
             .touched
-            .iter()
+            .keys()
             .filter_map(|(kode, field)| {
                 let at = self.index.paths.get(kode)?;
                 let old = field.get(base.node_at(at)?)?;

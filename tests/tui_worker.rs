@@ -11,14 +11,14 @@
 #[path = "support/keys.rs"]
 mod keys;
 
-use keys::{ctrl, key, press, type_text};
+use keys::{ctrl, press, type_text};
 use kinerja::locale::Lang;
 use kinerja::model::{Field, Quarter};
 use kinerja::store;
 use kinerja::tui::{self, App, Mode, Progress, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use rust_decimal::Decimal;
 use rust_decimal::dec;
 use std::io::Read;

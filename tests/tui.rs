@@ -486,6 +486,7 @@ mod snapshots {
             Theme {
                 color: false,
                 ascii: true,
+                ascii_auto: None,
             },
         );
         press(&mut app, &[KeyCode::Char('d')]);
@@ -520,6 +521,7 @@ fn monochrome_theme_marks_status_with_modifiers_only() {
     let colour = Theme {
         color: true,
         ascii: false,
+        ascii_auto: None,
     };
     assert_eq!(colour.red().fg, Some(ratatui::style::Color::Red));
 }
@@ -529,7 +531,8 @@ fn export_key_writes_a_dated_xlsx_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app();
     app.set_export_dir(dir.path().to_path_buf());
-    press(&mut app, &[KeyCode::Char('x')]);
+    // x asks for the format; x again (or Enter) is xlsx.
+    press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('x')]);
     settle(&mut app);
     let files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

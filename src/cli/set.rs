@@ -71,7 +71,11 @@ pub fn run(out: &mut dyn Write, opened: &Opened, args: &SetArgs, lang: Lang) -> 
     }
     rules::editable(node, field).map_err(refuse)?;
     let kind = field.figure_kind();
-    let value = figures::read(text, kind, lang)?;
+    let unit = field
+        .indicator()
+        .and_then(|i| node.indikator.get(i))
+        .map(|d| d.satuan.as_str());
+    let value = figures::read(text, kind, unit, lang)?;
     let old = field.get(node).flatten();
     let label = match field {
         Field::Rp(q) => format!(
@@ -113,7 +117,7 @@ pub fn run(out: &mut dyn Write, opened: &Opened, args: &SetArgs, lang: Lang) -> 
         "{} · {label}: {} → {}",
         shown(&args.kode),
         figures::show(kind, old),
-        figures::show(kind, value),
+        locale::entry_echo(kind, value, unit),
     )?;
     let current = ws.pengaturan.triwulan_berjalan;
     if let Some(q) = field.quarter()

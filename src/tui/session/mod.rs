@@ -199,6 +199,24 @@ impl Session {
                 .any(|((kode, field), saved)| self.value(kode, *field) != *saved)
     }
 
+    /// How many figures differ from the file as last read or saved (those of a save in flight
+    /// included).
+    pub fn unsaved_count(&self) -> usize {
+        let in_flight = self.disk.flight.as_ref().map_or(0, |f| {
+            f.sent
+                .keys()
+                .filter(|k| !self.disk.touched.contains_key(*k))
+                .count()
+        });
+        in_flight
+            + self
+                .disk
+                .touched
+                .iter()
+                .filter(|((kode, field), saved)| self.value(kode, *field) != **saved)
+                .count()
+    }
+
     /// Called whenever the set of unsaved changes may have changed: an edit, a save that
     /// landed, a reload. The recovery file (issue 11) hooks in here.
     fn unsaved_changed(&mut self) {}

@@ -53,8 +53,8 @@ impl Session {
         if self.disk.base.is_some() {
             if self.disk.save_wanted {
                 self.start_save();
-            } else if let Some(dir) = self.disk.export_wanted.take() {
-                self.start_export(dir);
+            } else if let Some((dir, format)) = self.disk.export_wanted.take() {
+                self.start_export(dir, format);
             }
         }
         out
@@ -76,15 +76,29 @@ impl Session {
                 self.disk.base = Some(base);
                 Some(self.saved(result, fresh))
             }
-            Report::Exported { base, result } => {
+            Report::Exported {
+                base,
+                result,
+                unsaved,
+            } => {
                 self.disk.progress = None;
                 self.disk.base = Some(base);
                 Some(match result {
-                    Ok(path) => Outcome::Exported(Message::info(format!(
-                        "{} {}",
-                        lang.pick("Ekspor ditulis ke", "Exported to"),
-                        path.display()
-                    ))),
+                    Ok(path) => {
+                        let mut text = format!(
+                            "{} {}",
+                            lang.pick("Ekspor ditulis ke", "Exported to"),
+                            path.display()
+                        );
+                        if unsaved > 0 {
+                            text.push_str(&format!(
+                                " {} {unsaved} {}",
+                                lang.pick("— termasuk", "— includes"),
+                                lang.pick("angka yang belum disimpan", "figure(s) not saved yet")
+                            ));
+                        }
+                        Outcome::Exported(Message::info(text))
+                    }
                     Err(e) => Outcome::Failed(Message::error(e)),
                 })
             }

@@ -36,8 +36,8 @@ pub(super) struct Disk {
     pub(super) flight: Option<Flight>,
     /// A save asked for while the base was away: started when it comes back.
     pub(super) save_wanted: bool,
-    /// An export asked for while the base was away, and its folder.
-    pub(super) export_wanted: Option<PathBuf>,
+    /// An export asked for while the base was away: its folder and format.
+    pub(super) export_wanted: Option<(PathBuf, crate::export::Format)>,
     /// The look of the file when the reload in flight was started.
     pub(super) reload: Option<Option<DiskMeta>>,
     pub(super) progress: Option<Progress>,
@@ -183,24 +183,25 @@ impl Session {
         }
     }
 
-    /// Writes the LKjIP tables, with the unsaved changes, to a dated `.xlsx` in `dir`.
-    pub fn export(&mut self, dir: PathBuf) -> Option<Message> {
+    /// Writes the LKjIP tables, with the unsaved changes, to a dated file of `format` in
+    /// `dir` (never over an existing one).
+    pub fn export(&mut self, dir: PathBuf, format: crate::export::Format) -> Option<Message> {
         if self.disk.base.is_none() {
-            self.disk.export_wanted = Some(dir);
+            self.disk.export_wanted = Some((dir, format));
             return Some(Message::info(self.lang.pick(
                 "Ekspor dimulai setelah simpanan selesai.",
                 "The export starts when the save is done.",
             )));
         }
-        self.start_export(dir);
+        self.start_export(dir, format);
         None
     }
 
-    pub(super) fn start_export(&mut self, dir: PathBuf) {
+    pub(super) fn start_export(&mut self, dir: PathBuf, format: crate::export::Format) {
         let Some(base) = self.disk.base.take() else {
             return;
         };
-        let changes = self
+        let changes: Vec<_> = self
             .disk
             .touched
             .keys()
@@ -216,6 +217,7 @@ impl Session {
             base,
             changes,
             dir,
+            format,
             quarter: self.index.quarter,
             lang: self.lang,
         });

@@ -359,7 +359,10 @@ fn entry_body(text: &str) -> String {
 /// `70,85 indeks`, `1.300 laporan`, `91,81 %`, `Rp 3.540.000`; "—" when cleared.
 pub fn entry_echo(kind: FigureKind, value: Option<Decimal>, satuan: Option<&str>) -> String {
     match (kind, value, satuan.map(str::trim).filter(|s| !s.is_empty())) {
-        (FigureKind::Kinerja, Some(v), Some(unit)) => format!("{} {unit}", figure(v)),
+        // The unit is a name from the file: shown with its control characters as escapes.
+        (FigureKind::Kinerja, Some(v), Some(unit)) => {
+            format!("{} {}", figure(v), crate::text::visible(unit))
+        }
         _ => value_or_dash(kind, value),
     }
 }

@@ -519,7 +519,8 @@ fn an_export_while_a_save_waits_follows_it_with_every_figure() {
     ctrl(&mut app, 's');
     wait_until(&mut app, "the wait", |app| waiting_for(app, "budi"));
     type_tw1(&mut app, B, "4");
-    press(&mut app, &[KeyCode::Char('x')]);
+    // x asks for the format; x again is xlsx.
+    press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('x')]);
     assert!(
         message(&app).contains("setelah simpanan selesai"),
         "{}",

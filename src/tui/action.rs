@@ -56,6 +56,10 @@ pub enum Action {
     SaveAndQuit,
     /// At the unsaved-changes question: quit and lose the changes.
     Discard,
+    /// At the start, unsaved changes of a session that ended: re-apply them.
+    Reapply,
+    /// At the start, unsaved changes of a session that ended: keep them aside, unapplied.
+    SetAside,
     /// At a save conflict: keep this user's figure.
     KeepMine,
     /// At a save conflict: take the figure on disk.

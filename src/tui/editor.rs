@@ -131,7 +131,7 @@ pub fn accepted(
         && !ind.satuan.trim().is_empty()
     {
         text.push(' ');
-        text.push_str(ind.satuan.trim());
+        text.push_str(&crate::text::visible(ind.satuan.trim()));
     }
     if let (Field::Target(_) | Field::Realisasi(..), Some(ind)) = (edit.field, ind) {
         text.push_str(&format!(

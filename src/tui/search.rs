@@ -42,6 +42,8 @@ pub fn update_prompt(mut input: Input, action: Action) -> PromptOutcome {
 #[derive(Default)]
 pub struct Search {
     last: Option<(String, Vec<String>)>,
+    /// A kode search not stepped through yet: its first step is to the best match.
+    fresh: bool,
 }
 
 /// Whether a search is for a kode: digits and dots, with a digit.
@@ -51,9 +53,11 @@ fn is_kode(query: &str) -> bool {
 }
 
 impl Search {
-    /// Searches for `query` (any case) in every node's code and name.
+    /// Searches for `query` (any case) in every node's code and name. The next step of a kode
+    /// search goes to its best match, wherever the selection is.
     pub fn run(&mut self, ws: &Workspace, query: String) {
         let matches = find(ws, &query);
+        self.fresh = is_kode(&query);
         self.last = Some((query, matches));
     }
 
@@ -72,7 +76,7 @@ impl Search {
     /// The next match after the node `here` (or the one before it): the code to show and what
     /// to say, or only what to say when there is nothing to go to.
     pub fn step(
-        &self,
+        &mut self,
         s: &Session,
         here: Option<&str>,
         forward: bool,
@@ -92,8 +96,9 @@ impl Search {
             return (None, Message::error(text));
         }
         let ranked = is_kode(query);
+        let fresh = std::mem::take(&mut self.fresh);
         let at = here.and_then(|h| {
-            if ranked {
+            if ranked && !fresh {
                 matches.iter().position(|k| k == h)
             } else {
                 None

@@ -28,6 +28,7 @@ use tui_input::Input;
 
 mod jobs;
 mod read;
+mod recover;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -58,6 +59,8 @@ pub enum Mode {
     History(Journal),
     /// Which format to export to.
     ExportFormat,
+    /// At the start: a session that ended left unsaved changes; re-apply them?
+    Recover(Box<crate::store::recovery::Recovery>),
 }
 
 pub struct App {
@@ -124,6 +127,7 @@ impl App {
             width: 80,
             height: 24,
         });
+        app.check_recovery();
         app
     }
 
@@ -213,6 +217,11 @@ impl App {
                     }
                 }
             },
+            Mode::Recover(found) => match action {
+                Action::Reapply => self.reapply(*found),
+                Action::SetAside => self.set_aside(),
+                _ => self.mode = Mode::Recover(found),
+            },
             Mode::ExportFormat => match action {
                 Action::ExportAs(format) => self.export(format),
                 Action::Cancel => self.info(self.lang.pick("Ekspor batal.", "Export cancelled.")),
@@ -223,7 +232,10 @@ impl App {
                     self.quit_after_save = true;
                     self.save();
                 }
-                QuitAnswer::Discard => self.quit = true,
+                QuitAnswer::Discard => {
+                    self.session.discard_recovery();
+                    self.quit = true;
+                }
                 QuitAnswer::Cancel => {}
                 QuitAnswer::Ask => self.mode = Mode::ConfirmQuit,
             },
@@ -235,6 +247,15 @@ impl App {
     /// What follows any change: the detail's cursor inside the selected node's grid, the
     /// selection in view, and conflicts that waited for a box to close.
     fn settle_view(&mut self) {
+        if let Some(problem) = self.session.recovery_news() {
+            self.error(format!(
+                "{}: {problem}",
+                self.lang.pick(
+                    "berkas pemulihan tidak dapat ditulis; simpan dengan s",
+                    "the recovery file cannot be written; save with s"
+                )
+            ));
+        }
         self.detail.clamp(Grid::of(self.selected_node()));
         // The tree's height follows the selected node's detail (see `view::tree_height`).
         self.tree.set_height(crate::tui::view::tree_height(self));

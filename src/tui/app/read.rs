@@ -184,6 +184,22 @@ impl App {
         self.session.unsaved_count()
     }
 
+    /// Waits up to `timeout` until the recovery file holds the unsaved changes as they are
+    /// now; returns whether it does.
+    pub fn flush_recovery(&self, timeout: std::time::Duration) -> bool {
+        self.session.flush_recovery(timeout)
+    }
+
+    /// Whether this session keeps a recovery file of its unsaved changes.
+    pub fn recovery_kept(&self) -> bool {
+        self.session.recovery_kept()
+    }
+
+    /// How many times the recovery file was written or removed.
+    pub fn recovery_writes(&self) -> u64 {
+        self.session.recovery_writes()
+    }
+
     /// Which key table applies now.
     pub fn context(&self) -> Context {
         match self.mode {
@@ -192,6 +208,7 @@ impl App {
             Mode::Help(_) => Context::Help,
             Mode::History(_) => Context::History,
             Mode::ExportFormat => Context::Export,
+            Mode::Recover(_) => Context::Recover,
             Mode::ConfirmQuit => Context::ConfirmQuit,
             Mode::Conflicts(_) => Context::Conflict,
             Mode::Browse => self.help_context(),

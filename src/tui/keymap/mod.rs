@@ -22,6 +22,8 @@ pub enum Context {
     History,
     /// The export's question: which format.
     Export,
+    /// At the start: re-apply the unsaved changes of a session that ended?
+    Recover,
     ConfirmQuit,
     Conflict,
 }
@@ -62,6 +64,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::Help => &HELP,
         Context::History => &HISTORY,
         Context::Export => &EXPORT,
+        Context::Recover => &RECOVER,
         Context::ConfirmQuit => &CONFIRM,
         Context::Conflict => &CONFLICT,
     };
@@ -210,6 +213,7 @@ mod tests {
             Context::Help,
             Context::History,
             Context::Export,
+            Context::Recover,
             Context::ConfirmQuit,
             Context::Conflict,
         ] {

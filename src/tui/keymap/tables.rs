@@ -129,7 +129,7 @@ pub(super) const COMMON: [Binding; 12] = [
         [ch('/')],
         Action::Search,
         "cari kode atau nama",
-        "search kode or name",
+        "search code or name",
         Help
     ),
     bind!(
@@ -563,6 +563,25 @@ pub(super) const EXPORT: [Binding; 5] = [
         "batal",
         "cancel",
         hint("batal", "cancel")
+    ),
+];
+
+pub(super) const RECOVER: [Binding; 2] = [
+    bind!(
+        "Enter y",
+        [(KeyCode::Enter, NONE), ch('y')],
+        Action::Reapply,
+        "terapkan lagi (belum disimpan; s menyimpan, dan bertanya bila bentrok)",
+        "re-apply them (unsaved; s saves, and asks on a conflict)",
+        hint("terapkan", "re-apply")
+    ),
+    bind!(
+        "n Esc",
+        [ch('n'), (KeyCode::Esc, NONE)],
+        Action::SetAside,
+        "jangan: simpan berkasnya ke samping (tidak dihapus)",
+        "don't: move the file aside (not deleted)",
+        hint("ke samping", "aside")
     ),
 ];
 

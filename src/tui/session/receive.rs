@@ -138,6 +138,8 @@ impl Session {
                 // since (the base is still the one from before the save).
                 self.disk.touched.extend(flight.before);
                 self.disk.save_wanted = false;
+                // Edits made while it was in flight go into the recovery file now.
+                self.unsaved_changed();
                 return match failed {
                     SaveResult::Done(Err(CommitError::Conflicts(list))) => Outcome::Conflicts {
                         message: Message::error(

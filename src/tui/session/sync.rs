@@ -107,6 +107,16 @@ impl Disk {
 }
 
 impl Session {
+    /// The workspace's file, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.disk.path.as_deref()
+    }
+
+    /// The stamp of the bytes the base came from.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.disk.stamp
+    }
+
     /// What the worker is doing, if anything the status line shows.
     pub fn progress(&self) -> Option<&Progress> {
         self.disk.progress.as_ref()
@@ -291,6 +301,28 @@ impl Session {
         self.disk
             .started_from
             .insert((c.mine.kode.clone(), c.mine.field), c.theirs);
+        self.unsaved_changed();
+    }
+
+    /// A figure changed from `old` (what the user saw), re-applied from the recovery file:
+    /// when the file now holds something else, saving asks instead of overwriting it. Returns
+    /// whether it does (someone else changed it since).
+    pub fn reapplied_from(
+        &mut self,
+        kode: &str,
+        field: crate::model::Field,
+        old: Option<Decimal>,
+    ) -> bool {
+        let clash = self.base_value(kode, field) != Some(old);
+        if clash {
+            self.disk
+                .started_from
+                .insert((kode.to_string(), field), old);
+            if let Some(at) = self.index.paths.get(kode).cloned() {
+                self.unsaved_one(kode, field, at);
+            }
+        }
+        clash
     }
 
     /// At a save conflict: take the figure on disk.
@@ -306,34 +338,53 @@ impl Session {
     /// figures touched (the base and the workspace have the same tree, so one position serves
     /// both). Empty while the base is away.
     pub(super) fn pending(&self) -> Vec<Op> {
-        let Some(base) = self.disk.base.as_ref() else {
-            return Vec::new();
-        };
-        let mut ops: Vec<Op> = self
+        self.pending_placed()
+            .into_iter()
+            .map(|(_, op)| op)
+            .collect()
+    }
+
+    /// [`pending`](Self::pending), each with its place in the tree.
+    pub(super) fn pending_placed(&self) -> Vec<(super::recovery::Place, Op)> {
+        let mut ops: Vec<_> = self
             .disk
             .touched
             .keys()
-            .filter_map(|(kode, field)| {
-                let at = self.index.paths.get(kode)?;
-                let old = field.get(base.node_at(at)?)?;
-                let new = field.get(self.ws.node_at(at)?)?;
-                (old != new).then(|| Op {
-                    kode: kode.clone(),
-                    field: *field,
-                    old: self
-                        .disk
-                        .started_from
-                        .get(&(kode.clone(), *field))
-                        .copied()
-                        .unwrap_or(old),
-                    new,
-                })
-            })
+            .filter_map(|(kode, field)| self.pending_one(kode, *field))
             .collect();
-        ops.sort_by(|a, b| {
-            (self.index.paths.get(&a.kode), a.field).cmp(&(self.index.paths.get(&b.kode), b.field))
-        });
+        ops.sort_by(|(a, _), (b, _)| a.cmp(b));
         ops
+    }
+
+    /// The unsaved operation of one figure, with its place: `None` when it is as in the base
+    /// (or the base is away).
+    pub(super) fn pending_one(
+        &self,
+        kode: &str,
+        field: crate::model::Field,
+    ) -> Option<(super::recovery::Place, Op)> {
+        let base = self.disk.base.as_ref()?;
+        let at = self.index.paths.get(kode)?;
+        let old = field.get(base.node_at(at)?)?;
+        let new = field.get(self.ws.node_at(at)?)?;
+        if old == new {
+            return None;
+        }
+        let started = if self.disk.started_from.is_empty() {
+            None
+        } else {
+            self.disk
+                .started_from
+                .get(&(kode.to_string(), field))
+                .copied()
+        };
+        let op = Op {
+            kode: kode.to_string(),
+            field,
+            old: started.unwrap_or(old),
+            new,
+        };
+        Some(((at.clone(), field), op))
     }
 }
 

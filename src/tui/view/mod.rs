@@ -73,6 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Help(scroll) => overlay::help(frame, app, help_area(area), *scroll),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, app, body),
         Mode::ExportFormat => overlay::export_format(frame, app, body),
+        Mode::Recover(found) => overlay::recover(frame, app, body, found),
         Mode::Conflicts(conflicts) => overlay::conflict(frame, app, body, conflicts),
         Mode::History(journal) => overlay::history(frame, app, body, journal),
         _ => {}

@@ -562,3 +562,35 @@ fn an_export_while_a_save_waits_follows_it_with_every_figure() {
     assert_eq!(on_disk(&path, B), Some(dec!(4)));
     drop(dir);
 }
+
+#[test]
+fn edits_made_while_a_save_waits_are_in_the_recovery_file_until_it_lands() {
+    // A killed terminal while a save waits for Budi's lock: the save never lands, so the
+    // recovery file must hold what it was to write and what was typed meanwhile.
+    let (_dir, path) = shared_file();
+    let mut app = app_at(&path);
+    type_tw1(&mut app, A, "7");
+    let budi = LockHolder::take(&path, "budi", "true");
+    ctrl(&mut app, 's');
+    wait_until(&mut app, "the wait", |app| waiting_for(app, "budi"));
+    type_tw1(&mut app, B, "4");
+    assert!(app.flush_recovery(Duration::from_secs(10)));
+    let kept = store::recovery::load(&path).unwrap().expect("kept");
+    let kept: Vec<(&str, Option<Decimal>)> = kept
+        .ops
+        .iter()
+        .map(|op| (op.kode.as_str(), op.new))
+        .collect();
+    assert_eq!(kept, [(A, Some(dec!(7))), (B, Some(dec!(4)))]);
+    budi.release();
+    settle(&mut app);
+    // A is saved; B is still unsaved, and only B is kept.
+    assert!(app.flush_recovery(Duration::from_secs(10)));
+    let kept = store::recovery::load(&path).unwrap().expect("kept");
+    assert_eq!(kept.ops.len(), 1);
+    assert_eq!(kept.ops[0].kode, B);
+    ctrl(&mut app, 's');
+    settle(&mut app);
+    assert!(app.flush_recovery(Duration::from_secs(10)));
+    assert!(!store::recovery::path_for(&path).exists());
+}

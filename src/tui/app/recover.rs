@@ -106,9 +106,11 @@ impl App {
             }
         }
         self.session.recovery_on();
-        let (mut applied, mut clashing) = (0, 0);
+        let (mut applied, mut clashing, mut already) = (0, 0, 0);
         for op in &found.ops {
             if self.session.value(&op.kode, op.field) == op.new {
+                // In the file already (a save that landed as the session ended).
+                already += 1;
                 continue;
             }
             if !self.set_figure(&op.kode, op.field, op.new) {
@@ -134,6 +136,12 @@ impl App {
                     "juga diubah orang lain sejak itu: saat menyimpan Anda akan ditanya",
                     "also changed by someone else since: saving will ask"
                 )
+            ));
+        }
+        if already > 0 {
+            text.push_str(&format!(
+                "; {already} {}",
+                lang.pick("sudah ada di berkas", "already in the file")
             ));
         }
         if let Some(aside) = aside {

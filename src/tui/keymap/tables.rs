@@ -336,7 +336,7 @@ pub(super) const EDITING: [Binding; 5] = [
         Action::Submit,
         "pakai angka",
         "accept",
-        Hint
+        hint("pakai", "ok")
     ),
     CANCEL,
     // Typing is text, not a key of the table: this line only says what it does.
@@ -355,7 +355,7 @@ pub(super) const EDITING: [Binding; 5] = [
         Action::EditText,
         "ubah isi yang ada (kursor dengan ←→ Home End)",
         "edit the value there (move with ←→ Home End)",
-        hint("ubah isi", "edit text")
+        hint("ubah", "edit")
     ),
     bind!(
         "Ctrl-u",
@@ -363,7 +363,7 @@ pub(super) const EDITING: [Binding; 5] = [
         Action::Input(InputRequest::DeleteLine),
         "kosongkan (Enter pada isian kosong: belum diisi)",
         "clear (Enter on an empty field: not entered)",
-        hint("kosongkan", "clear")
+        hint("hapus", "clear")
     ),
 ];
 

@@ -228,19 +228,18 @@ impl Session {
                 .count()
     }
 
-    /// Called whenever the set of unsaved changes may have changed: an edit, a save that
-    /// landed or failed, a reload, a conflict's answer. Hands the unsaved operations to the
-    /// recovery file's thread (a copy of the touched figures that differ; nothing is written
-    /// on the key path). While a save has the base, the file keeps the state before it (which
-    /// holds what the save writes); the save's report brings it up to date.
+    /// Called whenever the set of unsaved changes may have changed wholesale: a save that
+    /// landed or failed, a reload, a conflict's answer. Hands every unsaved operation to the
+    /// recovery file's thread (nothing is written on the key path); a save in flight counts
+    /// as unsaved until it lands.
     pub(super) fn unsaved_changed(&mut self) {
         let Some(rec) = self.recovery.as_ref().filter(|r| !r.is_off()) else {
             return;
         };
-        let (Some(stamp), Some(_)) = (self.disk.stamp, self.disk.base.as_ref()) else {
+        let Some(stamp) = self.disk.stamp else {
             return;
         };
-        rec.put_all(self.pending_placed(), stamp);
+        rec.put_all(self.recovery_ops(), stamp);
     }
 
     /// After an edit of one figure: only its operation goes to the recovery file's thread
@@ -249,10 +248,10 @@ impl Session {
         let Some(rec) = self.recovery.as_ref().filter(|r| !r.is_off()) else {
             return;
         };
-        let (Some(stamp), Some(_)) = (self.disk.stamp, self.disk.base.as_ref()) else {
+        let Some(stamp) = self.disk.stamp else {
             return;
         };
-        let op = self.pending_one(kode, field).map(|(_, op)| op);
+        let op = self.recovery_op(kode, field).map(|(_, op)| op);
         rec.put_one((positions, field), op, stamp);
     }
 

@@ -338,53 +338,81 @@ impl Session {
     /// figures touched (the base and the workspace have the same tree, so one position serves
     /// both). Empty while the base is away.
     pub(super) fn pending(&self) -> Vec<Op> {
-        self.pending_placed()
-            .into_iter()
-            .map(|(_, op)| op)
-            .collect()
-    }
-
-    /// [`pending`](Self::pending), each with its place in the tree.
-    pub(super) fn pending_placed(&self) -> Vec<(super::recovery::Place, Op)> {
-        let mut ops: Vec<_> = self
+        let Some(base) = self.disk.base.as_ref() else {
+            return Vec::new();
+        };
+        // Each with its position, looked up once, for the tree order.
+        let mut ops: Vec<(&Vec<usize>, Op)> = self
             .disk
             .touched
             .keys()
-            .filter_map(|(kode, field)| self.pending_one(kode, *field))
+            .filter_map(|(kode, field)| {
+                let at = self.index.paths.get(kode)?;
+                let old = field.get(base.node_at(at)?)?;
+                let new = field.get(self.ws.node_at(at)?)?;
+                (old != new).then(|| {
+                    let started = self.disk.started_from.get(&(kode.clone(), *field));
+                    let op = Op {
+                        kode: kode.clone(),
+                        field: *field,
+                        old: started.copied().unwrap_or(old),
+                        new,
+                    };
+                    (at, op)
+                })
+            })
+            .collect();
+        ops.sort_by(|(a, x), (b, y)| (a, x.field).cmp(&(b, y.field)));
+        ops.into_iter().map(|(_, op)| op).collect()
+    }
+
+    /// The unsaved operations for the recovery file, each with its place in the tree, in
+    /// tree order: every figure touched since the file was last read or saved (a save in
+    /// flight included, as it may not land) that differs from the file's value.
+    pub(super) fn recovery_ops(&self) -> Vec<(super::recovery::Place, Op)> {
+        let mut keys: std::collections::HashSet<&Key> = self.disk.touched.keys().collect();
+        if let Some(f) = &self.disk.flight {
+            keys.extend(f.before.keys());
+        }
+        let mut ops: Vec<_> = keys
+            .into_iter()
+            .filter_map(|(kode, field)| self.recovery_op(kode, *field))
             .collect();
         ops.sort_by(|(a, _), (b, _)| a.cmp(b));
         ops
     }
 
-    /// The unsaved operation of one figure, with its place: `None` when it is as in the base
-    /// (or the base is away).
-    pub(super) fn pending_one(
+    /// The unsaved operation of one figure for the recovery file, with its place: from the
+    /// file's value (as last read or saved, before a save in flight) to the figure now;
+    /// `None` when they are equal or it was not touched. Needs no base, so it holds while a
+    /// save has it.
+    pub(super) fn recovery_op(
         &self,
         kode: &str,
         field: crate::model::Field,
     ) -> Option<(super::recovery::Place, Op)> {
-        let base = self.disk.base.as_ref()?;
+        let key = (kode.to_string(), field);
+        let saved = self
+            .disk
+            .flight
+            .as_ref()
+            .and_then(|f| f.before.get(&key))
+            .or_else(|| self.disk.touched.get(&key))?;
         let at = self.index.paths.get(kode)?;
-        let old = field.get(base.node_at(at)?)?;
         let new = field.get(self.ws.node_at(at)?)?;
-        if old == new {
+        if *saved == new {
             return None;
         }
-        let started = if self.disk.started_from.is_empty() {
-            None
-        } else {
-            self.disk
-                .started_from
-                .get(&(kode.to_string(), field))
-                .copied()
-        };
-        let op = Op {
-            kode: kode.to_string(),
-            field,
-            old: started.unwrap_or(old),
-            new,
-        };
-        Some(((at.clone(), field), op))
+        let old = self.disk.started_from.get(&key).copied().unwrap_or(*saved);
+        Some((
+            (at.clone(), field),
+            Op {
+                kode: key.0,
+                field,
+                old,
+                new,
+            },
+        ))
     }
 }
 

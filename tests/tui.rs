@@ -224,7 +224,8 @@ fn rupiah_edit_moves_the_budget_up_the_tree() {
 #[test]
 fn quarter_switch_red_filter_and_dashboard_jump() {
     let mut app = app();
-    // TW II: pro rata targets make nine indicators red (see `kinerja red --tw 2`).
+    // TW II: pro rata targets make nine counts red — each derived by hand from the seed's
+    // quarters in tests/tui_newcomer.rs (`the_red_list_at_tw_ii_is_the_seeds_by_hand`).
     press(&mut app, &[KeyCode::Char('2')]);
     assert_eq!(app.quarter(), Quarter::II);
     assert_eq!(app.attention_list().len(), 9);

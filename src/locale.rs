@@ -10,7 +10,7 @@ mod describe;
 pub use change::{code_error, level, objection, refusal, removal, text_error, text_kind};
 pub use describe::change as describe_change;
 
-use crate::model::{EditRefusal, Field, Rating};
+use crate::model::{EditRefusal, Field, NodeKind, Quarter, Rating};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 
@@ -47,6 +47,29 @@ impl Lang {
             (Lang::En, Rating::Rendah) => "Low",
             (Lang::En, Rating::SangatRendah) => "Very low",
         }
+    }
+}
+
+/// A quarter by name: `TW III` (triwulan) in Indonesian, `Q III` in English.
+pub fn quarter(q: Quarter, lang: Lang) -> String {
+    format!("{} {q}", lang.pick("TW", "Q"))
+}
+
+/// "s.d. TW III" / "to Q III": up to and including a quarter.
+pub fn to_quarter(q: Quarter, lang: Lang) -> String {
+    format!("{} {}", lang.pick("s.d.", "to"), quarter(q, lang))
+}
+
+/// The level of a node as the reports name it.
+pub fn node_kind(kind: NodeKind, lang: Lang) -> &'static str {
+    match kind {
+        NodeKind::Visi => "Visi",
+        NodeKind::Misi => "Misi",
+        NodeKind::Tujuan => lang.pick("Tujuan", "Goal"),
+        NodeKind::Sasaran => lang.pick("Sasaran", "Target"),
+        NodeKind::Program => "Program",
+        NodeKind::Kegiatan => lang.pick("Kegiatan", "Activity"),
+        NodeKind::SubKegiatan => lang.pick("Sub Kegiatan", "Sub-activity"),
     }
 }
 
@@ -128,8 +151,10 @@ pub fn value_or_dash(kind: FigureKind, d: Option<Decimal>) -> String {
 pub fn field_label(field: Field, lang: Lang) -> String {
     match field {
         Field::Target(_) => lang.pick("target tahun", "year target").into(),
-        Field::Realisasi(_, q) => format!("{} TW {q}", lang.pick("realisasi", "actual")),
-        Field::Rencana(_, q) => format!("{} TW {q}", lang.pick("rencana", "plan")),
+        Field::Realisasi(_, q) => {
+            format!("{} {}", lang.pick("realisasi", "actual"), quarter(q, lang))
+        }
+        Field::Rencana(_, q) => format!("{} {}", lang.pick("rencana", "plan"), quarter(q, lang)),
         Field::TargetPkMurni(_) => lang.pick("target PK murni", "original PK target").into(),
         Field::TargetPkPerubahan(_) => lang.pick("target PK perubahan", "revised PK target").into(),
         Field::RenstraTarget(_, y) => {
@@ -141,7 +166,11 @@ pub fn field_label(field: Field, lang: Lang) -> String {
         Field::Riwayat(_, y) => format!("{} {y}", lang.pick("realisasi", "actual")),
         Field::Pagu => "pagu".into(),
         Field::PaguMurni => lang.pick("pagu murni", "original pagu").into(),
-        Field::Rp(q) => format!("{} TW {q}", lang.pick("realisasi Rp", "spent Rp")),
+        Field::Rp(q) => format!(
+            "{} {}",
+            lang.pick("realisasi Rp", "spent Rp"),
+            quarter(q, lang)
+        ),
         Field::RealisasiTahun => lang
             .pick("realisasi Rp menurut LRA", "spent Rp per LRA")
             .into(),
@@ -187,8 +216,162 @@ pub enum ParseFigureError {
     Empty,
     NotANumber(String),
     Negative,
-    TooManyDecimals { max: u32 },
+    TooManyDecimals {
+        max: u32,
+    },
     TooLarge,
+    /// A `+` sign (figures have no sign; see [`read_entry`]).
+    Sign,
+    /// A comma or dot with no digit before it (`,5`) or after it (`1,`) (see [`read_entry`]).
+    LoneSeparator,
+    /// `70.850` for a percentage, an index or a score: thousands or decimals? Both readings.
+    Ambiguous {
+        thousands: Decimal,
+        decimal: Decimal,
+    },
+    /// A percentage over [`MAX_PERCENT`].
+    PercentTooLarge,
+}
+
+/// Above this a percentage is a typing slip (capaian over 100 % is kept as computed, but no
+/// typed share runs past a thousand percent).
+pub const MAX_PERCENT: Decimal = rust_decimal::dec!(1000);
+
+/// How an indicator's unit (its `satuan`) is read: a share, a level on a scale (an index, a
+/// score), or anything else (counts: dokumen, laporan, orang…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Percent,
+    Scale,
+    Other,
+}
+
+/// The one list of units that are percentages, indices or scores. A unit is matched by its
+/// words, any case: `%`, `persen`, `persentase`, `percent` are shares; `indeks`, `index`,
+/// `nilai`, `skor`, `score`, `poin`, `point`, `skala` are levels.
+pub fn unit_kind(satuan: &str) -> UnitKind {
+    let lower = satuan.to_lowercase();
+    if lower.contains('%') {
+        return UnitKind::Percent;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(&[
+        "persen",
+        "persentase",
+        "prosentase",
+        "percent",
+        "percentage",
+    ]) {
+        UnitKind::Percent
+    } else if has(&[
+        "indeks", "index", "nilai", "skor", "score", "poin", "point", "skala",
+    ]) {
+        UnitKind::Scale
+    } else {
+        UnitKind::Other
+    }
+}
+
+/// Reads a figure a person typed for a slot of `kind` whose unit is `satuan` (an indicator's;
+/// `None` for Rupiah): the notation of [`read_figure`] (so `-`, `kosong` and `blank` clear
+/// it), with what could be misread refused in one line:
+/// - a sign (`+5`, `-0`: figures have none) and a lone separator (`,5`, `1,`, `.5`, `5.`);
+/// - for a percentage, an index or a score ([`unit_kind`]), a single dot followed by exactly
+///   three digits (`70.850`: 70850 by the Indonesian reading, 70,85 by the English one), with
+///   both readings given;
+/// - a percentage over [`MAX_PERCENT`];
+/// - Rupiah with more than two decimals (as [`parse_figure`]).
+///
+/// The command line's `set` and the interface's editor both read typed figures here.
+pub fn read_entry(
+    text: &str,
+    kind: FigureKind,
+    satuan: Option<&str>,
+) -> Result<Option<Decimal>, ParseFigureError> {
+    let body = entry_body(text);
+    if matches!(
+        text.trim().to_lowercase().as_str(),
+        "-" | "kosong" | "blank"
+    ) {
+        return Ok(None);
+    }
+    if body.starts_with('+') {
+        return Err(ParseFigureError::Sign);
+    }
+    if let Some(rest) = body.strip_prefix('-')
+        && !rest.is_empty()
+    {
+        // "-0" is no negative figure, only a sign that says nothing.
+        return Err(if rest.chars().all(|c| matches!(c, '0' | ',' | '.')) {
+            ParseFigureError::Sign
+        } else {
+            ParseFigureError::Negative
+        });
+    }
+    let lone = |c: Option<char>| matches!(c, Some(',' | '.'));
+    if !body.is_empty() && (lone(body.chars().next()) || lone(body.chars().last())) {
+        return Err(ParseFigureError::LoneSeparator);
+    }
+    let unit = satuan.map_or(UnitKind::Other, unit_kind);
+    if kind == FigureKind::Kinerja
+        && unit != UnitKind::Other
+        && let Some((int, frac)) = body.split_once('.')
+        && !body.contains(',')
+        && !frac.contains('.')
+        && frac.len() == 3
+        && (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+    {
+        let digits = |s: &str| s.parse::<Decimal>().ok();
+        if let (Some(thousands), Some(decimal)) = (
+            digits(&format!("{int}{frac}")),
+            digits(&format!("{int}.{frac}")),
+        ) {
+            return Err(ParseFigureError::Ambiguous {
+                thousands,
+                decimal: decimal.normalize(),
+            });
+        }
+    }
+    let value = parse_figure(text, kind)?;
+    if unit == UnitKind::Percent && kind == FigureKind::Kinerja && value > MAX_PERCENT {
+        return Err(ParseFigureError::PercentTooLarge);
+    }
+    Ok(Some(value))
+}
+
+/// The figure of typed text without what [`parse_figure`] strips around it (`Rp`, `,-`, `%`,
+/// spaces).
+fn entry_body(text: &str) -> String {
+    let mut s = text.trim().to_string();
+    if s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
+        s = s[2..].trim_start_matches('.').trim().to_string();
+    }
+    if let Some(rest) = s.strip_suffix(",-") {
+        s = rest.trim_end().to_string();
+    }
+    if let Some(rest) = s.strip_suffix('%') {
+        s = rest.trim().to_string();
+    }
+    s.retain(|c| c != ' ' && c != '\u{a0}');
+    s
+}
+
+/// A figure as it was read, with its unit, so that no one can read it two ways:
+/// `70,85 indeks`, `1.300 laporan`, `91,81 %`, `Rp 3.540.000`; "—" when cleared.
+pub fn entry_echo(kind: FigureKind, value: Option<Decimal>, satuan: Option<&str>) -> String {
+    match (kind, value, satuan.map(str::trim).filter(|s| !s.is_empty())) {
+        // The unit is a name from the file: shown with its control characters as escapes.
+        (FigureKind::Kinerja, Some(v), Some(unit)) => {
+            format!("{} {}", figure(v), crate::text::visible(unit))
+        }
+        _ => value_or_dash(kind, value),
+    }
 }
 
 impl ParseFigureError {
@@ -212,6 +395,30 @@ impl ParseFigureError {
             }
             (Self::TooLarge, Lang::Id) => "angka terlalu besar (di atas 1.000 triliun)".into(),
             (Self::TooLarge, Lang::En) => "the figure is too large (over 10^15)".into(),
+            (Self::Sign, Lang::Id) => "tanpa tanda + atau −; tulis angkanya saja".into(),
+            (Self::Sign, Lang::En) => "no + or − sign; type the figure alone".into(),
+            (Self::LoneSeparator, Lang::Id) => {
+                "koma atau titik perlu angka di kedua sisinya (0,5 bukan ,5; 1 bukan 1,)".into()
+            }
+            (Self::LoneSeparator, Lang::En) => {
+                "a comma or dot needs digits on both sides (0,5 not ,5; 1 not 1,)".into()
+            }
+            (Self::Ambiguous { thousands, decimal }, Lang::Id) => format!(
+                "ambigu: {} (ribuan) atau {} (desimal)? Tulis {} atau {}",
+                figure(*thousands),
+                figure(*decimal),
+                thousands.normalize(),
+                figure(*decimal)
+            ),
+            (Self::Ambiguous { thousands, decimal }, Lang::En) => format!(
+                "ambiguous: {} (thousands) or {} (decimals)? Type {} or {}",
+                figure(*thousands),
+                figure(*decimal),
+                thousands.normalize(),
+                figure(*decimal)
+            ),
+            (Self::PercentTooLarge, Lang::Id) => "persentase di atas 1.000 %".into(),
+            (Self::PercentTooLarge, Lang::En) => "a percentage over 1.000 %".into(),
         }
     }
 }
@@ -441,6 +648,146 @@ mod tests {
     }
 
     #[test]
+    fn units_that_are_shares_or_levels() {
+        for unit in ["%", "persen", "Persentase (%)", "percent"] {
+            assert_eq!(unit_kind(unit), UnitKind::Percent, "{unit}");
+        }
+        for unit in [
+            "indeks",
+            "Indeks",
+            "nilai",
+            "skor",
+            "poin",
+            "index",
+            "nilai SAKIP",
+        ] {
+            assert_eq!(unit_kind(unit), UnitKind::Scale, "{unit}");
+        }
+        for unit in [
+            "dokumen",
+            "laporan",
+            "orang/bulan",
+            "pelayanan",
+            "paket",
+            "unit",
+            "",
+        ] {
+            assert_eq!(unit_kind(unit), UnitKind::Other, "{unit}");
+        }
+    }
+
+    #[test]
+    fn a_typed_figure_that_reads_two_ways_is_refused_with_both_readings() {
+        let k = FigureKind::Kinerja;
+        // IP ASN 70,85 indeks (seed, TW IV) typed the English way: 70850 or 70,85?
+        for unit in ["indeks", "%", "nilai", "skor"] {
+            assert_eq!(
+                read_entry("70.850", k, Some(unit)),
+                Err(ParseFigureError::Ambiguous {
+                    thousands: dec!(70850),
+                    decimal: dec!(70.85),
+                }),
+                "{unit}"
+            );
+        }
+        let message = ParseFigureError::Ambiguous {
+            thousands: dec!(70850),
+            decimal: dec!(70.85),
+        }
+        .message(Lang::Id);
+        assert!(
+            message.contains("70.850") && message.contains("70,85"),
+            "{message}"
+        );
+        // Written without doubt, it is read.
+        assert_eq!(
+            read_entry("70,85", k, Some("indeks")),
+            Ok(Some(dec!(70.85)))
+        );
+        assert_eq!(
+            read_entry("70.85", k, Some("indeks")),
+            Ok(Some(dec!(70.85)))
+        );
+        assert_eq!(read_entry("0.250", k, Some("%")), Ok(Some(dec!(0.25))));
+        assert_eq!(
+            read_entry("70850", k, Some("indeks")),
+            Ok(Some(dec!(70850)))
+        );
+        // A count: 1.300 laporan is thousands (seed E-81: 1.235 layanan in TW III).
+        assert_eq!(
+            read_entry("1.300", k, Some("laporan")),
+            Ok(Some(dec!(1300)))
+        );
+        // Two groups can only be thousands: refused for a share by its size, not its form.
+        assert_eq!(
+            read_entry("1.234.567", k, Some("%")),
+            Err(ParseFigureError::PercentTooLarge)
+        );
+    }
+
+    #[test]
+    fn signs_lone_separators_and_absurd_shares_are_refused() {
+        let k = FigureKind::Kinerja;
+        let rp = FigureKind::Rupiah;
+        assert_eq!(read_entry("+5", k, None), Err(ParseFigureError::Sign));
+        assert_eq!(read_entry("-0", k, None), Err(ParseFigureError::Sign));
+        assert_eq!(read_entry("-5", k, None), Err(ParseFigureError::Negative));
+        for text in [",5", "1,", ".5", "5.", "Rp ,50"] {
+            assert_eq!(
+                read_entry(text, rp, None),
+                Err(ParseFigureError::LoneSeparator),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read_entry("1000,01", k, Some("%")),
+            Err(ParseFigureError::PercentTooLarge)
+        );
+        assert_eq!(read_entry("1000", k, Some("%")), Ok(Some(dec!(1000))));
+        // A count has no such ceiling (the seed's 1.235 layanan).
+        assert_eq!(read_entry("1200", k, Some("laporan")), Ok(Some(dec!(1200))));
+        assert_eq!(
+            read_entry("Rp 1.000,505", rp, None),
+            Err(ParseFigureError::TooManyDecimals { max: 2 })
+        );
+        assert_eq!(
+            read_entry("Rp 3.540.000", rp, None),
+            Ok(Some(dec!(3540000)))
+        );
+        for clear in ["-", "kosong", "blank"] {
+            assert_eq!(read_entry(clear, k, Some("%")), Ok(None));
+        }
+        for e in [
+            ParseFigureError::Sign,
+            ParseFigureError::LoneSeparator,
+            ParseFigureError::PercentTooLarge,
+        ] {
+            for lang in [Lang::Id, Lang::En] {
+                assert!(!e.message(lang).contains('\n'));
+            }
+        }
+    }
+
+    #[test]
+    fn an_accepted_figure_is_echoed_with_its_unit() {
+        let k = FigureKind::Kinerja;
+        assert_eq!(
+            entry_echo(k, Some(dec!(70.85)), Some("indeks")),
+            "70,85 indeks"
+        );
+        assert_eq!(
+            entry_echo(k, Some(dec!(1300)), Some("laporan")),
+            "1.300 laporan"
+        );
+        assert_eq!(entry_echo(k, Some(dec!(91.81)), Some("%")), "91,81 %");
+        assert_eq!(entry_echo(k, None, Some("%")), "—");
+        assert_eq!(
+            entry_echo(FigureKind::Rupiah, Some(dec!(3540000)), None),
+            "Rp 3.540.000"
+        );
+    }
+
+    #[test]
     fn every_figure_slot_has_a_name_of_its_own_in_both_languages() {
         use crate::model::Quarter;
         let fields = [
@@ -470,7 +817,7 @@ mod tests {
         );
         assert_eq!(
             field_label(Field::Rp(Quarter::II), Lang::En),
-            "spent Rp TW II"
+            "spent Rp Q II"
         );
         assert_eq!(
             field_label(Field::Riwayat(0, 2022), Lang::Id),

@@ -442,7 +442,7 @@ fn log_names_every_kind_of_figure_in_both_languages() {
             Field::Rencana(0, Quarter::II),
             dec!(120),
             "rencana TW II",
-            "plan TW II",
+            "plan Q II",
             "120",
         ),
         (

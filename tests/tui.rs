@@ -3,6 +3,10 @@
 
 #[path = "../src/cli/generate.rs"]
 mod generate;
+#[path = "support/keys.rs"]
+mod keys;
+
+use keys::{ctrl, key, press, type_text};
 
 use kinerja::locale::Lang;
 use kinerja::model::Quarter;
@@ -32,28 +36,6 @@ fn app_at(path: Option<PathBuf>) -> App {
 
 fn app() -> App {
     app_at(None)
-}
-
-/// Presses keys as a user would: through the key table of the current context.
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for code in keys {
-        key(app, KeyEvent::new(*code, KeyModifiers::NONE));
-    }
-}
-
-fn key(app: &mut App, event: KeyEvent) {
-    if let Some(action) = tui::resolve(app.context(), event) {
-        app.update(action);
-    }
-}
-
-fn ctrl(app: &mut App, c: char) {
-    key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    let keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
-    press(app, &keys);
 }
 
 /// Selects a node by searching for its code.
@@ -242,7 +224,8 @@ fn rupiah_edit_moves_the_budget_up_the_tree() {
 #[test]
 fn quarter_switch_red_filter_and_dashboard_jump() {
     let mut app = app();
-    // TW II: pro rata targets make nine indicators red (see `kinerja red --tw 2`).
+    // TW II: pro rata targets make nine counts red — each derived by hand from the seed's
+    // quarters in tests/tui_newcomer.rs (`the_red_list_at_tw_ii_is_the_seeds_by_hand`).
     press(&mut app, &[KeyCode::Char('2')]);
     assert_eq!(app.quarter(), Quarter::II);
     assert_eq!(app.attention_list().len(), 9);
@@ -504,6 +487,7 @@ mod snapshots {
             Theme {
                 color: false,
                 ascii: true,
+                ascii_auto: None,
             },
         );
         press(&mut app, &[KeyCode::Char('d')]);
@@ -538,6 +522,7 @@ fn monochrome_theme_marks_status_with_modifiers_only() {
     let colour = Theme {
         color: true,
         ascii: false,
+        ascii_auto: None,
     };
     assert_eq!(colour.red().fg, Some(ratatui::style::Color::Red));
 }
@@ -547,7 +532,8 @@ fn export_key_writes_a_dated_xlsx_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app();
     app.set_export_dir(dir.path().to_path_buf());
-    press(&mut app, &[KeyCode::Char('x')]);
+    // x asks for the format; x again (or Enter) is xlsx.
+    press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('x')]);
     settle(&mut app);
     let files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -900,6 +886,7 @@ fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
         ("sample", store::parse(store::SAMPLE_JSON).unwrap()),
         ("generated", generated),
     ] {
+        let opened = ws.clone();
         let mut app = App::new(ws, None, Lang::Id, Theme::MONO);
         // Shown once (and left): from then on its figures are kept along each edit.
         press(&mut app, &[KeyCode::Char('d'), KeyCode::Char('d')]);
@@ -916,7 +903,51 @@ fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
             (seed >> 33) % below.max(1)
         };
         assert_figures_match(&app, name);
+        // The edits made (kode, field, from, to) and the ones undone, as the app's stacks.
+        let mut done: Vec<(
+            String,
+            Field,
+            Option<rust_decimal::Decimal>,
+            Option<rust_decimal::Decimal>,
+        )> = Vec::new();
+        let mut undone = Vec::new();
+        let (mut undos, mut redos) = (0, 0);
         for step in 0..300 {
+            match next(10) {
+                // Undo with `u`: the last edit's figure is back to what it was.
+                0 | 1 if !done.is_empty() => {
+                    press(&mut app, &[KeyCode::Char('u')]);
+                    let (kode, field, old, new) = done.pop().unwrap();
+                    assert_eq!(
+                        app.ws().figure(&kode, field),
+                        Some(old),
+                        "{name} {step}: undo"
+                    );
+                    undone.push((kode, field, old, new));
+                    undos += 1;
+                    assert_figures_match(&app, &format!("{name} step {step}: undo"));
+                    continue;
+                }
+                // Redo with Ctrl-r: the undone edit's figure is back to what was typed.
+                2 if !undone.is_empty() => {
+                    ctrl(&mut app, 'r');
+                    let (kode, field, old, new) = undone.pop().unwrap();
+                    assert_eq!(
+                        app.ws().figure(&kode, field),
+                        Some(new),
+                        "{name} {step}: redo"
+                    );
+                    done.push((kode, field, old, new));
+                    redos += 1;
+                    assert_figures_match(&app, &format!("{name} step {step}: redo"));
+                    continue;
+                }
+                3 => {
+                    let quarter = Quarter::new(1 + next(4) as u8).unwrap();
+                    app.update(tui::Action::Quarter(quarter));
+                }
+                _ => {}
+            }
             let (kode, indicators, budget) = &nodes[next(nodes.len() as u64) as usize];
             let q = Quarter::new(1 + next(4) as u8).unwrap();
             let i = next(*indicators as u64) as usize;
@@ -939,20 +970,29 @@ fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
                 ),
                 _ => continue,
             };
-            app.set_figure(kode, field, value);
-            match next(20) {
-                0 => ctrl(&mut app, 'z'),
-                1 => {
-                    let quarter = Quarter::new(1 + next(4) as u8).unwrap();
-                    app.update(tui::Action::Quarter(quarter));
-                }
-                _ => {}
+            let before = app.ws().figure(kode, field).flatten();
+            if app.set_figure(kode, field, value) {
+                done.push((kode.clone(), field, before, value));
+                undone.clear();
             }
             assert_figures_match(
                 &app,
                 &format!("{name} step {step}: {kode} {field:?} = {value:?}"),
             );
         }
+        // The walk really undid and redid (the seed gives dozens of each).
+        assert!(
+            undos > 20 && redos > 5,
+            "{name}: {undos} undos, {redos} redos"
+        );
+        // Undoing everything left gives the workspace as it was opened.
+        while !done.is_empty() {
+            press(&mut app, &[KeyCode::Char('u')]);
+            done.pop();
+        }
+        assert_figures_match(&app, &format!("{name}: all undone"));
+        assert!(app.ws() == &opened, "{name}: all undone, as opened");
+        assert!(!app.is_dirty(), "{name}: all undone, nothing unsaved");
     }
 }
 
@@ -990,4 +1030,63 @@ fn budgets_in_trillions_show_whole_at_80x24() {
     let spent = dec!(11525000) + dec!(987654321098) + dec!(200000) + dec!(1887500);
     let sisa = kinerja::locale::rupiah(dec!(1234567890123) - spent);
     assert!(text.contains(&sisa), "{sisa} not whole in:\n{text}");
+}
+
+/// Types `text` into the TW `q` realisation of `kode`'s first indicator (from the tree), and
+/// goes back to the tree.
+fn type_realisasi(app: &mut App, kode: &str, q: Quarter, text: &str) {
+    go_to(app, kode);
+    press(app, &[KeyCode::Tab, KeyCode::Home]);
+    for _ in 0..q.number() {
+        press(app, &[KeyCode::Right]);
+    }
+    assert_eq!(app.current_field(), Some(Field::Realisasi(0, q)));
+    press(app, &[KeyCode::Enter]);
+    ctrl(app, 'u');
+    type_text(app, text);
+    press(app, &[KeyCode::Enter, KeyCode::Tab]);
+    assert_eq!(app.focus(), Focus::Tree);
+}
+
+#[test]
+fn back_at_the_saved_figures_nothing_is_unsaved() {
+    // Issue 15, item 4: dirty means the figures differ from the file as last saved.
+    let mut app = app();
+    let kode = "7.01.02.2.04.02";
+    // TW III was 1.235 (seed E-81); 1.300, then typed back to 1.235.
+    type_realisasi(&mut app, kode, Quarter::III, "1.300");
+    assert!(app.is_dirty());
+    type_realisasi(&mut app, kode, Quarter::III, "1.235");
+    assert!(!app.is_dirty(), "typed back to the saved figure");
+    assert!(!screen(&mut app, 80, 24).contains("belum disimpan"));
+
+    // Changed, then undone: nothing unsaved, and q quits without asking.
+    type_realisasi(&mut app, kode, Quarter::III, "1.400");
+    assert!(screen(&mut app, 80, 24).contains("belum disimpan"));
+    press(&mut app, &[KeyCode::Char('u')]);
+    assert_eq!(
+        app.ws().node(kode).unwrap().indikator[0].realisasi[2],
+        Some(dec!(1235))
+    );
+    assert!(!app.is_dirty(), "undone back to the saved figure");
+    assert!(!screen(&mut app, 80, 24).contains("belum disimpan"));
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert!(app.should_quit(), "nothing to lose: no question");
+}
+
+#[test]
+fn a_saved_edit_undone_is_unsaved_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.json");
+    std::fs::write(&path, store::SAMPLE_JSON).unwrap();
+    let mut app = app_at(Some(path));
+    type_realisasi(&mut app, "7.01.02.2.04.02", Quarter::III, "1.300");
+    ctrl(&mut app, 's');
+    settle(&mut app);
+    assert!(!app.is_dirty());
+    // Undoing a saved edit makes the figures differ from the file: 1.235 here, 1.300 there.
+    press(&mut app, &[KeyCode::Char('u')]);
+    assert!(app.is_dirty());
+    ctrl(&mut app, 'r');
+    assert!(!app.is_dirty(), "redone: as saved");
 }

@@ -25,7 +25,8 @@ impl Tmux {
             std::process::id(),
             SERVERS.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
         );
-        let cmd = format!("{env} {binary} -w {}", workspace.display());
+        // UTF-8 unless the test says otherwise: without it kinerja draws in ASCII.
+        let cmd = format!("LANG=C.UTF-8 {env} {binary} -w {}", workspace.display());
         let status = Command::new("tmux")
             .args([
                 "-L",
@@ -44,7 +45,36 @@ impl Tmux {
             .status()
             .expect("tmux is needed for this test (.ci/run installs it)");
         assert!(status.success());
-        Tmux { socket }
+        let tmux = Tmux { socket };
+        // The pane stays after kinerja ends, so its exit status and screen can be read.
+        tmux.tmux(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
+        tmux
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// A pane variable (`#{pane_dead}`, `#{alternate_on}`, …).
+    fn pane(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", "e2e", format])
+    }
+
+    /// Ends the session as a dropped connection does (tmux sends SIGHUP to the pane), and
+    /// waits until kinerja, running on `workspace`, has ended.
+    fn kill_session(&self, workspace: &Path) {
+        let shell: u32 = self.pane("#{pane_pid}").parse().unwrap();
+        let pid = kinerja_pid(shell, workspace);
+        self.tmux(&["kill-session", "-t", "e2e"]);
+        wait_until("kinerja to end", || {
+            !std::path::Path::new(&format!("/proc/{pid}")).exists()
+        });
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -83,7 +113,7 @@ impl Tmux {
     /// Waits until the program has ended (at most 10 s).
     fn wait_until_ended(&self) {
         let start = Instant::now();
-        while self.running() {
+        while self.running() && self.pane("#{pane_dead}") != "1" {
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "still running:\n{}",
@@ -142,15 +172,7 @@ fn edit_save_and_quit_in_a_real_terminal() {
     tmux.keys(&["s"]);
     tmux.wait_for("Tersimpan ke");
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while tmux.running() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "still running:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_until_ended();
 
     let saved = kinerja::store::load(&path).unwrap();
     let ip_asn = &saved.node("7.01.01.2.05").unwrap().indikator[0];
@@ -262,4 +284,228 @@ fn a_save_waiting_for_another_users_lock_leaves_the_keys_free() {
         saved.node("7.01.01.2.05").unwrap().indikator[0].realisasi[3],
         Some(rust_decimal::dec!(76))
     );
+}
+
+/// The sample in a folder of its own.
+fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sooko.json");
+    std::fs::write(&path, include_str!("../data/sooko-2023.json")).unwrap();
+    (dir, path)
+}
+
+/// Waits until `cond` holds (at most 10 s).
+fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !cond() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "waited for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// IP ASN (7.01.01.2.05) TW IV: 70,85 in the seed; typed 76 from the dashboard's red list.
+fn type_76_into_ip_asn(tmux: &Tmux) {
+    tmux.wait_for("Pohon kinerja");
+    tmux.keys(&["d"]);
+    tmux.wait_for("Dasbor");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Indeks Profesionalitas ASN");
+    tmux.keys(&["Enter", "7", "6", "Enter"]);
+    tmux.wait_for("101,33 %");
+}
+
+fn ip_asn_tw4(path: &Path) -> Option<rust_decimal::Decimal> {
+    kinerja::store::load(path)
+        .unwrap()
+        .node("7.01.01.2.05")
+        .unwrap()
+        .indikator[0]
+        .realisasi[3]
+}
+
+#[test]
+fn unsaved_edits_survive_a_killed_session_and_are_offered_again() {
+    // Issue 11, item 11: the connection drops (tmux kill-session: SIGHUP) with an unsaved edit.
+    let (_dir, path) = sample();
+    let recovery = kinerja::store::recovery::path_for(&path);
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    type_76_into_ip_asn(&tmux);
+    wait_until("the recovery file", || recovery.exists());
+    tmux.kill_session(&path);
+    assert_eq!(
+        ip_asn_tw4(&path),
+        Some(rust_decimal::dec!(70.85)),
+        "not saved"
+    );
+    assert!(recovery.exists(), "the unsaved edit is kept");
+
+    // The next start offers it: how many, and the change itself.
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    let screen = tmux.wait_for("Perubahan belum disimpan");
+    assert!(screen.contains("berakhir dengan 1 perubahan"), "{screen}");
+    assert!(
+        screen.contains("7.01.01.2.05 realisasi TW IV: 70,85 → 76"),
+        "{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("1 perubahan dipulihkan");
+    assert!(screen.contains("belum disimpan"), "{screen}");
+    tmux.keys(&["s"]);
+    tmux.wait_for("Tersimpan ke");
+    assert_eq!(ip_asn_tw4(&path), Some(rust_decimal::dec!(76)));
+    wait_until("the recovery file to go", || !recovery.exists());
+    tmux.keys(&["q"]);
+    tmux.wait_until_ended();
+}
+
+#[test]
+fn a_recovered_edit_someone_else_saved_meanwhile_is_a_conflict() {
+    let (_dir, path) = sample();
+    let recovery = kinerja::store::recovery::path_for(&path);
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    type_76_into_ip_asn(&tmux);
+    wait_until("the recovery file", || recovery.exists());
+    tmux.kill_session(&path);
+    // Meanwhile another user saves the same figure.
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["-w"])
+        .arg(&path)
+        .args(["set", "7.01.01.2.05", "--tw", "4", "--realisasi", "77"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    let screen = tmux.wait_for("Perubahan belum disimpan");
+    assert!(
+        screen.contains("Berkas sudah disimpan orang lain"),
+        "{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("dipulihkan");
+    assert!(screen.contains("juga diubah orang lain"), "{screen}");
+    // Saving asks, with both figures; nothing is written before the answer.
+    tmux.keys(&["s"]);
+    let screen = tmux.wait_for("Bentrok 1/1");
+    assert!(screen.contains("Angka Anda    76"), "{screen}");
+    assert!(screen.contains("Di berkas     77"), "{screen}");
+    assert_eq!(ip_asn_tw4(&path), Some(rust_decimal::dec!(77)));
+    tmux.keys(&["k"]);
+    tmux.wait_for("Tersimpan ke");
+    assert_eq!(ip_asn_tw4(&path), Some(rust_decimal::dec!(76)));
+    tmux.keys(&["q"]);
+    tmux.wait_until_ended();
+}
+
+#[test]
+fn declining_keeps_the_recovery_file_aside() {
+    let (dir, path) = sample();
+    let recovery = kinerja::store::recovery::path_for(&path);
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    type_76_into_ip_asn(&tmux);
+    wait_until("the recovery file", || recovery.exists());
+    tmux.kill_session(&path);
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    tmux.wait_for("Perubahan belum disimpan");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Tidak diterapkan");
+    assert!(!recovery.exists(), "no longer offered");
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".pulih-") && n != recovery.file_name().unwrap().to_str().unwrap())
+        .collect();
+    assert_eq!(kept.len(), 1, "kept aside, not deleted: {kept:?}");
+    assert!(
+        std::fs::read_to_string(dir.path().join(&kept[0]))
+            .unwrap()
+            .contains("7.01.01.2.05")
+    );
+    assert_eq!(ip_asn_tw4(&path), Some(rust_decimal::dec!(70.85)));
+    tmux.keys(&["q"]);
+    tmux.wait_until_ended();
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_unsaved_edit() {
+    let (_dir, path) = sample();
+    let recovery = kinerja::store::recovery::path_for(&path);
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    type_76_into_ip_asn(&tmux);
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "1",
+        "drawing on the alternate screen"
+    );
+    // The pane runs `sh -c`, which may or may not exec kinerja: its pid is the pane's or its
+    // child's.
+    let shell: u32 = tmux.pane("#{pane_pid}").parse().unwrap();
+    let pid = kinerja_pid(shell, &path);
+    let status = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tmux.wait_until_ended();
+    // tmux marks the pane dead when its terminal closes and learns the exit status when it
+    // reaps the process: two events, so wait for the second.
+    wait_until("the exit status", || {
+        !tmux.pane("#{pane_dead_status}").is_empty() || !tmux.pane("#{pane_dead_signal}").is_empty()
+    });
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "0",
+        "the terminal is restored"
+    );
+    assert_eq!(
+        tmux.pane("#{pane_dead_status}"),
+        "143",
+        "128 + SIGTERM, as a shell reports it"
+    );
+    let kept = kinerja::store::recovery::load(&path)
+        .unwrap()
+        .expect("kept");
+    assert_eq!(kept.ops.len(), 1);
+    assert_eq!(kept.ops[0].kode, "7.01.01.2.05");
+    assert_eq!(kept.ops[0].new, Some(rust_decimal::dec!(76)));
+    assert_eq!(ip_asn_tw4(&path), Some(rust_decimal::dec!(70.85)));
+    assert!(recovery.exists());
+}
+
+/// The pid of the kinerja process running on `workspace`: `pid` itself, or its child.
+fn kinerja_pid(pid: u32, workspace: &Path) -> u32 {
+    let cmdline = |pid: u32| std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let name = workspace.to_string_lossy().into_owned();
+    let runs_kinerja = |pid: u32| {
+        let line = String::from_utf8_lossy(&cmdline(pid)).replace('\0', " ");
+        line.contains("kinerja") && line.contains(&name) && !line.starts_with("sh ")
+    };
+    if runs_kinerja(pid) {
+        return pid;
+    }
+    let children =
+        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+    children
+        .split_whitespace()
+        .filter_map(|c| c.parse().ok())
+        .find(|c| runs_kinerja(*c))
+        .unwrap_or_else(|| panic!("no kinerja under pid {pid}"))
+}
+
+#[test]
+fn a_text_console_gets_ascii() {
+    // Issue 15, item 11: TERM=linux draws no Unicode line or mark.
+    let (_dir, path) = sample();
+    let tmux = Tmux::start_with(env!("CARGO_BIN_EXE_kinerja"), &path, "TERM=linux");
+    let screen = tmux.wait_for("Pohon kinerja");
+    assert!(screen.contains("X merah"), "{screen}");
+    assert!(!screen.contains('✗') && !screen.contains('─'), "{screen}");
+    tmux.keys(&["?"]);
+    tmux.keys(&["End"]);
+    tmux.wait_for("ASCII dipilih otomatis");
+    tmux.keys(&["q"]);
+    tmux.wait_until_ended();
 }

@@ -8,13 +8,17 @@
 //! Ubuntu), which takes the same `flock(2)` lock as kinerja and writes its holder's name into
 //! the lock file as kinerja does.
 
+#[path = "support/keys.rs"]
+mod keys;
+
+use keys::{ctrl, press, type_text};
 use kinerja::locale::Lang;
 use kinerja::model::{Field, Quarter};
 use kinerja::store;
 use kinerja::tui::{self, App, Mode, Progress, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use rust_decimal::Decimal;
 use rust_decimal::dec;
 use std::io::Read;
@@ -38,27 +42,6 @@ fn shared_file() -> (tempfile::TempDir, PathBuf) {
 fn app_at(path: &Path) -> App {
     let (ws, stamp) = store::load_stamped(path).unwrap();
     App::new(ws, Some((path.to_path_buf(), stamp)), Lang::Id, Theme::MONO)
-}
-
-fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(action) = tui::resolve(app.context(), KeyEvent::new(code, modifiers)) {
-        app.update(action);
-    }
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for code in keys {
-        key(app, *code, KeyModifiers::NONE);
-    }
-}
-
-fn ctrl(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
-}
-
-fn type_text(app: &mut App, text: &str) {
-    let keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
-    press(app, &keys);
 }
 
 /// Types `value` into the TW I realisation of `kode`, as a user would, and goes back to the
@@ -539,7 +522,8 @@ fn an_export_while_a_save_waits_follows_it_with_every_figure() {
     ctrl(&mut app, 's');
     wait_until(&mut app, "the wait", |app| waiting_for(app, "budi"));
     type_tw1(&mut app, B, "4");
-    press(&mut app, &[KeyCode::Char('x')]);
+    // x asks for the format; x again is xlsx.
+    press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('x')]);
     assert!(
         message(&app).contains("setelah simpanan selesai"),
         "{}",
@@ -580,4 +564,36 @@ fn an_export_while_a_save_waits_follows_it_with_every_figure() {
     assert!(!app.is_dirty(), "{}", message(&app));
     assert_eq!(on_disk(&path, B), Some(dec!(4)));
     drop(dir);
+}
+
+#[test]
+fn edits_made_while_a_save_waits_are_in_the_recovery_file_until_it_lands() {
+    // A killed terminal while a save waits for Budi's lock: the save never lands, so the
+    // recovery file must hold what it was to write and what was typed meanwhile.
+    let (_dir, path) = shared_file();
+    let mut app = app_at(&path);
+    type_tw1(&mut app, A, "7");
+    let budi = LockHolder::take(&path, "budi", "true");
+    ctrl(&mut app, 's');
+    wait_until(&mut app, "the wait", |app| waiting_for(app, "budi"));
+    type_tw1(&mut app, B, "4");
+    assert!(app.flush_recovery(Duration::from_secs(10)));
+    let kept = store::recovery::load(&path).unwrap().expect("kept");
+    let kept: Vec<(&str, Option<Decimal>)> = kept
+        .ops
+        .iter()
+        .map(|op| (op.kode.as_str(), op.new))
+        .collect();
+    assert_eq!(kept, [(A, Some(dec!(7))), (B, Some(dec!(4)))]);
+    budi.release();
+    settle(&mut app);
+    // A is saved; B is still unsaved, and only B is kept.
+    assert!(app.flush_recovery(Duration::from_secs(10)));
+    let kept = store::recovery::load(&path).unwrap().expect("kept");
+    assert_eq!(kept.ops.len(), 1);
+    assert_eq!(kept.ops[0].kode, B);
+    ctrl(&mut app, 's');
+    settle(&mut app);
+    assert!(app.flush_recovery(Duration::from_secs(10)));
+    assert!(!store::recovery::path_for(&path).exists());
 }

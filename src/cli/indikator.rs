@@ -126,7 +126,7 @@ fn text_of(kind: TextKind, input: &str, lang: Lang) -> Result<String, Refused> {
 }
 
 /// `--rencana 2=250` as (TW II, 250).
-fn plan(text: &str, lang: Lang) -> Result<(Quarter, Option<Decimal>), Refused> {
+fn plan(text: &str, unit: &str, lang: Lang) -> Result<(Quarter, Option<Decimal>), Refused> {
     let bad = || {
         Refused(format!(
             "--rencana «{}»: {}",
@@ -144,7 +144,10 @@ fn plan(text: &str, lang: Lang) -> Result<(Quarter, Option<Decimal>), Refused> {
         .ok()
         .and_then(Quarter::new)
         .ok_or_else(bad)?;
-    Ok((q, figures::read(v.trim(), FigureKind::Kinerja, lang)?))
+    Ok((
+        q,
+        figures::read(v.trim(), FigureKind::Kinerja, Some(unit), lang)?,
+    ))
 }
 
 fn officer(text: &str) -> Option<String> {
@@ -198,7 +201,7 @@ pub fn run(
                 &text_of(TextKind::Satuan, satuan, lang)?,
             );
             if let Some(t) = &options.target {
-                ind.target = figures::read(t, FigureKind::Kinerja, lang)?;
+                ind.target = figures::read(t, FigureKind::Kinerja, Some(&ind.satuan), lang)?;
             }
             if let Some(p) = options.polaritas {
                 ind.polaritas = p.into();
@@ -208,7 +211,7 @@ pub fn run(
             }
             ind.pejabat = options.pejabat.as_deref().and_then(officer);
             for r in &options.rencana {
-                let (q, v) = plan(r, lang)?;
+                let (q, v) = plan(r, &ind.satuan, lang)?;
                 ind.rencana[q.index()] = v;
             }
             let said = format!(
@@ -276,12 +279,17 @@ pub fn run(
             }
             let i = indikator - 1;
             let figure = |field: Field, v| Change::figure(ws, &kode, field, v).expect("a slot");
+            // Figures are read in the unit they will have after this edit.
+            let unit = match satuan {
+                Some(s) => text_of(TextKind::Satuan, s, lang)?,
+                None => ind.satuan.clone(),
+            };
             if let Some(t) = &options.target {
-                let v = figures::read(t, FigureKind::Kinerja, lang)?;
+                let v = figures::read(t, FigureKind::Kinerja, Some(&unit), lang)?;
                 changes.push(figure(Field::Target(i), v));
             }
             for r in &options.rencana {
-                let (q, v) = plan(r, lang)?;
+                let (q, v) = plan(r, &unit, lang)?;
                 changes.push(figure(Field::Rencana(i, q), v));
             }
             if changes.is_empty() {

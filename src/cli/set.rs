@@ -213,7 +213,11 @@ pub fn run(out: &mut dyn Write, opened: &Opened, args: &SetArgs, lang: Lang) -> 
                 rules::editable(node, *field).map_err(refuse)?;
             }
             let kind = field.figure_kind();
-            let value = figures::read(text, kind, lang)?;
+            let unit = field
+                .indicator()
+                .and_then(|i| node.indikator.get(i))
+                .map(|d| d.satuan.as_str());
+            let value = figures::read(text, kind, unit, lang)?;
             let old = field.get(node).flatten();
             let c = match Change::figure(base, &args.kode, *field, value) {
                 Some(c) => c,
@@ -238,7 +242,7 @@ pub fn run(out: &mut dyn Write, opened: &Opened, args: &SetArgs, lang: Lang) -> 
             (
                 locale::field_label(*field, lang),
                 figures::show(kind, old),
-                figures::show(kind, value),
+                locale::entry_echo(kind, value, unit),
             )
         }
         Slot::SumberDana(text) => {

@@ -200,3 +200,28 @@ pub fn remove(workspace: &Path) -> io::Result<()> {
         other => other,
     }
 }
+
+/// Moves this user's recovery file for `workspace` aside, under a name of its own with the
+/// time (`.<workspace>.pulih-<uid>.<time>.json`, beside it), when the user declines to re-apply
+/// it: it is kept, never deleted silently, and no longer offered. Returns the new path; `None`
+/// when there was none. A link or someone else's file is moved aside as it is (by name; its
+/// target is never touched).
+pub fn set_aside(workspace: &Path) -> io::Result<Option<PathBuf>> {
+    let (folder, name) = place(workspace)?;
+    if folder.stat(&name)?.is_none() {
+        return Ok(None);
+    }
+    let (secs, nanos) = crate::time::now();
+    let stem = name.to_string_lossy();
+    let stem = stem.strip_suffix(".json").unwrap_or(&stem);
+    let aside = OsString::from(format!("{stem}.{}.json", crate::time::compact(secs, nanos)));
+    if folder.stat(&aside)?.is_some() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            folder.join(&aside).display().to_string(),
+        ));
+    }
+    folder.rename(&name, &aside)?;
+    folder.sync()?;
+    Ok(Some(folder.join(&aside)))
+}

@@ -34,8 +34,11 @@ pub enum Action {
     Undo,
     Redo,
     Save,
-    /// Write the tables to a dated `.xlsx` file in the current folder.
+    /// Export the tables: asks for the format first.
     Export,
+    /// Write the tables in this format to a dated file in the export folder (never over an
+    /// existing one).
+    ExportAs(crate::export::Format),
     Help,
     /// Quit (asks first when there are unsaved changes).
     Quit,
@@ -43,12 +46,20 @@ pub enum Action {
     Input(InputRequest),
     /// Accept the text field.
     Submit,
-    /// Leave the text field, help or a question without doing anything.
+    /// Go back one level, never out of the app: leave a text field, help, the journal or a
+    /// question without doing anything; from the detail pane or the dashboard back to the
+    /// tree; in the tree, leave the red filter.
     Cancel,
+    /// In the figure being typed: edit the text there instead of replacing it.
+    EditText,
     /// At the unsaved-changes question: save, then quit.
     SaveAndQuit,
     /// At the unsaved-changes question: quit and lose the changes.
     Discard,
+    /// At the start, unsaved changes of a session that ended: re-apply them.
+    Reapply,
+    /// At the start, unsaved changes of a session that ended: keep them aside, unapplied.
+    SetAside,
     /// At a save conflict: keep this user's figure.
     KeepMine,
     /// At a save conflict: take the figure on disk.

@@ -1306,6 +1306,7 @@ mod tests {
             Theme {
                 color: true,
                 ascii: false,
+                ascii_auto: None,
             },
         );
         for (w, h) in [(80, 24), (120, 40), (60, 16)] {

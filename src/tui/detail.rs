@@ -1,6 +1,7 @@
 //! The detail pane's cursor. Owns the selected cell of the selected node's grid: its row (the
-//! node's indicators, then its budget) and its column (0 = target or pagu, 1–4 = TW I–IV). The
-//! cell under the cursor is the figure `Enter` edits.
+//! node's indicators, then its budget) and its column (0 = target or pagu, 1–4 = TW I–IV; on
+//! the budget row, 5 = the year's spending as the LRA reports it, where one is kept). The cell
+//! under the cursor is the figure `Enter` edits.
 
 use super::action::Action;
 use crate::model::{Field, Node, Quarter};
@@ -19,9 +20,34 @@ pub struct Detail {
     cell: (usize, usize),
 }
 
-/// Rows of a node's grid: its indicators, then its budget if it has one.
-pub fn grid_rows(node: Option<&Node>) -> usize {
-    node.map_or(0, |n| n.indikator.len() + usize::from(n.anggaran.is_some()))
+/// The shape of a node's grid: its indicators, then its budget if it has one; the budget row
+/// has a sixth cell when the node keeps the LRA's figure for the year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Grid {
+    pub rows: usize,
+    /// The budget row, when it has the LRA cell.
+    pub lra_row: Option<usize>,
+}
+
+impl Grid {
+    pub fn of(node: Option<&Node>) -> Grid {
+        let Some(n) = node else {
+            return Grid::default();
+        };
+        let lra = n
+            .anggaran
+            .as_ref()
+            .is_some_and(|b| b.realisasi_tahun.is_some());
+        Grid {
+            rows: n.indikator.len() + usize::from(n.anggaran.is_some()),
+            lra_row: lra.then_some(n.indikator.len()),
+        }
+    }
+
+    /// The last column of row `row`.
+    fn last_col(self, row: usize) -> usize {
+        if self.lra_row == Some(row) { 5 } else { 4 }
+    }
 }
 
 impl Detail {
@@ -36,10 +62,10 @@ impl Detail {
         self.cell
     }
 
-    /// Puts the cursor on a cell (kept inside a grid of `rows` rows).
-    pub fn set_cell(&mut self, cell: (usize, usize), rows: usize) {
+    /// Puts the cursor on a cell (kept inside the grid).
+    pub fn set_cell(&mut self, cell: (usize, usize), grid: Grid) {
         self.cell = cell;
-        self.clamp(rows);
+        self.clamp(grid);
     }
 
     /// Another node was selected: back to its first row.
@@ -47,15 +73,15 @@ impl Detail {
         self.cell.0 = 0;
     }
 
-    /// Keeps the cursor inside a grid of `rows` rows.
-    pub fn clamp(&mut self, rows: usize) {
-        self.cell.0 = self.cell.0.min(rows.saturating_sub(1));
-        self.cell.1 = self.cell.1.min(4);
+    /// Keeps the cursor inside the grid.
+    pub fn clamp(&mut self, grid: Grid) {
+        self.cell.0 = self.cell.0.min(grid.rows.saturating_sub(1));
+        self.cell.1 = self.cell.1.min(grid.last_col(self.cell.0));
     }
 
     /// The quarter changed while the pane had the keys: a quarter's column follows it.
     pub fn follow_quarter(&mut self, q: Quarter) {
-        if self.cell.1 > 0 {
+        if (1..=4).contains(&self.cell.1) {
             self.cell.1 = q.number() as usize;
         }
     }
@@ -70,31 +96,33 @@ impl Detail {
                 Some(q) => Field::Realisasi(row, q),
             })
         } else if node.anggaran.is_some() && row == node.indikator.len() {
-            Some(match q {
-                None => Field::Pagu,
-                Some(q) => Field::Rp(q),
+            Some(match (col, q) {
+                (5, _) => Field::RealisasiTahun,
+                (_, None) => Field::Pagu,
+                (_, Some(q)) => Field::Rp(q),
             })
         } else {
             None
         }
     }
 
-    /// A key, on a grid of `rows` rows.
-    pub fn update(&mut self, action: Action, rows: usize) -> DetailOutcome {
-        let last = rows.saturating_sub(1);
+    /// A key, on `grid`.
+    pub fn update(&mut self, action: Action, grid: Grid) -> DetailOutcome {
+        let last = grid.rows.saturating_sub(1);
         match action {
             Action::Up => self.cell.0 = self.cell.0.saturating_sub(1),
             Action::Down => self.cell.0 = (self.cell.0 + 1).min(last),
             Action::Left => self.cell.1 = self.cell.1.saturating_sub(1),
-            Action::Right => self.cell.1 = (self.cell.1 + 1).min(4),
+            Action::Right => self.cell.1 = (self.cell.1 + 1).min(grid.last_col(self.cell.0)),
             Action::Home => self.cell.1 = 0,
-            Action::End => self.cell.1 = 4,
+            Action::End => self.cell.1 = grid.last_col(self.cell.0),
             Action::PageUp => self.cell.0 = 0,
             Action::PageDown => self.cell.0 = last,
             Action::SwitchFocus => return DetailOutcome::FocusTree,
             Action::Edit | Action::Toggle => return DetailOutcome::Edit,
             _ => {}
         }
+        self.clamp(grid);
         DetailOutcome::Nothing
     }
 }

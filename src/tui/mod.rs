@@ -45,7 +45,7 @@ pub use message::Message;
 pub use overlay::{Conflicts, Journal};
 pub use session::Progress;
 pub use terminal::{BackendChoice, run};
-pub use theme::Theme;
+pub use theme::{AsciiReason, TerminalEnv, Theme, ascii_needed};
 pub use tree::TreeRow;
 pub use view::draw;
 

@@ -1,6 +1,9 @@
-//! Search by kode or name. Owns the last search: its text and the codes it matched, in tree
-//! order (one pass over the names when a search is made; `n` and `N` then bisect the result by
-//! tree position). The text being typed is `Mode::Searching`'s, updated here.
+//! Search by kode or name. Owns the last search: its text and the codes it matched (one pass
+//! over the names when a search is made). A search that is a kode (digits and dots) ranks the
+//! exact code first, then codes that end with it, then codes that contain it, then names;
+//! `n` and `N` go through that order. Any other search matches codes and names in tree order,
+//! and `n` and `N` go to the next match after the selection (a bisection by tree position).
+//! The text being typed is `Mode::Searching`'s, updated here.
 
 use super::action::Action;
 use super::message::Message;
@@ -39,12 +42,22 @@ pub fn update_prompt(mut input: Input, action: Action) -> PromptOutcome {
 #[derive(Default)]
 pub struct Search {
     last: Option<(String, Vec<String>)>,
+    /// A kode search not stepped through yet: its first step is to the best match.
+    fresh: bool,
+}
+
+/// Whether a search is for a kode: digits and dots, with a digit.
+fn is_kode(query: &str) -> bool {
+    query.chars().any(|c| c.is_ascii_digit())
+        && query.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 impl Search {
-    /// Searches for `query` (any case) in every node's code and name.
+    /// Searches for `query` (any case) in every node's code and name. The next step of a kode
+    /// search goes to its best match, wherever the selection is.
     pub fn run(&mut self, ws: &Workspace, query: String) {
         let matches = find(ws, &query);
+        self.fresh = is_kode(&query);
         self.last = Some((query, matches));
     }
 
@@ -55,7 +68,7 @@ impl Search {
         }
     }
 
-    /// Codes of every node the last search matched, in tree order.
+    /// Codes of every node the last search matched, in the order `n` visits them.
     pub fn matches(&self) -> &[String] {
         self.last.as_ref().map_or(&[], |(_, m)| m.as_slice())
     }
@@ -63,7 +76,7 @@ impl Search {
     /// The next match after the node `here` (or the one before it): the code to show and what
     /// to say, or only what to say when there is nothing to go to.
     pub fn step(
-        &self,
+        &mut self,
         s: &Session,
         here: Option<&str>,
         forward: bool,
@@ -82,10 +95,27 @@ impl Search {
             let text = format!("{} «{query}»", lang.pick("Tidak ditemukan:", "Not found:"));
             return (None, Message::error(text));
         }
-        // Matches are in tree order, as positions compare: the first one past the selection
-        // (or the last one before it) is found by bisection.
+        let ranked = is_kode(query);
+        let fresh = std::mem::take(&mut self.fresh);
+        let at = here.and_then(|h| {
+            if ranked && !fresh {
+                matches.iter().position(|k| k == h)
+            } else {
+                None
+            }
+        });
+        // A kode: through the ranking, from where the selection is in it (else from the top).
+        // Otherwise matches are in tree order, as positions compare: the first one past the
+        // selection (or the last one before it) is found by bisection.
         let here = here.and_then(|k| s.position(k));
-        let index = if forward {
+        let index = if ranked {
+            match (at, forward) {
+                (Some(i), true) => (i + 1) % matches.len(),
+                (Some(i), false) => i.checked_sub(1).unwrap_or(matches.len() - 1),
+                (None, true) => 0,
+                (None, false) => matches.len() - 1,
+            }
+        } else if forward {
             let after = matches.partition_point(|k| here.is_some_and(|h| s.position(k) <= Some(h)));
             if after < matches.len() { after } else { 0 }
         } else {
@@ -97,13 +127,48 @@ impl Search {
     }
 }
 
-/// Codes of every node whose code or name contains `query` (any case), in tree order.
+/// Codes of every node whose code or name contains `query` (any case): for a kode, the exact
+/// code, then codes ending with it, then codes containing it (each in kode order), then names
+/// (in tree order); otherwise in tree order.
 fn find(ws: &Workspace, query: &str) -> Vec<String> {
     let query = query.to_lowercase();
+    if is_kode(&query) {
+        let mut groups: [Vec<String>; 4] = Default::default();
+        for n in ws.nodes() {
+            let kode = n.kode.to_lowercase();
+            let group = if kode == query {
+                0
+            } else if kode.ends_with(&query) {
+                1
+            } else if kode.contains(&query) {
+                2
+            } else if n.nama.to_lowercase().contains(&query) {
+                3
+            } else {
+                continue;
+            };
+            groups[group].push(n.kode.clone());
+        }
+        // The codes in kode order (the Renja's: 7.01.01 before 7.01.02), names in tree order.
+        for codes in &mut groups[..3] {
+            codes.sort_by(|a, b| kode_order(a, b));
+        }
+        return groups.concat();
+    }
     ws.nodes()
         .filter(|n| {
             n.kode.to_lowercase().contains(&query) || n.nama.to_lowercase().contains(&query)
         })
         .map(|n| n.kode.clone())
         .collect()
+}
+
+/// Kode order: segment by segment, numbers as numbers (`7.01.9` before `7.01.10`).
+fn kode_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let key = |s: &str| -> Vec<(u64, String)> {
+        s.split('.')
+            .map(|p| (p.parse::<u64>().unwrap_or(u64::MAX), p.to_string()))
+            .collect()
+    };
+    key(a).cmp(&key(b))
 }

@@ -42,7 +42,14 @@ impl BackendChoice {
 }
 
 /// Runs the interface until the user quits; the terminal is restored on return and on panic.
+///
+/// SIGHUP (the SSH connection or the terminal gone), SIGTERM and SIGINT end it too, from a
+/// thread of their own (after a hang-up the main thread can be stuck reading a terminal that
+/// is gone): the recovery file is brought up to date with the unsaved edits (see
+/// `session::recovery`), the terminal restored as far as it still exists, and the process
+/// exits with 128 + the signal's number, as a shell reports a process ended by it.
 pub fn run(mut app: App, backend: BackendChoice) -> io::Result<App> {
+    let signals = on_signals();
     let result = match backend {
         BackendChoice::Lean => init(LeanBackend::sized).and_then(|mut terminal| {
             let done = event_loop(&mut terminal, &mut app);
@@ -58,8 +65,36 @@ pub fn run(mut app: App, backend: BackendChoice) -> io::Result<App> {
             })
         }
     };
+    if let Some(handle) = signals {
+        handle.close();
+    }
     restore()?;
     result.map(|()| app)
+}
+
+/// Starts the thread that ends the interface on SIGHUP, SIGTERM or SIGINT; its handle stops
+/// it. `None` when the signals cannot be caught (they then end the process as usual).
+#[cfg(unix)]
+fn on_signals() -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT]).ok()?;
+    let handle = signals.handle();
+    std::thread::Builder::new()
+        .name("kinerja-sinyal".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                super::session::recovery::flush_all(Duration::from_secs(10));
+                restore_from_signal();
+                std::process::exit(128 + signal);
+            }
+        })
+        .ok()?;
+    Some(handle)
+}
+
+#[cfg(not(unix))]
+fn on_signals() -> Option<()> {
+    None
 }
 
 /// Where frames go: standard output without its line buffer, so a frame (which holds line
@@ -97,7 +132,10 @@ fn init<B: Backend<Error = io::Error>>(
 ) -> io::Result<ratatui::Terminal<B>> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some(worker::THREAD_NAME) {
+        let name = std::thread::current().name().map(str::to_string);
+        if name.as_deref() == Some(worker::THREAD_NAME)
+            || name.as_deref() == Some(super::session::recovery::THREAD_NAME)
+        {
             return;
         }
         let _ = restore();
@@ -116,6 +154,19 @@ fn init<B: Backend<Error = io::Error>>(
         let _ = restore();
     }
     terminal
+}
+
+/// [`restore`] from the signals' thread: without `io::stdout()`, whose lock the main thread
+/// may hold (the command line keeps it for the whole run), writing straight to the standard
+/// output's descriptor; a terminal that is gone only makes the writes fail.
+#[cfg(unix)]
+fn restore_from_signal() {
+    use std::io::Write;
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    if let Ok(mut out) = out() {
+        // Scrolling region, style, cursor shown, the main screen.
+        let _ = out.write_all(b"\x1b[r\x1b[m\x1b[?25h\x1b[?1049l");
+    }
 }
 
 /// Leaves the terminal as it was found: the scrolling region whole, the default style, the

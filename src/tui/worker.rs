@@ -42,11 +42,12 @@ pub enum Job {
         index_for: IndexFor,
     },
     /// Writes the LKjIP tables of `base` with `changes` (the unsaved figures, by position) put
-    /// in for the time of the export, into `dir`.
+    /// in for the time of the export, into a new dated file of `format` in `dir`.
     Export {
         base: Workspace,
         changes: Vec<(Vec<usize>, Field, Option<Decimal>)>,
         dir: PathBuf,
+        format: export::Format,
         quarter: Quarter,
         lang: Lang,
     },
@@ -110,6 +111,8 @@ pub enum Report {
     Exported {
         base: Workspace,
         result: Result<PathBuf, String>,
+        /// How many unsaved figures the export holds.
+        unsaved: usize,
     },
     Reloaded(Reload),
     Journal {
@@ -215,9 +218,10 @@ fn run(jobs: Receiver<Job>, reports: Sender<Report>, cancel: Arc<AtomicBool>) {
                 base,
                 changes,
                 dir,
+                format,
                 quarter,
                 lang,
-            } => export(base, &changes, &dir, quarter, lang),
+            } => export(base, &changes, &dir, format, quarter, lang),
             Job::Reload {
                 path,
                 known,
@@ -290,6 +294,7 @@ fn export(
     mut base: Workspace,
     changes: &[(Vec<usize>, Field, Option<Decimal>)],
     dir: &std::path::Path,
+    format: export::Format,
     quarter: Quarter,
     lang: Lang,
 ) -> Report {
@@ -303,9 +308,17 @@ fn export(
         }));
     }
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let format = export::Format::Xlsx;
         let name = export::default_file_name(&base, quarter, format, export::today());
-        let path = dir.join(name);
+        let path = unused_path(dir, &name).ok_or_else(|| {
+            format!(
+                "{}: {}",
+                dir.join(&name).display(),
+                lang.pick(
+                    "sudah ada 99 ekspor bernama sama hari ini",
+                    "99 exports of that name exist today"
+                )
+            )
+        })?;
         let req = export::Request {
             ws: &base,
             quarter,
@@ -323,7 +336,31 @@ fn export(
             field.set(node, old);
         }
     }
-    Report::Exported { base, result }
+    Report::Exported {
+        base,
+        result,
+        unsaved: changes.len(),
+    }
+}
+
+/// `name` in `dir`, or when that is taken (a file, a folder or a link) `name-2`, `name-3`, …
+/// before its extension: an export never replaces an earlier one.
+pub fn unused_path(dir: &std::path::Path, name: &str) -> Option<PathBuf> {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    (1..=99).find_map(|n| {
+        let candidate = if n == 1 {
+            dir.join(name)
+        } else {
+            dir.join(format!("{stem}-{n}{ext}"))
+        };
+        // A dangling link is taken too: symlink_metadata looks at the name, not its target.
+        std::fs::symlink_metadata(&candidate)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            .then_some(candidate)
+    })
 }
 
 fn reload(path: &std::path::Path, known: Option<Stamp>, index_for: IndexFor) -> Reload {

@@ -2,7 +2,7 @@
 //! save is under way), and what the app does with the worker's reports: each outcome routed to
 //! the components it concerns.
 
-use super::{App, Mode};
+use super::{App, Mode, View};
 use crate::tui::message::Message;
 use crate::tui::overlay::{Conflicts, Journal};
 use crate::tui::session::{DiskCheck, Outcome};
@@ -18,23 +18,30 @@ impl App {
         }
     }
 
-    pub(super) fn export(&mut self) {
-        let dir = self
-            .export_dir
-            .clone()
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
-        if let Some(message) = self.session.export(dir) {
+    pub(super) fn export(&mut self, format: crate::export::Format) {
+        let dir = self.export_folder();
+        if let Some(message) = self.session.export(dir, format) {
             self.message = Some(message);
         }
     }
 
+    /// `L`: the journal of the node in view — the tree's selection, or on the dashboard the
+    /// node of the red-list row selected.
     pub(super) fn show_journal(&mut self) {
-        let Some(kode) = self.tree.selected_row().map(|r| r.kode.clone()) else {
+        let kode = match self.view {
+            View::Dashboard => self
+                .session
+                .attention_rows(self.dashboard.selected(), 1)
+                .pop()
+                .map(|row| row.at.kode),
+            View::Tree => self.tree.selected_row().map(|r| r.kode.clone()),
+        };
+        let Some(kode) = kode else {
             return;
         };
-        if let Some(message) = self.session.request_journal(&kode) {
-            self.message = Some(message);
+        match self.session.request_journal(&kode) {
+            Some(message) => self.message = Some(message),
+            None => self.journal_wanted = Some(kode),
         }
     }
 
@@ -140,9 +147,15 @@ impl App {
                     self.workspace_replaced();
                 }
                 Outcome::Journal { kode, entries } => {
-                    let still_there = self.tree.selected_row().is_some_and(|r| r.kode == kode);
-                    if matches!(self.mode, Mode::Browse) && still_there {
-                        self.mode = Mode::History(Journal { kode, entries });
+                    // Shown only if it is still the one asked for last and nothing else
+                    // took the keys meanwhile.
+                    let wanted = self.journal_wanted.take_if(|k| *k == kode).is_some();
+                    if matches!(self.mode, Mode::Browse) && wanted {
+                        self.mode = Mode::History(Journal {
+                            kode,
+                            entries,
+                            scroll: Default::default(),
+                        });
                     }
                 }
             }

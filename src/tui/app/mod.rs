@@ -12,11 +12,11 @@ use crate::locale::Lang;
 use crate::model::{Field, Workspace};
 use crate::tui::action::Action;
 use crate::tui::dashboard::DashboardPane;
-use crate::tui::detail::{Detail, DetailOutcome, grid_rows};
+use crate::tui::detail::{Detail, DetailOutcome, Grid};
 use crate::tui::editor::{self, Editor, EditorOutcome};
 use crate::tui::history::{Edit, History};
 use crate::tui::message::Message;
-use crate::tui::overlay::{self, Conflicts, ConflictsOutcome, Journal, QuitAnswer};
+use crate::tui::overlay::{BoxOutcome, Conflicts, ConflictsOutcome, Journal, QuitAnswer, Scroll};
 use crate::tui::search::{self, PromptOutcome, Search};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -28,6 +28,7 @@ use tui_input::Input;
 
 mod jobs;
 mod read;
+mod recover;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -49,12 +50,17 @@ pub enum Mode {
     Editing(Editor),
     /// The search text being typed.
     Searching(Input),
-    Help,
+    /// Every key of the context under it, scrolled to a line.
+    Help(Scroll),
     ConfirmQuit,
     /// Saving found figures changed by someone else.
     Conflicts(Conflicts),
     /// The journal's entries for a node.
     History(Journal),
+    /// Which format to export to.
+    ExportFormat,
+    /// At the start: a session that ended left unsaved changes; re-apply them?
+    Recover(Box<crate::store::recovery::Recovery>),
 }
 
 pub struct App {
@@ -74,8 +80,12 @@ pub struct App {
     size: Size,
     /// Where `x` writes exports; the current folder when `None`.
     export_dir: Option<PathBuf>,
+    /// The user's home folder (`$HOME`), written `~` in paths on the message line.
+    home: Option<String>,
     /// Conflicts a save found while another box had the keys: asked when it closes.
     conflicts_waiting: Option<Conflicts>,
+    /// The node whose journal was asked for last (shown when it arrives).
+    journal_wanted: Option<String>,
     /// Quit once the save or export under way has landed.
     quit_after_save: bool,
     quit: bool,
@@ -107,7 +117,9 @@ impl App {
             theme,
             size: Size::new(80, 24),
             export_dir: None,
+            home: std::env::var("HOME").ok(),
             conflicts_waiting: None,
+            journal_wanted: None,
             quit_after_save: false,
             quit: false,
         };
@@ -115,6 +127,7 @@ impl App {
             width: 80,
             height: 24,
         });
+        app.check_recovery();
         app
     }
 
@@ -146,8 +159,7 @@ impl App {
         match action {
             Action::Resize { width, height } => {
                 self.size = Size::new(width, height);
-                self.tree
-                    .set_height(crate::tui::view::tree_height(self.size));
+                self.settle_view();
                 return;
             }
             Action::Input(_) => {}
@@ -170,11 +182,22 @@ impl App {
                     self.search_step(true);
                 }
             },
-            Mode::Help if overlay::stays_open(action) => self.mode = Mode::Help,
-            Mode::History(journal) if overlay::stays_open(action) => {
-                self.mode = Mode::History(journal);
+            Mode::Help(mut scroll) => {
+                let (len, page) = crate::tui::view::help_extent(self);
+                match scroll.update(action, len, page) {
+                    BoxOutcome::Open => self.mode = Mode::Help(scroll),
+                    BoxOutcome::Close => {}
+                    BoxOutcome::Quit => self.quit_asked(),
+                }
             }
-            Mode::Help | Mode::History(_) => {}
+            Mode::History(mut journal) => {
+                let (len, page) = crate::tui::view::history_extent(self, &journal);
+                match journal.scroll.update(action, len, page) {
+                    BoxOutcome::Open => self.mode = Mode::History(journal),
+                    BoxOutcome::Close => {}
+                    BoxOutcome::Quit => self.quit_asked(),
+                }
+            }
             Mode::Conflicts(conflicts) => match conflicts.update(action, lang) {
                 ConflictsOutcome::Asking(c) => self.mode = Mode::Conflicts(c),
                 ConflictsOutcome::Cancelled(message) => self.message = Some(message),
@@ -194,12 +217,25 @@ impl App {
                     }
                 }
             },
+            Mode::Recover(found) => match action {
+                Action::Reapply => self.reapply(*found),
+                Action::SetAside => self.set_aside(),
+                _ => self.mode = Mode::Recover(found),
+            },
+            Mode::ExportFormat => match action {
+                Action::ExportAs(format) => self.export(format),
+                Action::Cancel => self.info(self.lang.pick("Ekspor batal.", "Export cancelled.")),
+                _ => self.mode = Mode::ExportFormat,
+            },
             Mode::ConfirmQuit => match QuitAnswer::of(action) {
                 QuitAnswer::SaveAndQuit => {
                     self.quit_after_save = true;
                     self.save();
                 }
-                QuitAnswer::Discard => self.quit = true,
+                QuitAnswer::Discard => {
+                    self.session.discard_recovery();
+                    self.quit = true;
+                }
                 QuitAnswer::Cancel => {}
                 QuitAnswer::Ask => self.mode = Mode::ConfirmQuit,
             },
@@ -211,8 +247,18 @@ impl App {
     /// What follows any change: the detail's cursor inside the selected node's grid, the
     /// selection in view, and conflicts that waited for a box to close.
     fn settle_view(&mut self) {
-        self.detail.clamp(grid_rows(self.selected_node()));
-        self.tree.scroll();
+        if let Some(problem) = self.session.recovery_news() {
+            self.error(format!(
+                "{}: {problem}",
+                self.lang.pick(
+                    "berkas pemulihan tidak dapat ditulis; simpan dengan s",
+                    "the recovery file cannot be written; save with s"
+                )
+            ));
+        }
+        self.detail.clamp(Grid::of(self.selected_node()));
+        // The tree's height follows the selected node's detail (see `view::tree_height`).
+        self.tree.set_height(crate::tui::view::tree_height(self));
         if matches!(self.mode, Mode::Browse)
             && let Some(c) = self.conflicts_waiting.take()
         {
@@ -253,10 +299,11 @@ impl App {
             (_, _, Action::Undo) => self.step_history(false),
             (_, _, Action::Redo) => self.step_history(true),
             (_, _, Action::Save) => self.save(),
-            (_, _, Action::Export) => self.export(),
+            (_, _, Action::Export) => self.mode = Mode::ExportFormat,
             (_, _, Action::History) => self.show_journal(),
-            (_, _, Action::Help) => self.mode = Mode::Help,
+            (_, _, Action::Help) => self.mode = Mode::Help(Scroll::default()),
             (_, _, Action::Quit) => self.quit_asked(),
+            (_, _, Action::Cancel) => self.back(),
             (View::Dashboard, _, action) => {
                 let len = self.session.dashboard().map_or(0, |d| d.attention_len());
                 if let Some(i) = self.dashboard.update(action, len) {
@@ -273,13 +320,28 @@ impl App {
                 }
             },
             (View::Tree, Focus::Detail, action) => {
-                let rows = grid_rows(self.selected_node());
-                match self.detail.update(action, rows) {
+                let grid = Grid::of(self.selected_node());
+                match self.detail.update(action, grid) {
                     DetailOutcome::Nothing => {}
                     DetailOutcome::FocusTree => self.focus = Focus::Tree,
                     DetailOutcome::Edit => self.start_edit(),
                 }
             }
+        }
+    }
+
+    /// Esc in the panes: one level back, never out of the app.
+    fn back(&mut self) {
+        match (self.view, self.focus) {
+            (View::Dashboard, _) => self.view = View::Tree,
+            (View::Tree, Focus::Detail) => self.focus = Focus::Tree,
+            (View::Tree, Focus::Tree) if self.tree.attention_only() => {
+                self.tree.toggle_filter(&self.session);
+            }
+            (View::Tree, Focus::Tree) => self.info(self.lang.pick(
+                "Sudah di pohon. Keluar: q atau Ctrl-c.",
+                "Already at the tree. To quit: q or Ctrl-c.",
+            )),
         }
     }
 
@@ -291,9 +353,9 @@ impl App {
         self.view = View::Tree;
         self.tree.reveal(&self.session, &row.at.kode);
         self.focus = Focus::Detail;
-        let rows = grid_rows(self.selected_node());
+        let grid = Grid::of(self.selected_node());
         let column = self.session.quarter().number() as usize;
-        self.detail.set_cell((row.at.index, column), rows);
+        self.detail.set_cell((row.at.index, column), grid);
     }
 
     fn search_step(&mut self, forward: bool) {
@@ -334,24 +396,26 @@ impl App {
     }
 
     fn start_edit(&mut self) {
-        let (Some(row), Some(field)) = (self.tree.selected_row(), self.current_field()) else {
+        let (Some(node), Some(field)) = (self.selected_node(), self.current_field()) else {
             self.info(self.lang.pick(
                 "Node ini tidak punya angka untuk diubah.",
                 "This node has no figures to edit.",
             ));
             return;
         };
-        let kode = row.kode.clone();
-        let derived = self
-            .session
-            .node(&kode)
-            .is_some_and(|n| self.session.budget_is_derived(n));
-        if let Some(why) = editor::refusal(field, derived, self.lang) {
-            self.error(why);
+        // One rule for every front-end: what may be typed where.
+        if let Err(why) = crate::rules::editable(node, field) {
+            let text = crate::locale::edit_refusal(&why, self.lang);
+            self.error(text);
             return;
         }
+        let unit = field
+            .indicator()
+            .and_then(|i| node.indikator.get(i))
+            .map(|ind| ind.satuan.clone());
+        let kode = node.kode.clone();
         let value = self.session.value(&kode, field);
-        self.mode = Mode::Editing(Editor::new(kode, field, value));
+        self.mode = Mode::Editing(Editor::new(kode, field, value, unit));
     }
 
     /// A figure typed and accepted.
@@ -364,7 +428,13 @@ impl App {
         };
         if self.set_figure(&edit.kode, field, value) {
             let node = self.session.node(&edit.kode);
-            let text = editor::accepted(&edit, node, self.session.quarter(), self.lang);
+            let text = editor::accepted(
+                &edit,
+                node,
+                self.session.quarter(),
+                &self.session.ws().pengaturan,
+                self.lang,
+            );
             self.info(text);
         } else {
             self.info(self.lang.pick(

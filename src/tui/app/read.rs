@@ -70,6 +70,16 @@ impl App {
         self.size
     }
 
+    /// The user's home folder, as `~` shortens it on the message line.
+    pub fn home(&self) -> Option<&str> {
+        self.home.as_deref()
+    }
+
+    /// Sets the home folder (`$HOME` by default).
+    pub fn set_home(&mut self, home: Option<String>) {
+        self.home = home;
+    }
+
     pub fn rows(&self) -> &[TreeRow] {
         self.tree.rows()
     }
@@ -161,12 +171,44 @@ impl App {
         self.export_dir = Some(dir);
     }
 
+    /// Where `x` writes exports.
+    pub fn export_folder(&self) -> PathBuf {
+        self.export_dir
+            .clone()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
+    /// How many figures differ from the file as last saved.
+    pub fn unsaved_count(&self) -> usize {
+        self.session.unsaved_count()
+    }
+
+    /// Waits up to `timeout` until the recovery file holds the unsaved changes as they are
+    /// now; returns whether it does.
+    pub fn flush_recovery(&self, timeout: std::time::Duration) -> bool {
+        self.session.flush_recovery(timeout)
+    }
+
+    /// Whether this session keeps a recovery file of its unsaved changes.
+    pub fn recovery_kept(&self) -> bool {
+        self.session.recovery_kept()
+    }
+
+    /// How many times the recovery file was written or removed.
+    pub fn recovery_writes(&self) -> u64 {
+        self.session.recovery_writes()
+    }
+
     /// Which key table applies now.
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Editing(_) => Context::Editing,
             Mode::Searching(_) => Context::Searching,
-            Mode::Help | Mode::History(_) => Context::Help,
+            Mode::Help(_) => Context::Help,
+            Mode::History(_) => Context::History,
+            Mode::ExportFormat => Context::Export,
+            Mode::Recover(_) => Context::Recover,
             Mode::ConfirmQuit => Context::ConfirmQuit,
             Mode::Conflicts(_) => Context::Conflict,
             Mode::Browse => self.help_context(),

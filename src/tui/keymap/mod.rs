@@ -18,6 +18,12 @@ pub enum Context {
     Editing,
     Searching,
     Help,
+    /// The journal of a node.
+    History,
+    /// The export's question: which format.
+    Export,
+    /// At the start: re-apply the unsaved changes of a session that ended?
+    Recover,
     ConfirmQuit,
     Conflict,
 }
@@ -56,6 +62,9 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::Editing => &EDITING,
         Context::Searching => &SEARCHING,
         Context::Help => &HELP,
+        Context::History => &HISTORY,
+        Context::Export => &EXPORT,
+        Context::Recover => &RECOVER,
         Context::ConfirmQuit => &CONFIRM,
         Context::Conflict => &CONFLICT,
     };
@@ -98,8 +107,9 @@ pub fn hints(ctx: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
         .into_iter()
         .filter(|b| b.show == Show::Hint)
         .map(|b| {
+            let label = key_label(b.label, lang);
             (
-                b.label.split_whitespace().next().unwrap_or(b.label),
+                label.split_whitespace().next().unwrap_or(label),
                 lang.pick(b.short.0, b.short.1),
             )
         })
@@ -111,8 +121,16 @@ pub fn help(ctx: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
     bindings(ctx)
         .into_iter()
         .filter(|b| b.show != Show::Hidden)
-        .map(|b| (b.label, lang.pick(b.id, b.en)))
+        .map(|b| (key_label(b.label, lang), lang.pick(b.id, b.en)))
         .collect()
+}
+
+/// How keys are written: the space bar has a name in each language.
+fn key_label(label: &'static str, lang: Lang) -> &'static str {
+    match (label, lang) {
+        ("Enter Spasi", Lang::En) => "Enter Space",
+        _ => label,
+    }
 }
 
 #[cfg(test)]
@@ -193,6 +211,9 @@ mod tests {
             Context::Editing,
             Context::Searching,
             Context::Help,
+            Context::History,
+            Context::Export,
+            Context::Recover,
             Context::ConfirmQuit,
             Context::Conflict,
         ] {

@@ -1,9 +1,11 @@
 //! The key tables themselves: shared movement and commands, then one table per context.
 
 use super::{Binding, Show};
+use crate::export::Format;
 use crate::model::Quarter;
 use crate::tui::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use tui_input::InputRequest;
 
 pub(super) const NONE: KeyModifiers = KeyModifiers::NONE;
 pub(super) const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -127,7 +129,7 @@ pub(super) const COMMON: [Binding; 12] = [
         [ch('/')],
         Action::Search,
         "cari kode atau nama",
-        "search kode or name",
+        "search code or name",
         Help
     ),
     bind!(
@@ -182,8 +184,8 @@ pub(super) const COMMON: [Binding; 12] = [
         "x",
         [ch('x')],
         Action::Export,
-        "ekspor tabel LKjIP ke .xlsx bertanggal",
-        "export the LKjIP tables to a dated .xlsx",
+        "ekspor tabel LKjIP: xlsx, html, md, csv",
+        "export the LKjIP tables: xlsx, html, md, csv",
         Help
     ),
     bind!(
@@ -195,8 +197,8 @@ pub(super) const COMMON: [Binding; 12] = [
         hint("bantuan", "help")
     ),
     bind!(
-        "q Esc",
-        [ch('q'), (KeyCode::Esc, NONE)],
+        "q Ctrl-c",
+        [ch('q'), (KeyCode::Char('c'), CTRL)],
         Action::Quit,
         "keluar (ditanya bila belum disimpan)",
         "quit (asks if unsaved)",
@@ -204,7 +206,7 @@ pub(super) const COMMON: [Binding; 12] = [
     ),
 ];
 
-pub(super) const TREE: [Binding; 5] = [
+pub(super) const TREE: [Binding; 6] = [
     bind!(
         "Enter Spasi",
         [(KeyCode::Enter, NONE), ch(' ')],
@@ -245,9 +247,17 @@ pub(super) const TREE: [Binding; 5] = [
         "edit a figure",
         Help
     ),
+    bind!(
+        "Esc",
+        [(KeyCode::Esc, NONE)],
+        Action::Cancel,
+        "kembali: matikan saringan merah (tidak pernah keluar)",
+        "back: leave the red filter (never quits)",
+        Help
+    ),
 ];
 
-pub(super) const DETAIL: [Binding; 4] = [
+pub(super) const DETAIL: [Binding; 5] = [
     bind!(
         "Enter e",
         [(KeyCode::Enter, NONE), ch('e')],
@@ -265,11 +275,19 @@ pub(super) const DETAIL: [Binding; 4] = [
         hint("pohon", "tree")
     ),
     bind!(
+        "Esc",
+        [(KeyCode::Esc, NONE)],
+        Action::Cancel,
+        "kembali ke pohon",
+        "back to the tree",
+        Help
+    ),
+    bind!(
         "←→ hl",
         [(KeyCode::Left, NONE), ch('h')],
         Action::Left,
-        "sel kiri / kanan (target, TW I–IV)",
-        "cell left / right (target, Q I–IV)",
+        "sel kiri / kanan (target, TW I–IV, LRA)",
+        "cell left / right (target, Q I–IV, LRA)",
         Help
     ),
     bind!(
@@ -282,14 +300,24 @@ pub(super) const DETAIL: [Binding; 4] = [
     ),
 ];
 
-pub(super) const DASHBOARD: [Binding; 1] = [bind!(
-    "Enter",
-    [(KeyCode::Enter, NONE)],
-    Action::Jump,
-    "buka di pohon",
-    "open in tree",
-    Hint
-)];
+pub(super) const DASHBOARD: [Binding; 2] = [
+    bind!(
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Jump,
+        "buka di pohon",
+        "open in tree",
+        hint("buka", "open")
+    ),
+    bind!(
+        "Esc",
+        [(KeyCode::Esc, NONE)],
+        Action::Cancel,
+        "kembali ke pohon",
+        "back to the tree",
+        hint("kembali", "back")
+    ),
+];
 
 /// Leaves a text field; the same in every field.
 pub(super) const CANCEL: Binding = bind!(
@@ -301,16 +329,42 @@ pub(super) const CANCEL: Binding = bind!(
     Hint
 );
 
-pub(super) const EDITING: [Binding; 2] = [
+pub(super) const EDITING: [Binding; 5] = [
     bind!(
         "Enter",
         [(KeyCode::Enter, NONE)],
         Action::Submit,
         "pakai angka",
         "accept",
-        Hint
+        hint("pakai", "ok")
     ),
     CANCEL,
+    // Typing is text, not a key of the table: this line only says what it does.
+    Binding {
+        keys: &[],
+        label: "0–9",
+        action: Action::Submit,
+        id: "ketik angka baru: mengganti seluruh isi",
+        en: "type a new figure: replaces the whole value",
+        show: Show::Hint,
+        short: ("ganti", "replace"),
+    },
+    bind!(
+        "e/←→",
+        [ch('e')],
+        Action::EditText,
+        "ubah isi yang ada (kursor dengan ←→ Home End)",
+        "edit the value there (move with ←→ Home End)",
+        hint("ubah", "edit")
+    ),
+    bind!(
+        "Ctrl-u",
+        [(KeyCode::Char('u'), CTRL)],
+        Action::Input(InputRequest::DeleteLine),
+        "kosongkan (Enter pada isian kosong: belum diisi)",
+        "clear (Enter on an empty field: not entered)",
+        hint("hapus", "clear")
+    ),
 ];
 
 pub(super) const SEARCHING: [Binding; 2] = [
@@ -325,20 +379,122 @@ pub(super) const SEARCHING: [Binding; 2] = [
     CANCEL,
 ];
 
-pub(super) const HELP: [Binding; 1] = [bind!(
-    "Esc q ?",
+/// Scrolling a box that may be taller than the screen (help, the journal).
+macro_rules! scroll_keys {
+    () => {
+        [
+            bind!(
+                "↑↓ jk PgUp PgDn",
+                [(KeyCode::Up, NONE), ch('k')],
+                Action::Up,
+                "gulir",
+                "scroll",
+                hint("gulir", "scroll")
+            ),
+            bind!(
+                "↓ j",
+                [(KeyCode::Down, NONE), ch('j')],
+                Action::Down,
+                "gulir turun",
+                "scroll down",
+                Hidden
+            ),
+            bind!(
+                "PgUp",
+                [(KeyCode::PageUp, NONE)],
+                Action::PageUp,
+                "satu layar naik",
+                "a page up",
+                Hidden
+            ),
+            bind!(
+                "PgDn",
+                [(KeyCode::PageDown, NONE), ch(' ')],
+                Action::PageDown,
+                "satu layar turun",
+                "a page down",
+                Hidden
+            ),
+            bind!(
+                "Home g",
+                [(KeyCode::Home, NONE), ch('g')],
+                Action::Home,
+                "ke awal",
+                "to the top",
+                Hidden
+            ),
+            bind!(
+                "End G",
+                [(KeyCode::End, NONE), (KeyCode::Char('G'), SHIFT)],
+                Action::End,
+                "ke akhir",
+                "to the end",
+                Hidden
+            ),
+        ]
+    };
+}
+
+pub(super) const HELP: [Binding; 8] = {
+    let [a, b, c, d, e, f] = scroll_keys!();
     [
-        (KeyCode::Esc, NONE),
-        ch('q'),
-        ch('?'),
-        (KeyCode::Char('?'), SHIFT),
-        (KeyCode::Enter, NONE)
-    ],
-    Action::Cancel,
-    "tutup bantuan",
-    "close help",
-    Hint
-)];
+        bind!(
+            "Esc ?",
+            [
+                (KeyCode::Esc, NONE),
+                ch('?'),
+                (KeyCode::Char('?'), SHIFT),
+                (KeyCode::Enter, NONE)
+            ],
+            Action::Cancel,
+            "tutup bantuan",
+            "close help",
+            hint("tutup bantuan", "close help")
+        ),
+        a,
+        b,
+        c,
+        d,
+        e,
+        f,
+        QUIT_FROM_BOX,
+    ]
+};
+
+pub(super) const HISTORY: [Binding; 8] = {
+    let [a, b, c, d, e, f] = scroll_keys!();
+    [
+        bind!(
+            "Esc",
+            [
+                (KeyCode::Esc, NONE),
+                (KeyCode::Enter, NONE),
+                (KeyCode::Char('L'), SHIFT)
+            ],
+            Action::Cancel,
+            "tutup",
+            "close",
+            hint("tutup", "close")
+        ),
+        a,
+        b,
+        c,
+        d,
+        e,
+        f,
+        QUIT_FROM_BOX,
+    ]
+};
+
+/// `q` and Ctrl-c quit from a box that only shows something, as they do from the panes.
+const QUIT_FROM_BOX: Binding = bind!(
+    "q Ctrl-c",
+    [ch('q'), (KeyCode::Char('c'), CTRL)],
+    Action::Quit,
+    "keluar (ditanya bila belum disimpan)",
+    "quit (asks if unsaved)",
+    hint("keluar", "quit")
+);
 
 pub(super) const CONFIRM: [Binding; 3] = [
     bind!(
@@ -364,6 +520,68 @@ pub(super) const CONFIRM: [Binding; 3] = [
         "batal",
         "cancel",
         Hint
+    ),
+];
+
+pub(super) const EXPORT: [Binding; 5] = [
+    bind!(
+        "x Enter",
+        [ch('x'), (KeyCode::Enter, NONE)],
+        Action::ExportAs(Format::Xlsx),
+        "xlsx (Excel): satu lembar per tabel",
+        "xlsx (Excel): one sheet per table",
+        hint("xlsx", "xlsx")
+    ),
+    bind!(
+        "h",
+        [ch('h')],
+        Action::ExportAs(Format::Html),
+        "html: satu halaman untuk dibuka di peramban dan dicetak",
+        "html: one page to open in a browser and print",
+        hint("html", "html")
+    ),
+    bind!(
+        "m",
+        [ch('m')],
+        Action::ExportAs(Format::Md),
+        "md: Markdown, teks biasa",
+        "md: Markdown, plain text",
+        hint("md", "md")
+    ),
+    bind!(
+        "c",
+        [ch('c')],
+        Action::ExportAs(Format::Csv),
+        "csv: satu berkas per tabel, dalam satu folder",
+        "csv: one file per table, in one folder",
+        hint("csv", "csv")
+    ),
+    bind!(
+        "Esc",
+        [(KeyCode::Esc, NONE), (KeyCode::Char('c'), CTRL)],
+        Action::Cancel,
+        "batal",
+        "cancel",
+        hint("batal", "cancel")
+    ),
+];
+
+pub(super) const RECOVER: [Binding; 2] = [
+    bind!(
+        "Enter y",
+        [(KeyCode::Enter, NONE), ch('y')],
+        Action::Reapply,
+        "terapkan lagi (belum disimpan; s menyimpan, dan bertanya bila bentrok)",
+        "re-apply them (unsaved; s saves, and asks on a conflict)",
+        hint("terapkan", "re-apply")
+    ),
+    bind!(
+        "n Esc",
+        [ch('n'), (KeyCode::Esc, NONE)],
+        Action::SetAside,
+        "jangan: simpan berkasnya ke samping (tidak dihapus)",
+        "don't: move the file aside (not deleted)",
+        hint("ke samping", "aside")
     ),
 ];
 

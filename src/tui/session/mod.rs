@@ -9,6 +9,7 @@
 
 mod index;
 mod receive;
+pub mod recovery;
 mod sync;
 
 pub use index::Index;
@@ -31,11 +32,13 @@ pub type Key = (String, Field);
 pub struct Session {
     ws: Workspace,
     index: Index,
-    /// Changes made so far, and how many of them are on disk (equal: nothing unsaved).
-    generation: u64,
-    saved_generation: u64,
     lang: Lang,
     disk: sync::Disk,
+    /// The recovery file of the unsaved changes, for a workspace with a file (off until the
+    /// app knows no other session of this user keeps it; see `app::recover`).
+    recovery: Option<recovery::Recovery>,
+    /// The recovery file's problem last told to the user.
+    recovery_told: Option<String>,
 }
 
 impl Session {
@@ -43,14 +46,17 @@ impl Session {
     /// that lives only in memory.
     pub fn new(ws: Workspace, file: Option<(PathBuf, Stamp)>, lang: Lang) -> Session {
         let index = Index::build(&ws, ws.pengaturan.triwulan_berjalan, false);
+        let recovery = file
+            .as_ref()
+            .map(|(path, _)| recovery::Recovery::start(path.clone()));
         let disk = sync::Disk::new(file, ws.clone());
         Session {
             ws,
             index,
-            generation: 0,
-            saved_generation: 0,
             lang,
             disk,
+            recovery,
+            recovery_told: None,
         }
     }
 
@@ -184,18 +190,119 @@ impl Session {
             field.set(node, value);
         }
         self.disk.touch((kode.to_string(), field), old);
-        self.generation += 1;
         self.index.after(&self.ws, &positions, before);
-        self.unsaved_changed();
+        self.unsaved_one(kode, field, positions);
         true
     }
 
-    /// Whether there are changes not yet on disk (a save in flight has not landed yet).
+    /// Whether the figures differ from the file as last read or saved (a save in flight has
+    /// not landed yet). Undoing back to the saved figures, or typing a figure's own value
+    /// again, leaves nothing unsaved. Looks only at the figures touched since the base.
     pub fn is_dirty(&self) -> bool {
-        self.generation != self.saved_generation
+        self.disk
+            .flight
+            .as_ref()
+            .is_some_and(|f| !f.sent.is_empty())
+            || self
+                .disk
+                .touched
+                .iter()
+                .any(|((kode, field), saved)| self.value(kode, *field) != *saved)
     }
 
-    /// Called whenever the set of unsaved changes may have changed: an edit, a save that
-    /// landed, a reload. The recovery file (issue 11) hooks in here.
-    fn unsaved_changed(&mut self) {}
+    /// How many figures differ from the file as last read or saved (those of a save in flight
+    /// included).
+    pub fn unsaved_count(&self) -> usize {
+        let in_flight = self.disk.flight.as_ref().map_or(0, |f| {
+            f.sent
+                .keys()
+                .filter(|k| !self.disk.touched.contains_key(*k))
+                .count()
+        });
+        in_flight
+            + self
+                .disk
+                .touched
+                .iter()
+                .filter(|((kode, field), saved)| self.value(kode, *field) != **saved)
+                .count()
+    }
+
+    /// Called whenever the set of unsaved changes may have changed wholesale: a save that
+    /// landed or failed, a reload, a conflict's answer. Hands every unsaved operation to the
+    /// recovery file's thread (nothing is written on the key path); a save in flight counts
+    /// as unsaved until it lands.
+    pub(super) fn unsaved_changed(&mut self) {
+        let Some(rec) = self.recovery.as_ref().filter(|r| !r.is_off()) else {
+            return;
+        };
+        let Some(stamp) = self.disk.stamp else {
+            return;
+        };
+        rec.put_all(self.recovery_ops(), stamp);
+    }
+
+    /// After an edit of one figure: only its operation goes to the recovery file's thread
+    /// (O(log n), whatever the number of unsaved figures).
+    pub(super) fn unsaved_one(&mut self, kode: &str, field: Field, positions: Vec<usize>) {
+        let Some(rec) = self.recovery.as_ref().filter(|r| !r.is_off()) else {
+            return;
+        };
+        let Some(stamp) = self.disk.stamp else {
+            return;
+        };
+        let op = self.recovery_op(kode, field).map(|(_, op)| op);
+        rec.put_one((positions, field), op, stamp);
+    }
+
+    /// From now on the recovery file is kept (and written now, in case there is something
+    /// unsaved already).
+    pub fn recovery_on(&mut self) {
+        if let Some(rec) = self.recovery.as_mut() {
+            rec.turn_on();
+        }
+        self.unsaved_changed();
+    }
+
+    /// This session keeps no recovery file.
+    pub fn recovery_off(&mut self) {
+        if let Some(rec) = self.recovery.as_mut() {
+            rec.turn_off();
+        }
+    }
+
+    /// Whether the recovery file is kept by this session.
+    pub fn recovery_kept(&self) -> bool {
+        self.recovery.as_ref().is_some_and(|r| !r.is_off())
+    }
+
+    /// The unsaved changes are given up (quitting without saving): the recovery file goes.
+    pub fn discard_recovery(&mut self) {
+        if let (Some(rec), Some(stamp)) = (self.recovery.as_ref(), self.disk.stamp)
+            && !rec.is_off()
+        {
+            rec.put_all(Vec::new(), stamp);
+        }
+    }
+
+    /// Waits up to `timeout` until the recovery file holds the newest state.
+    pub fn flush_recovery(&self, timeout: std::time::Duration) -> bool {
+        self.recovery.as_ref().is_none_or(|r| r.flush(timeout))
+    }
+
+    /// A problem with the recovery file not yet told (told once until it changes).
+    pub fn recovery_news(&mut self) -> Option<String> {
+        let now = self.recovery.as_ref().and_then(|r| r.problem());
+        if now == self.recovery_told {
+            return None;
+        }
+        self.recovery_told = now.clone();
+        now
+    }
+
+    /// How many times the recovery file has been written or removed (for tests and the
+    /// benchmark).
+    pub fn recovery_writes(&self) -> u64 {
+        self.recovery.as_ref().map_or(0, |r| r.written())
+    }
 }

@@ -53,8 +53,8 @@ impl Session {
         if self.disk.base.is_some() {
             if self.disk.save_wanted {
                 self.start_save();
-            } else if let Some(dir) = self.disk.export_wanted.take() {
-                self.start_export(dir);
+            } else if let Some((dir, format)) = self.disk.export_wanted.take() {
+                self.start_export(dir, format);
             }
         }
         out
@@ -76,15 +76,29 @@ impl Session {
                 self.disk.base = Some(base);
                 Some(self.saved(result, fresh))
             }
-            Report::Exported { base, result } => {
+            Report::Exported {
+                base,
+                result,
+                unsaved,
+            } => {
                 self.disk.progress = None;
                 self.disk.base = Some(base);
                 Some(match result {
-                    Ok(path) => Outcome::Exported(Message::info(format!(
-                        "{} {}",
-                        lang.pick("Ekspor ditulis ke", "Exported to"),
-                        path.display()
-                    ))),
+                    Ok(path) => {
+                        let mut text = format!(
+                            "{} {}",
+                            lang.pick("Ekspor ditulis ke", "Exported to"),
+                            path.display()
+                        );
+                        if unsaved > 0 {
+                            text.push_str(&format!(
+                                " {} {unsaved} {}",
+                                lang.pick("— termasuk", "— includes"),
+                                lang.pick("angka yang belum disimpan", "figure(s) not saved yet")
+                            ));
+                        }
+                        Outcome::Exported(Message::info(text))
+                    }
                     Err(e) => Outcome::Failed(Message::error(e)),
                 })
             }
@@ -120,8 +134,12 @@ impl Session {
             SaveResult::Done(Ok(done)) => done,
             failed => {
                 // Nothing written: every change stays unsaved.
+                // The base's values of the figures touched before win over the ones touched
+                // since (the base is still the one from before the save).
                 self.disk.touched.extend(flight.before);
                 self.disk.save_wanted = false;
+                // Edits made while it was in flight go into the recovery file now.
+                self.unsaved_changed();
                 return match failed {
                     SaveResult::Done(Err(CommitError::Conflicts(list))) => Outcome::Conflicts {
                         message: Message::error(
@@ -144,7 +162,6 @@ impl Session {
         let path = self.disk.path.clone().unwrap_or_default();
         self.disk.stamp = Some(done.stamp);
         self.disk.meta = disk_meta(&path);
-        self.saved_generation = flight.generation;
         self.disk.started_from.clear();
         if done.merged && fresh.is_none() {
             // Merged, but the merged file could not be copied for the screen: read it again.
@@ -157,7 +174,7 @@ impl Session {
             // will ask.
             let touched = std::mem::take(&mut self.disk.touched);
             let mine: Vec<(Key, Option<Decimal>, Option<Decimal>)> = touched
-                .into_iter()
+                .into_keys()
                 .map(|key| {
                     let value = self.value(&key.0, key.1);
                     // Every figure changed in flight has what the user saw (the value itself
@@ -216,6 +233,8 @@ impl Session {
             Reload::Changed { base, fresh, stamp } => (base, fresh, stamp),
         };
         let mine = self.pending();
+        // Measured from the new base from now on: what differs from it is re-applied below.
+        self.disk.touched.clear();
         self.disk.base = Some(*base);
         self.disk.stamp = Some(stamp);
         self.disk.meta = meta;

@@ -13,7 +13,7 @@ use crate::store::{self, Conflict, Stamp};
 use crate::tui::message::Message;
 use crate::tui::worker::{Job, Worker};
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -26,17 +26,18 @@ pub(super) struct Disk {
     pub(super) stamp: Option<Stamp>,
     /// How the file looked (inode, length, time) when last read or written.
     pub(super) meta: Option<DiskMeta>,
-    /// Every figure changed since `base` (edits, undos, answers to conflicts): where the
-    /// user's unsaved changes can be, so a save never compares the whole workspace.
-    pub(super) touched: HashSet<Key>,
+    /// Every figure changed since `base` (edits, undos, answers to conflicts), with its value
+    /// in `base` (the file as last read or saved): where the user's unsaved changes can be, so
+    /// neither a save nor the unsaved marker compares the whole workspace.
+    pub(super) touched: HashMap<Key, Option<Decimal>>,
     /// For figures someone else changed under this user's unsaved change: the value this user
     /// started from (so saving asks instead of overwriting).
     pub(super) started_from: HashMap<Key, Option<Decimal>>,
     pub(super) flight: Option<Flight>,
     /// A save asked for while the base was away: started when it comes back.
     pub(super) save_wanted: bool,
-    /// An export asked for while the base was away, and its folder.
-    pub(super) export_wanted: Option<PathBuf>,
+    /// An export asked for while the base was away: its folder and format.
+    pub(super) export_wanted: Option<(PathBuf, crate::export::Format)>,
     /// The look of the file when the reload in flight was started.
     pub(super) reload: Option<Option<DiskMeta>>,
     pub(super) progress: Option<Progress>,
@@ -47,12 +48,10 @@ pub(super) struct Disk {
 pub(super) struct Flight {
     /// The figures it writes, and their new values.
     pub(super) sent: HashMap<Key, Option<Decimal>>,
-    /// The figures touched before it, given back if it fails.
-    pub(super) before: HashSet<Key>,
+    /// The figures touched before it (with their value in the base), given back if it fails.
+    pub(super) before: HashMap<Key, Option<Decimal>>,
     /// Figures changed while it is in flight: the value the user saw before the first change.
     pub(super) seen: HashMap<Key, Option<Decimal>>,
-    /// The count of changes it holds.
-    pub(super) generation: u64,
 }
 
 /// What the worker is doing, for the status line.
@@ -86,7 +85,7 @@ impl Disk {
             path,
             base: Some(base),
             stamp,
-            touched: HashSet::new(),
+            touched: HashMap::new(),
             started_from: HashMap::new(),
             flight: None,
             save_wanted: false,
@@ -97,16 +96,27 @@ impl Disk {
         }
     }
 
-    /// Records a change of `key` from `old`.
+    /// Records a change of `key` from `old`. The first change of a figure since the base
+    /// starts from the base's value (or, with a save in flight, from the value it writes).
     pub(super) fn touch(&mut self, key: Key, old: Option<Decimal>) {
         if let Some(flight) = &mut self.flight {
             flight.seen.entry(key.clone()).or_insert(old);
         }
-        self.touched.insert(key);
+        self.touched.entry(key).or_insert(old);
     }
 }
 
 impl Session {
+    /// The workspace's file, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.disk.path.as_deref()
+    }
+
+    /// The stamp of the bytes the base came from.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.disk.stamp
+    }
+
     /// What the worker is doing, if anything the status line shows.
     pub fn progress(&self) -> Option<&Progress> {
         self.disk.progress.as_ref()
@@ -164,7 +174,6 @@ impl Session {
                 .collect(),
             before: std::mem::take(&mut self.disk.touched),
             seen: HashMap::new(),
-            generation: self.generation,
         });
         self.disk.progress = Some(Progress::Saving);
         self.disk.worker.send(Job::Save {
@@ -184,27 +193,28 @@ impl Session {
         }
     }
 
-    /// Writes the LKjIP tables, with the unsaved changes, to a dated `.xlsx` in `dir`.
-    pub fn export(&mut self, dir: PathBuf) -> Option<Message> {
+    /// Writes the LKjIP tables, with the unsaved changes, to a dated file of `format` in
+    /// `dir` (never over an existing one).
+    pub fn export(&mut self, dir: PathBuf, format: crate::export::Format) -> Option<Message> {
         if self.disk.base.is_none() {
-            self.disk.export_wanted = Some(dir);
+            self.disk.export_wanted = Some((dir, format));
             return Some(Message::info(self.lang.pick(
                 "Ekspor dimulai setelah simpanan selesai.",
                 "The export starts when the save is done.",
             )));
         }
-        self.start_export(dir);
+        self.start_export(dir, format);
         None
     }
 
-    pub(super) fn start_export(&mut self, dir: PathBuf) {
+    pub(super) fn start_export(&mut self, dir: PathBuf, format: crate::export::Format) {
         let Some(base) = self.disk.base.take() else {
             return;
         };
-        let changes = self
+        let changes: Vec<_> = self
             .disk
             .touched
-            .iter()
+            .keys()
             .filter_map(|(kode, field)| {
                 let at = self.index.paths.get(kode)?;
                 let new = field.get(self.ws.node_at(at)?)?;
@@ -217,6 +227,7 @@ impl Session {
             base,
             changes,
             dir,
+            format,
             quarter: self.index.quarter,
             lang: self.lang,
         });
@@ -291,6 +302,28 @@ impl Session {
         self.disk
             .started_from
             .insert((c.mine.kode.clone(), c.mine.field), c.theirs);
+        self.unsaved_changed();
+    }
+
+    /// A figure changed from `old` (what the user saw), re-applied from the recovery file:
+    /// when the file now holds something else, saving asks instead of overwriting it. Returns
+    /// whether it does (someone else changed it since).
+    pub fn reapplied_from(
+        &mut self,
+        kode: &str,
+        field: crate::model::Field,
+        old: Option<Decimal>,
+    ) -> bool {
+        let clash = self.base_value(kode, field) != Some(old);
+        if clash {
+            self.disk
+                .started_from
+                .insert((kode.to_string(), field), old);
+            if let Some(at) = self.index.paths.get(kode).cloned() {
+                self.unsaved_one(kode, field, at);
+            }
+        }
+        clash
     }
 
     /// At a save conflict: take the figure on disk.
@@ -310,31 +343,78 @@ impl Session {
         let Some(base) = self.disk.base.as_ref() else {
             return Vec::new();
         };
-        let mut ops: Vec<Op> = self
+        // Each with its position, looked up once, for the tree order.
+        let mut ops: Vec<(&Vec<usize>, Op)> = self
             .disk
             .touched
-            .iter()
+            .keys()
             .filter_map(|(kode, field)| {
                 let at = self.index.paths.get(kode)?;
                 let old = field.get(base.node_at(at)?)?;
                 let new = field.get(self.ws.node_at(at)?)?;
-                (old != new).then(|| Op {
-                    kode: kode.clone(),
-                    field: *field,
-                    old: self
-                        .disk
-                        .started_from
-                        .get(&(kode.clone(), *field))
-                        .copied()
-                        .unwrap_or(old),
-                    new,
+                (old != new).then(|| {
+                    let started = self.disk.started_from.get(&(kode.clone(), *field));
+                    let op = Op {
+                        kode: kode.clone(),
+                        field: *field,
+                        old: started.copied().unwrap_or(old),
+                        new,
+                    };
+                    (at, op)
                 })
             })
             .collect();
-        ops.sort_by(|a, b| {
-            (self.index.paths.get(&a.kode), a.field).cmp(&(self.index.paths.get(&b.kode), b.field))
-        });
+        ops.sort_by(|(a, x), (b, y)| (a, x.field).cmp(&(b, y.field)));
+        ops.into_iter().map(|(_, op)| op).collect()
+    }
+
+    /// The unsaved operations for the recovery file, each with its place in the tree, in
+    /// tree order: every figure touched since the file was last read or saved (a save in
+    /// flight included, as it may not land) that differs from the file's value.
+    pub(super) fn recovery_ops(&self) -> Vec<(super::recovery::Place, Op)> {
+        let mut keys: std::collections::HashSet<&Key> = self.disk.touched.keys().collect();
+        if let Some(f) = &self.disk.flight {
+            keys.extend(f.before.keys());
+        }
+        let mut ops: Vec<_> = keys
+            .into_iter()
+            .filter_map(|(kode, field)| self.recovery_op(kode, *field))
+            .collect();
+        ops.sort_by(|(a, _), (b, _)| a.cmp(b));
         ops
+    }
+
+    /// The unsaved operation of one figure for the recovery file, with its place: from the
+    /// file's value (as last read or saved, before a save in flight) to the figure now;
+    /// `None` when they are equal or it was not touched. Needs no base, so it holds while a
+    /// save has it.
+    pub(super) fn recovery_op(
+        &self,
+        kode: &str,
+        field: crate::model::Field,
+    ) -> Option<(super::recovery::Place, Op)> {
+        let key = (kode.to_string(), field);
+        let saved = self
+            .disk
+            .flight
+            .as_ref()
+            .and_then(|f| f.before.get(&key))
+            .or_else(|| self.disk.touched.get(&key))?;
+        let at = self.index.paths.get(kode)?;
+        let new = field.get(self.ws.node_at(at)?)?;
+        if *saved == new {
+            return None;
+        }
+        let old = self.disk.started_from.get(&key).copied().unwrap_or(*saved);
+        Some((
+            (at.clone(), field),
+            Op {
+                kode: key.0,
+                field,
+                old,
+                new,
+            },
+        ))
     }
 }
 

@@ -24,7 +24,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let g = t.glyphs();
     let q = app.quarter();
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        format!(" {} · s.d. TW {q} ", app.lang().pick("Dasbor", "Dashboard")),
+        format!(
+            " {} · {} ",
+            app.lang().pick("Dasbor", "Dashboard"),
+            locale::to_quarter(q, app.lang())
+        ),
         t.title(),
     ));
     let inner = block.inner(area);

@@ -6,7 +6,10 @@
 mod dashboard;
 mod detail;
 mod overlay;
+mod status;
 mod tree;
+
+pub use overlay::{help_extent, history_extent};
 
 use super::app::{App, Mode, View};
 use super::keymap;
@@ -47,23 +50,44 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_header(frame, app, header);
     match app.view() {
         View::Tree => {
-            let [left, right] = panes(body);
+            let [left, right] = panes(app, body);
             tree::draw(frame, app, left);
             detail::draw(frame, app, right);
         }
         View::Dashboard => dashboard::draw(frame, app, body),
     }
-    draw_status(frame, app, status);
-    draw_hints(frame, app, hints);
+    // A message too long for its line takes the hint line too.
+    let message = message_lines(app, status.width);
+    draw_status(frame, app, status, message.first());
+    match message.get(1) {
+        Some(second) => {
+            let style = match app.message() {
+                Some(Message::Error(_)) => app.theme().error(),
+                _ => app.theme().info(),
+            };
+            frame.render_widget(Paragraph::new(second.as_str()).style(style), hints);
+        }
+        None => draw_hints(frame, app, hints),
+    }
     match app.mode() {
-        Mode::Help => overlay::help(frame, app, area),
+        Mode::Help(scroll) => overlay::help(frame, app, help_area(area), *scroll),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, app, body),
+        Mode::ExportFormat => overlay::export_format(frame, app, body),
+        Mode::Recover(found) => overlay::recover(frame, app, body, found),
         Mode::Conflicts(conflicts) => overlay::conflict(frame, app, body, conflicts),
         Mode::History(journal) => overlay::history(frame, app, body, journal),
         _ => {}
     }
     if app.theme().ascii {
         asciify(frame.buffer_mut());
+    }
+}
+
+/// Where help is drawn: everything but the hint line, which says how to scroll and close it.
+fn help_area(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(1),
+        ..area
     }
 }
 
@@ -78,22 +102,30 @@ fn rows(area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
-/// The tree's and the detail's parts of the body: side by side when wide, else stacked.
-fn panes(body: Rect) -> [Rect; 2] {
+/// The tree's and the detail's parts of the body: side by side when wide, else stacked, the
+/// detail taking the rows its node needs (at most three fifths of the body) and the tree the
+/// rest.
+fn panes(app: &App, body: Rect) -> [Rect; 2] {
     if body.width >= WIDE {
-        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
+        return Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
             .spacing(1)
-            .areas(body)
-    } else {
-        let tree_h = (body.height * 2 / 5).max(5);
-        Layout::vertical([Constraint::Length(tree_h), Constraint::Min(0)]).areas(body)
+            .areas(body);
     }
+    let tree_min = (body.height * 2 / 5).max(5);
+    let needed = app
+        .selected_node()
+        .map_or(0, |n| detail::lines(app, n, body.width as usize).0.len())
+        // Its title line.
+        + 1;
+    let detail_h = (needed as u16).min(body.height.saturating_sub(tree_min));
+    Layout::vertical([Constraint::Min(0), Constraint::Length(detail_h)]).areas(body)
 }
 
-/// How many rows of the tree a terminal of `size` shows (at least 1).
-pub fn tree_height(size: ratatui::layout::Size) -> usize {
+/// How many rows of the tree the app's terminal shows (at least 1).
+pub fn tree_height(app: &App) -> usize {
+    let size = app.size();
     let [_, body, _, _] = rows(Rect::new(0, 0, size.width, size.height));
-    let [tree, _] = panes(body);
+    let [tree, _] = panes(app, body);
     (tree::inner(tree).height as usize).max(1)
 }
 
@@ -140,7 +172,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
             app.ws().instansi.nama,
             app.ws().tahun
         ),
-        format!("TW {}", app.quarter()),
+        crate::locale::quarter(app.quarter(), app.lang()),
     ];
     if app.attention_only() {
         parts.push(
@@ -163,7 +195,22 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
+/// The message as shown at `width` columns: one line, or two when it does not fit in one
+/// (see `status::fit_message`). None while a field is typed into or the worker's progress
+/// shares the line.
+fn message_lines(app: &App, width: u16) -> Vec<String> {
+    if matches!(app.mode(), Mode::Editing(_) | Mode::Searching(_))
+        || app.session().progress().is_some()
+    {
+        return Vec::new();
+    }
+    match app.message() {
+        Some(m) => status::fit_message(m.text(), width as usize, app.home()),
+        None => Vec::new(),
+    }
+}
+
+fn draw_status(frame: &mut Frame, app: &App, area: Rect, message: Option<&String>) {
     let t = &app.theme();
     match app.mode() {
         Mode::Editing(ed) => {
@@ -171,28 +218,22 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             let field_w = (ed.input.value().width() + 2).clamp(10, 24);
             let scroll = ed.input.visual_scroll(field_w);
             let shown: String = ed.input.value().chars().skip(scroll).collect();
-            let preview = match (
-                &ed.error,
-                crate::locale::parse_figure(ed.input.value(), ed.field.figure_kind()),
-            ) {
-                (None, Ok(v)) => format!(" = {}", crate::locale::figure(v)),
-                (None, Err(_)) => format!(
-                    " = {}",
-                    app.lang()
-                        .pick("kosong (belum diisi)", "blank (not entered)")
-                ),
-                (Some(_), _) => String::new(),
+            let room = (area.width as usize).saturating_sub(prefix.width() + field_w);
+            let (preview, style) = match (&ed.error, ed.preview(app.lang())) {
+                (None, Ok(p)) => (format!(" = {p}"), t.muted()),
+                // Said here when it fits, else on the hint line (see `editing_error`).
+                (Some(e), _) if e.width() + 3 <= room => {
+                    (format!(" {} {e}", t.glyphs().red), t.error())
+                }
+                _ => (String::new(), t.muted()),
             };
+            // The figure as it was is marked whole (typing replaces it); once edited, the
+            // text stands plain with the cursor in it.
+            let text_style = if ed.fresh { t.selected() } else { t.editing() };
             let line = Line::from(vec![
                 Span::styled(prefix.clone(), t.title()),
-                Span::styled(left(&shown, field_w), t.selected()),
-                Span::styled(
-                    clip(
-                        &preview,
-                        (area.width as usize).saturating_sub(prefix.width() + field_w),
-                    ),
-                    t.muted(),
-                ),
+                Span::styled(left(&shown, field_w), text_style),
+                Span::styled(clip(&preview, room), style),
             ]);
             frame.render_widget(Paragraph::new(line), area);
             let x = area.x
@@ -201,7 +242,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         }
         Mode::Searching(input) => {
-            let prefix = app.lang().pick("Cari kode/nama: ", "Search kode/name: ");
+            let prefix = app.lang().pick("Cari kode/nama: ", "Search code/name: ");
             let line = Line::from(vec![
                 Span::styled(prefix, t.title()),
                 Span::raw(input.value().to_string()),
@@ -209,6 +250,14 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             frame.render_widget(Paragraph::new(line), area);
             let x = area.x + prefix.width() as u16 + input.visual_cursor() as u16;
             frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        }
+        _ if app.session().progress().is_none() => {
+            let style = match app.message() {
+                Some(Message::Error(_)) => t.error(),
+                _ => t.info(),
+            };
+            let text = message.map_or("", String::as_str);
+            frame.render_widget(Paragraph::new(text).style(style), area);
         }
         _ => {
             let (text, style) = match app.message() {
@@ -288,9 +337,7 @@ pub fn fit(spans: Vec<Span<'_>>, width: usize) -> Line<'_> {
 /// While a figure is typed, what is wrong with it takes the line instead.
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme();
-    if let Mode::Editing(ed) = app.mode()
-        && let Some(error) = &ed.error
-    {
+    if let Some(error) = editing_error(app, area.width) {
         let text = clip(&format!("{} {error}", t.glyphs().red), area.width as usize);
         frame.render_widget(Paragraph::new(text).style(t.error()), area);
         return;
@@ -319,6 +366,19 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(format!(" {what}")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What is wrong with the figure being typed when it does not fit on the status line beside
+/// the field: it then takes the hint line.
+fn editing_error(app: &App, width: u16) -> Option<&str> {
+    let Mode::Editing(ed) = app.mode() else {
+        return None;
+    };
+    let error = ed.error.as_deref()?;
+    let prefix = field_label(ed.field, app.lang()).width() + 2;
+    let field_w = (ed.input.value().width() + 2).clamp(10, 24);
+    let room = (width as usize).saturating_sub(prefix + field_w);
+    (error.width() + 3 > room).then_some(error)
 }
 
 /// Cuts `s` to `width` terminal columns, marking a cut with "…"; wide characters count double.

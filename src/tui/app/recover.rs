@@ -1,0 +1,192 @@
+//! The unsaved changes a session left when it ended without saving (a dropped SSH
+//! connection, a killed terminal; issue 11): at the start the app looks for this user's
+//! recovery file of the workspace and asks whether to re-apply them. Re-applied, they are
+//! unsaved edits like any other (undoable), each measured from the figure the user saw then,
+//! so a figure someone else has saved since is a conflict when saving — the normal merge asks.
+//! Declined, the file is moved aside under a dated name, never deleted. A file kept by another
+//! live session of the same user is left to it, and this session keeps none.
+
+use super::{App, Mode};
+use crate::store::recovery::{self, Recovery};
+use std::path::Path;
+
+/// Whether the process `pid` is known to run (another session of this user).
+fn runs(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    !matches!(
+        rustix::process::test_kill_process(pid),
+        Err(rustix::io::Errno::SRCH)
+    )
+}
+
+impl App {
+    /// At the start: offers the recovery file's changes, or starts keeping one.
+    pub(super) fn check_recovery(&mut self) {
+        let Some(path) = self.session.path().map(Path::to_path_buf) else {
+            return;
+        };
+        let lang = self.lang;
+        match recovery::load(&path) {
+            Ok(None) => self.session.recovery_on(),
+            Ok(Some(found)) => {
+                let own = found.pid == std::process::id();
+                let elsewhere = if own {
+                    crate::tui::session::recovery::live_here(&path)
+                } else {
+                    runs(found.pid)
+                };
+                if elsewhere {
+                    self.session.recovery_off();
+                    self.info(format!(
+                        "{} (pid {}) {}",
+                        lang.pick("Sesi kinerja Anda yang lain", "Another kinerja session of yours"),
+                        found.pid,
+                        lang.pick(
+                            "membuka berkas ini dan menyimpan pemulihannya; sesi ini tidak menyimpan pemulihan.",
+                            "has this file open and keeps its recovery file; this session keeps none."
+                        )
+                    ));
+                } else if found.ops.is_empty() {
+                    self.session.recovery_on();
+                } else {
+                    self.mode = Mode::Recover(Box::new(found));
+                }
+            }
+            // A link, someone else's file, a broken one: said, left as it is, and this
+            // session keeps no recovery file over it.
+            Err(e) => {
+                self.session.recovery_off();
+                self.error(format!(
+                    "{}: {e}; {}",
+                    recovery::path_for(&path).display(),
+                    lang.pick(
+                        "berkas pemulihan ditolak dan dibiarkan; sesi ini tidak menyimpan pemulihan",
+                        "recovery file refused and left alone; this session keeps none"
+                    )
+                ));
+            }
+        }
+    }
+
+    /// Re-applies a recovery file's changes as unsaved edits.
+    pub(super) fn reapply(&mut self, found: Recovery) {
+        let lang = self.lang;
+        let missing = found
+            .ops
+            .iter()
+            .filter(|op| {
+                self.session
+                    .node(&op.kode)
+                    .and_then(|n| op.field.get(n))
+                    .is_none()
+            })
+            .count();
+        // What cannot be applied is not lost: the file is kept aside before it is rewritten.
+        let mut aside = None;
+        if missing > 0 {
+            match self.session.path().map(recovery::set_aside) {
+                Some(Ok(path)) => aside = path,
+                Some(Err(e)) => {
+                    self.session.recovery_off();
+                    self.error(format!(
+                        "{}: {e}",
+                        lang.pick(
+                            "berkas pemulihan tidak dapat dipindah; tidak diterapkan",
+                            "the recovery file cannot be moved; nothing applied"
+                        )
+                    ));
+                    return;
+                }
+                None => {}
+            }
+        }
+        self.session.recovery_on();
+        let (mut applied, mut clashing, mut already) = (0, 0, 0);
+        for op in &found.ops {
+            if self.session.value(&op.kode, op.field) == op.new {
+                // In the file already (a save that landed as the session ended).
+                already += 1;
+                continue;
+            }
+            if !self.set_figure(&op.kode, op.field, op.new) {
+                continue;
+            }
+            applied += 1;
+            if self.session.reapplied_from(&op.kode, op.field, op.old) {
+                clashing += 1;
+            }
+        }
+        self.tree.rebuild(&self.session);
+        let mut text = format!(
+            "{applied} {}",
+            lang.pick(
+                "perubahan dipulihkan (belum disimpan; s menyimpan)",
+                "change(s) re-applied (unsaved; s saves)"
+            )
+        );
+        if clashing > 0 {
+            text.push_str(&format!(
+                "; {clashing} {}",
+                lang.pick(
+                    "juga diubah orang lain sejak itu: saat menyimpan Anda akan ditanya",
+                    "also changed by someone else since: saving will ask"
+                )
+            ));
+        }
+        if already > 0 {
+            text.push_str(&format!(
+                "; {already} {}",
+                lang.pick("sudah ada di berkas", "already in the file")
+            ));
+        }
+        if let Some(aside) = aside {
+            text.push_str(&format!(
+                "; {missing} {} {}",
+                lang.pick(
+                    "tidak ada lagi di pohon, disimpan di",
+                    "no longer in the tree, kept in"
+                ),
+                aside.display()
+            ));
+        }
+        self.info(text);
+    }
+
+    /// Declined: the recovery file is moved aside, kept.
+    pub(super) fn set_aside(&mut self) {
+        let lang = self.lang;
+        match self.session.path().map(recovery::set_aside) {
+            Some(Ok(Some(path))) => {
+                self.session.recovery_on();
+                self.info(format!(
+                    "{} {}",
+                    lang.pick(
+                        "Tidak diterapkan; berkasnya disimpan di",
+                        "Not applied; the file is kept in"
+                    ),
+                    path.display()
+                ));
+            }
+            Some(Ok(None)) | None => self.session.recovery_on(),
+            Some(Err(e)) => {
+                self.session.recovery_off();
+                self.error(format!(
+                    "{}: {e}; {}",
+                    lang.pick(
+                        "berkas pemulihan tidak dapat dipindah",
+                        "the recovery file cannot be moved"
+                    ),
+                    lang.pick(
+                        "dibiarkan, dan sesi ini tidak menyimpan pemulihan",
+                        "left alone, and this session keeps none"
+                    )
+                ));
+            }
+        }
+    }
+}

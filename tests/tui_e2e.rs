@@ -362,6 +362,50 @@ fn unsaved_edits_survive_a_killed_session_and_are_offered_again() {
 }
 
 #[test]
+fn a_terminal_gone_without_sighup_still_keeps_the_edit_and_ends() {
+    // The attack on issue 11: a terminal that goes away without a SIGHUP reaching kinerja left
+    // it spinning at full speed with the unsaved edits. Here SIGHUP is blocked (the mask is
+    // inherited through exec, and signal-hook's thread inherits it too), so only the watch on
+    // the terminal can notice the hang-up.
+    let (dir, path) = sample();
+    let recovery = kinerja::store::recovery::path_for(&path);
+    let wrapper = dir.path().join("tanpa-sighup.py");
+    std::fs::write(
+        &wrapper,
+        "import os, signal, sys\n\
+         signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGHUP])\n\
+         os.execv(sys.argv[1], sys.argv[1:])\n",
+    )
+    .unwrap();
+    let command = format!(
+        "python3 {} {}",
+        wrapper.display(),
+        env!("CARGO_BIN_EXE_kinerja")
+    );
+    let tmux = Tmux::start(&command, &path);
+    type_76_into_ip_asn(&tmux);
+    let shell: u32 = tmux.pane("#{pane_pid}").parse().unwrap();
+    let pid = kinerja_pid(shell, &path);
+    let blocked = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("SigBlk:").map(|m| m.trim().to_string()))
+        .unwrap();
+    assert_eq!(
+        u64::from_str_radix(&blocked, 16).unwrap() & 1,
+        1,
+        "SIGHUP (1) is blocked in kinerja: {blocked}"
+    );
+    tmux.kill_session(&path);
+    assert!(recovery.exists(), "the unsaved edit is kept");
+    let kept = kinerja::store::recovery::load(&path)
+        .unwrap()
+        .expect("kept");
+    assert_eq!(kept.ops.len(), 1);
+    assert_eq!(kept.ops[0].new, Some(rust_decimal::dec!(76)));
+}
+
+#[test]
 fn a_recovered_edit_someone_else_saved_meanwhile_is_a_conflict() {
     let (_dir, path) = sample();
     let recovery = kinerja::store::recovery::path_for(&path);

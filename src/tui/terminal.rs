@@ -11,7 +11,7 @@ use super::worker;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::Size;
-use std::io;
+use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
 /// Which backend draws the frames.
@@ -83,13 +83,55 @@ fn on_signals() -> Option<signal_hook::iterator::Handle> {
         .name("kinerja-sinyal".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                super::session::recovery::flush_all(Duration::from_secs(10));
-                restore_from_signal();
-                std::process::exit(128 + signal);
+                end_from_outside(signal);
             }
         })
         .ok()?;
+    watch_terminal();
     Some(handle)
+}
+
+/// Ends the process from another thread than the interface's: the recovery file brought up to
+/// date with the unsaved edits, the terminal restored as far as it still exists, exit with
+/// 128 + `signal` (as a shell reports a process ended by it).
+#[cfg(unix)]
+fn end_from_outside(signal: i32) -> ! {
+    super::session::recovery::flush_all(Duration::from_secs(10));
+    restore_from_signal();
+    std::process::exit(128 + signal);
+}
+
+/// How often the terminal is looked at for a hang-up that came without SIGHUP.
+#[cfg(unix)]
+const TERMINAL_WATCH: Duration = Duration::from_secs(1);
+
+/// A terminal can go away without a SIGHUP reaching kinerja (started under `nohup`, or by a
+/// shell that ignores it): reads then return nothing at once, and crossterm's loop spins at
+/// full speed holding the unsaved edits. A thread looks at the terminal once a second; when it
+/// answers only with an I/O error (what a hung-up terminal gives), it ends the interface as
+/// SIGHUP would.
+#[cfg(unix)]
+fn watch_terminal() {
+    use std::os::fd::AsFd;
+    let hung_up = || {
+        matches!(
+            rustix::termios::tcgetattr(io::stdin().as_fd()),
+            Err(rustix::io::Errno::IO)
+        )
+    };
+    if !io::stdin().is_terminal() || hung_up() {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("kinerja-terminal".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(TERMINAL_WATCH);
+                if hung_up() {
+                    end_from_outside(signal_hook::consts::SIGHUP);
+                }
+            }
+        });
 }
 
 #[cfg(not(unix))]

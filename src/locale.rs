@@ -3,7 +3,7 @@
 //!
 //! Used by the front-ends and the exports; stands only on `model` (the words for its terms).
 
-use crate::model::{EditRefusal, Field, Rating};
+use crate::model::{EditRefusal, Field, NodeKind, Rating};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 
@@ -24,6 +24,20 @@ impl Lang {
         match self {
             Lang::Id => id,
             Lang::En => en,
+        }
+    }
+
+    /// The level's name as the reports and the interface write it: "Sub Kegiatan",
+    /// "Sub-activity".
+    pub fn kind(self, k: NodeKind) -> &'static str {
+        match k {
+            NodeKind::Visi => self.pick("Visi", "Vision"),
+            NodeKind::Misi => self.pick("Misi", "Mission"),
+            NodeKind::Tujuan => self.pick("Tujuan", "Goal"),
+            NodeKind::Sasaran => self.pick("Sasaran", "Target"),
+            NodeKind::Program => "Program",
+            NodeKind::Kegiatan => self.pick("Kegiatan", "Activity"),
+            NodeKind::SubKegiatan => self.pick("Sub Kegiatan", "Sub-activity"),
         }
     }
 
@@ -60,14 +74,20 @@ pub fn figure(d: Decimal) -> String {
     group(&d.normalize().to_string())
 }
 
-/// `Rp 2.664.510.688`, with `,50` only when there are cents.
+/// How many decimals a Rupiah amount shows: none for whole Rupiah, two when there are sen
+/// (after rounding to the sen). The one rule for every format (text, tables, xlsx).
+pub fn rupiah_decimals(d: Decimal) -> u32 {
+    if round(d, 2).fract().is_zero() { 0 } else { 2 }
+}
+
+/// A Rupiah amount without the currency: `2.664.510.688`, `1.234.567,50`.
+pub fn rupiah_amount(d: Decimal) -> String {
+    fixed(d, rupiah_decimals(d))
+}
+
+/// `Rp 2.664.510.688`, with `,50` only when there are sen.
 pub fn rupiah(d: Decimal) -> String {
-    let r = round(d, 2);
-    if r.fract().is_zero() {
-        format!("Rp {}", fixed(r, 0))
-    } else {
-        format!("Rp {}", fixed(r, 2))
-    }
+    format!("Rp {}", rupiah_amount(d))
 }
 
 /// `91,81 %`

@@ -40,6 +40,7 @@ section.table { break-before: page; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   tr.total { break-before: avoid; }
+  tr.group { break-after: avoid; }
 }
 "#;
 

@@ -85,7 +85,7 @@ impl SummaryPage {
 
         // In the Renja's order (7.01.01 first), as the LKjIP's budget tables.
         let mut programs: Vec<&report::ProgramSummary> = s.programs.iter().collect();
-        programs.sort_by_key(|p| order::code_key(&p.kode));
+        programs.sort_by(|a, b| order::cmp_codes(&a.kode, &b.kode));
         let programs = small_table(
             "ringkasan-program",
             lang.pick("Capaian per program", "Programs"),

@@ -7,7 +7,7 @@ use super::{
     text,
 };
 use crate::model::{Indicator, NodeKind, Quarter, Workspace};
-use crate::report::order::{code_key, renja_order, shown_kode};
+use crate::report::order::{cmp_codes, renja_order, shown_kode};
 use crate::rules::{self, BudgetFigures};
 use rust_decimal::Decimal;
 
@@ -149,7 +149,7 @@ pub fn lra(ws: &Workspace, q: Quarter) -> Table {
         .nodes()
         .filter(|n| n.anggaran.is_some() && !rules::budget_is_sum(n))
         .collect();
-    leaves.sort_by_key(|n| code_key(&n.kode));
+    leaves.sort_by(|a, b| cmp_codes(&a.kode, &b.kode));
     for (i, node) in leaves.iter().enumerate() {
         let b = rules::budget_of(node, q).unwrap_or_default();
         t.push(

@@ -7,7 +7,7 @@
 mod change;
 mod describe;
 
-pub use change::{code_error, level, objection, refusal, removal, text_error, text_kind};
+pub use change::{code_error, objection, refusal, removal, text_error, text_kind};
 pub use describe::change as describe_change;
 
 use crate::model::{EditRefusal, Field, NodeKind, Quarter, Rating};
@@ -31,6 +31,20 @@ impl Lang {
         match self {
             Lang::Id => id,
             Lang::En => en,
+        }
+    }
+
+    /// The level's name as the reports and the interface write it: "Sub Kegiatan",
+    /// "Sub-activity".
+    pub fn kind(self, k: NodeKind) -> &'static str {
+        match k {
+            NodeKind::Visi => self.pick("Visi", "Vision"),
+            NodeKind::Misi => self.pick("Misi", "Mission"),
+            NodeKind::Tujuan => self.pick("Tujuan", "Goal"),
+            NodeKind::Sasaran => self.pick("Sasaran", "Target"),
+            NodeKind::Program => "Program",
+            NodeKind::Kegiatan => self.pick("Kegiatan", "Activity"),
+            NodeKind::SubKegiatan => self.pick("Sub Kegiatan", "Sub-activity"),
         }
     }
 
@@ -60,19 +74,6 @@ pub fn to_quarter(q: Quarter, lang: Lang) -> String {
     format!("{} {}", lang.pick("s.d.", "to"), quarter(q, lang))
 }
 
-/// The level of a node as the reports name it.
-pub fn node_kind(kind: NodeKind, lang: Lang) -> &'static str {
-    match kind {
-        NodeKind::Visi => "Visi",
-        NodeKind::Misi => "Misi",
-        NodeKind::Tujuan => lang.pick("Tujuan", "Goal"),
-        NodeKind::Sasaran => lang.pick("Sasaran", "Target"),
-        NodeKind::Program => "Program",
-        NodeKind::Kegiatan => lang.pick("Kegiatan", "Activity"),
-        NodeKind::SubKegiatan => lang.pick("Sub Kegiatan", "Sub-activity"),
-    }
-}
-
 /// Rounds half away from zero to `dp` decimals (display only; computation stays exact).
 pub fn round(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
@@ -90,14 +91,20 @@ pub fn figure(d: Decimal) -> String {
     group(&d.normalize().to_string())
 }
 
-/// `Rp 2.664.510.688`, with `,50` only when there are cents.
+/// How many decimals a Rupiah amount shows: none for whole Rupiah, two when there are sen
+/// (after rounding to the sen). The one rule for every format (text, tables, xlsx).
+pub fn rupiah_decimals(d: Decimal) -> u32 {
+    if round(d, 2).fract().is_zero() { 0 } else { 2 }
+}
+
+/// A Rupiah amount without the currency: `2.664.510.688`, `1.234.567,50`.
+pub fn rupiah_amount(d: Decimal) -> String {
+    fixed(d, rupiah_decimals(d))
+}
+
+/// `Rp 2.664.510.688`, with `,50` only when there are sen.
 pub fn rupiah(d: Decimal) -> String {
-    let r = round(d, 2);
-    if r.fract().is_zero() {
-        format!("Rp {}", fixed(r, 0))
-    } else {
-        format!("Rp {}", fixed(r, 2))
-    }
+    format!("Rp {}", rupiah_amount(d))
 }
 
 /// `91,81 %`

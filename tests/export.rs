@@ -220,8 +220,9 @@ fn xlsx_lra_sheet_matches_lampiran_iv_row_by_row() {
             "Tabel 3.1",
             "Tabel 3.2",
             "Tabel 3.3",
-            "E-81",
+            "Tabel 3.5",
             "Tabel 3.6",
+            "E-81",
             "LRA",
             "Merah"
         ]
@@ -297,8 +298,9 @@ fn markdown_summary_fits_one_page_and_carries_the_totals() {
         "Tabel 3.1",
         "Tabel 3.2",
         "Tabel 3.3",
-        "Formulir E-81",
+        "Tabel 3.5",
         "Tabel 3.6",
+        "Formulir E-81",
         "Laporan Realisasi Anggaran",
         "Indikator merah",
     ] {
@@ -346,7 +348,7 @@ fn csv_tables_parse_with_plain_numbers() {
 fn json_snapshot_has_every_node_and_its_figures() {
     let ws = sample();
     let v: serde_json::Value = serde_json::from_slice(&render(&ws, Format::Json, None)).unwrap();
-    assert_eq!(v["format"], "kinerja-snapshot/1");
+    assert_eq!(v["format"], "kinerja-snapshot/2");
     assert_eq!(v["triwulan"], 4);
     assert_eq!(v["nodes"].as_array().unwrap().len(), ws.nodes().count());
     assert_eq!(v["ringkasan"]["anggaran"]["pagu"], "2902352710");
@@ -437,7 +439,7 @@ fn cli_writes_files_and_says_where() {
     assert!(out.status.success());
     assert_eq!(
         std::fs::read_dir(dir.path().join("tabel")).unwrap().count(),
-        7
+        kinerja::report::tables::TABLE_KEYS.len()
     );
 
     let out = run(&["export", "--format", "csv", "-o", "-"]);
@@ -448,4 +450,118 @@ fn cli_writes_files_and_says_where() {
             .unwrap()
             .contains("keadaan s.d. TW II")
     );
+}
+
+/// The xlsx's own XML part `name` (calamine does not read page setup).
+fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut part = zip.by_name(name).unwrap();
+    let mut s = String::new();
+    part.read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn xlsx_sheets_print_landscape_one_page_wide_with_title_rows_repeated() {
+    let bytes = render(&sample(), Format::Xlsx, None);
+    let workbook = xlsx_part(&bytes, "xl/workbook.xml");
+    let keys = kinerja::report::tables::TABLE_KEYS;
+    for (i, key) in keys.iter().enumerate() {
+        let sheet = xlsx_part(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
+        // A4 (Excel's paper 9), landscape, scaled to one page wide and as long as it takes.
+        for setting in [
+            "paperSize=\"9\"",
+            "orientation=\"landscape\"",
+            "fitToHeight=\"0\"",
+            "<pageSetUpPr fitToPage=\"1\"/>",
+        ] {
+            assert!(sheet.contains(setting), "{key}: {setting}");
+        }
+        // The title and the header (rows 1–2) repeat on every printed page.
+        let name = kinerja::export::words::sheet(key, Lang::Id);
+        let titles = format!("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">");
+        let at = workbook
+            .find(&titles)
+            .unwrap_or_else(|| panic!("{key}: no print titles"));
+        // Excel quotes a sheet name with a space or a hyphen.
+        let rest = &workbook[at + titles.len()..];
+        assert!(
+            rest.starts_with(&format!("'{name}'!$1:$2<"))
+                || rest.starts_with(&format!("{name}!$1:$2<")),
+            "{key}: {}",
+            &rest[..40]
+        );
+    }
+}
+
+#[test]
+fn json_whole_body_spends_by_quarter() {
+    // The E-81's program rows, summed by hand (seed lines 600, 629, 632; line 600 carries
+    // program 7.01.01's Rupiah, data-notes):
+    // TW I   332.490.816 + 4.852.500 + 34.686.100 = 372.029.416
+    // TW II  934.878.434 + 4.977.000 + 83.415.400 = 1.023.270.834
+    // TW III 535.001.167 + 3.540.000 + 31.378.000 = 569.919.167
+    // TW IV  638.633.271 + 10.697.000 + 49.961.000 = 699.291.271
+    // (together 2.664.510.688, the LRA's total).
+    let ws = sample();
+    let v: serde_json::Value = serde_json::from_slice(&render(&ws, Format::Json, None)).unwrap();
+    assert_eq!(
+        v["ringkasan"]["anggaran"]["realisasi_triwulan"],
+        serde_json::json!(["372029416", "1023270834", "569919167", "699291271"])
+    );
+    // As of TW II, the quarters after it are not yet spent.
+    let bytes = export::render(&Request {
+        ws: &ws,
+        quarter: Quarter::II,
+        lang: Lang::Id,
+        format: Format::Json,
+        table: None,
+    })
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(
+        v["ringkasan"]["anggaran"]["realisasi_triwulan"],
+        serde_json::json!(["372029416", "1023270834", null, null])
+    );
+    assert_eq!(v["ringkasan"]["anggaran"]["realisasi"], "1395300250");
+}
+
+#[test]
+fn json_names_the_officer_the_interface_shows() {
+    // Lampiran V: Penyediaan Bahan Logistik Kantor is the Kasubag Umum's, through its kegiatan
+    // 7.01.01.2.06; the sasaran fall to the Camat, who signs the PK (data-notes, "Officers").
+    let ws = sample();
+    let v: serde_json::Value = serde_json::from_slice(&render(&ws, Format::Json, None)).unwrap();
+    let node = |kode: &str| {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["kode"] == kode)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(node("7.01.01.2.06.04")["pejabat"], "HANIN NOVERARENY P");
+    assert_eq!(node("SASARAN-1")["pejabat"], "MASLUCHMAN, S.H., M.Si");
+    assert_eq!(node("7.01.06.2.01.11")["pejabat"], "WINARTO");
+    // A node's officer is its indicators' wherever the indicator has none of its own: one
+    // rule for both.
+    for n in v["nodes"].as_array().unwrap() {
+        let kode = n["kode"].as_str().unwrap();
+        let model = ws.node(kode).unwrap();
+        for (ind, json) in model
+            .indikator
+            .iter()
+            .zip(n["indikator"].as_array().unwrap())
+        {
+            if ind.pejabat.is_none() {
+                assert_eq!(json["pejabat"], n["pejabat"], "{kode}");
+            }
+        }
+        assert!(
+            !n["pejabat"].is_null(),
+            "{kode}: every node has an officer above it"
+        );
+    }
 }

@@ -154,8 +154,9 @@ fn the_exported_e81_and_lra_bring_every_cleared_figure_back() {
             ("Tabel 3.1", None, false),
             ("Tabel 3.2", None, false),
             ("Tabel 3.3", None, false),
-            ("E-81", Some(import::Layout::E81), true),
+            ("Tabel 3.5", None, false),
             ("Tabel 3.6", None, false),
+            ("E-81", Some(import::Layout::E81), true),
             ("LRA", Some(import::Layout::Lra), true),
             ("Merah", None, false),
         ]
@@ -246,7 +247,12 @@ fn an_export_edited_in_excel_comes_back_as_those_edits_only() {
         .iter()
         .map(|p| p.at.as_ref().unwrap().to_string())
         .collect();
-    assert_eq!(cells, vec!["e81!L2", "e81!L3", "e81!L4"]);
+    // Sasaran 1, program 7.01.02 and kegiatan 7.01.02.2.04: the three rows above.
+    let row = e81_row(NONPERIZINAN);
+    assert_eq!(
+        cells,
+        [3, 2, 1].map(|above| format!("e81!L{}", row - above))
+    );
     assert!(matches!(
         &plan.problems[1].kind,
         ProblemKind::ParentBudget { kode, file, children: Some(c), .. }
@@ -725,11 +731,26 @@ fn exported_e81(edit: impl Fn(&str) -> String, kode: &str) -> String {
 
 const NONPERIZINAN: &str = "7.01.02.2.04.02";
 
+/// The cell in `column` of Nonperizinan's row in the exported E-81 (`e81!G33`): the row is
+/// found in the export's text, so the tests follow the table's order (the Renja's).
+fn nonperizinan(column: &str) -> String {
+    format!("e81!{column}{}", e81_row(NONPERIZINAN))
+}
+
+/// The 1-based row of `kode` in the sample's E-81 as exported to CSV (the header is row 1).
+fn e81_row(kode: &str) -> usize {
+    let csv = String::from_utf8(render(&sample(), Format::Csv, Some("e81"))).unwrap();
+    1 + csv
+        .lines()
+        .position(|l| l.starts_with(&format!("{kode},")))
+        .unwrap()
+}
+
 #[test]
 fn text_in_a_number_cell_is_refused_at_its_cell() {
-    // Row 5 is Nonperizinan; column G its TW I K.
+    // Column G of Nonperizinan's row: its TW I K.
     let csv = exported_e81(|l| l.replace(",462,", ",empat ratus,"), NONPERIZINAN);
-    let plan = refused("e81.csv", csv.as_bytes(), &["e81!G5"]);
+    let plan = refused("e81.csv", csv.as_bytes(), &[&nonperizinan("G")]);
     assert!(matches!(
         &plan.problems[0].kind,
         ProblemKind::BadNumber(import::BadNumber::NotANumber(t)) if t == "empat ratus"
@@ -742,7 +763,7 @@ fn an_unknown_kode_is_refused_and_kept_for_create() {
         |l| l.replacen(NONPERIZINAN, "7.01.02.2.04.99", 1),
         NONPERIZINAN,
     );
-    let plan = refused("e81.csv", csv.as_bytes(), &["e81!A5"]);
+    let plan = refused("e81.csv", csv.as_bytes(), &[&nonperizinan("A")]);
     assert!(matches!(
         &plan.problems[0].kind,
         ProblemKind::UnknownNode { kode: Some(k), .. } if k == "7.01.02.2.04.99"
@@ -767,7 +788,11 @@ fn an_unknown_kode_is_refused_and_kept_for_create() {
 #[test]
 fn a_duplicate_row_with_another_value_is_refused() {
     let csv = exported_e81(|l| l.to_string(), NONPERIZINAN);
-    let row = csv.lines().nth(4).unwrap().to_string();
+    let row = csv
+        .lines()
+        .nth(e81_row(NONPERIZINAN) - 1)
+        .unwrap()
+        .to_string();
     assert!(row.starts_with(NONPERIZINAN));
     // The same row again at the end, with TW I typed as 500 instead of 462.
     let again = row.replace(",462,", ",500,");
@@ -777,7 +802,7 @@ fn a_duplicate_row_with_another_value_is_refused() {
     assert!(matches!(
         &plan.problems[0].kind,
         ProblemKind::Duplicate { first, first_value, value, .. }
-            if first.to_string() == "e81!G5" && *first_value == dec!(462) && *value == dec!(500)
+            if first.to_string() == nonperizinan("G") && *first_value == dec!(462) && *value == dec!(500)
     ));
     // The same row twice with the same figures is no problem.
     let (dir, path) = workspace_file(&sample());
@@ -1007,7 +1032,7 @@ fn columns_in_another_order_among_extra_columns_read_the_same() {
 
 #[test]
 fn figures_set_would_refuse_are_refused_at_their_cells() {
-    // Row 5, Nonperizinan: a negative TW I (G), an absurd pagu (F), three decimals of
+    // Nonperizinan's row: a negative TW I (G), an absurd pagu (F), three decimals of
     // Rupiah in TW II (J).
     let csv = exported_e81(
         |l| {
@@ -1017,7 +1042,11 @@ fn figures_set_would_refuse_are_refused_at_their_cells() {
         },
         NONPERIZINAN,
     );
-    let plan = refused("e81.csv", csv.as_bytes(), &["e81!F5", "e81!G5", "e81!J5"]);
+    let plan = refused(
+        "e81.csv",
+        csv.as_bytes(),
+        &[&nonperizinan("F"), &nonperizinan("G"), &nonperizinan("J")],
+    );
     let reasons: Vec<String> = plan
         .problems
         .iter()
@@ -1119,19 +1148,20 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
             (
                 format!("realisasi TW I · {ind}"),
                 "— → 462".into(),
-                "e81!G5".into()
+                nonperizinan("G")
             ),
             (
                 format!("realisasi TW III · {ind}"),
                 "1.235 → 1.300".into(),
-                "e81!K5".into()
+                nonperizinan("K")
             ),
         ]
     );
     let text = preview.text(Lang::Id, import::Detail::Changes);
     assert!(
         text.contains(&format!(
-            "  ubah  realisasi TW III · {ind}: 1.235 → 1.300  [e81!K5]"
+            "  ubah  realisasi TW III · {ind}: 1.235 → 1.300  [{}]",
+            nonperizinan("K")
         )),
         "{text}"
     );
@@ -1139,7 +1169,10 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
     // With every figure listed, the unchanged pagu shows with its Rupiah.
     let all = preview.text(Lang::En, import::Detail::All);
     assert!(
-        all.contains("  same  pagu: Rp 25.000.000  [e81!F5]"),
+        all.contains(&format!(
+            "  same  pagu: Rp 25.000.000  [{}]",
+            nonperizinan("F")
+        )),
         "{all}"
     );
 
@@ -1161,7 +1194,10 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
     assert!(
         preview
             .text(Lang::Id, import::Detail::Changes)
-            .contains("  MASALAH e81!G5: #REF!: sel berisi galat Excel, bukan angka")
+            .contains(&format!(
+                "  MASALAH {}: #REF!: sel berisi galat Excel, bukan angka",
+                nonperizinan("G")
+            ))
     );
 }
 

@@ -315,10 +315,12 @@ fn e81_quarterly_rupiah_add_up_per_kegiatan_and_program() {
     }
 }
 
-/// Tabel 3.1 Pencapaian Kinerja: the PK lines with target, realisation and % capaian as the
-/// seed prints it (rounded to whole percent), plus the exact figure to two decimals by hand.
+/// The PK indicators' year by the rules (`rules::realisasi_tahun`, `capaian_tahun`): target,
+/// realisation and % capaian as Tabel 3.1 prints them (rounded to whole percent), plus the
+/// exact figure to two decimals by hand. The exported Tabel 3.1 itself, every cell of every
+/// row, is `tests/tables.rs`'s `tabel_3_1_every_row_as_the_seed_prints_it`.
 #[test]
-fn tabel_3_1_pencapaian_kinerja() {
+fn pk_indicators_year_by_the_rules() {
     let ws = sample();
     let expected = [
         // no, target, realisasi, seed's %, exact (hand: realisasi / target × 100)

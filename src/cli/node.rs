@@ -116,7 +116,7 @@ fn code(text: &str) -> String {
 fn titled(n: &Node, lang: Lang) -> String {
     format!(
         "{} {} «{}»",
-        locale::level(n.jenis, lang),
+        lang.kind(n.jenis),
         shown(&n.kode),
         shown(&n.nama)
     )

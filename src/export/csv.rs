@@ -9,7 +9,9 @@ pub fn table(t: &TextTable) -> Result<Vec<u8>, csv::Error> {
     for row in &t.rows {
         w.write_record(row.cells.iter().map(|v| match v {
             Cell::Text(s) => s.clone(),
-            Cell::Figure(d) | Cell::Rupiah(d) => d.normalize().to_string(),
+            Cell::Figure(d) | Cell::Rupiah(d) | Cell::Change { by: d, .. } => {
+                d.normalize().to_string()
+            }
             Cell::Percent(d) => crate::locale::round(*d, 2).normalize().to_string(),
             Cell::Blank => String::new(),
         }))?;

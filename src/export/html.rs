@@ -1,9 +1,17 @@
 //! HTML: one self-contained page (inline CSS, no scripts, no external files), readable on
 //! screen and in print — the summary first, each table after it on its own page when printed.
+//!
+//! Print (checked in headless Chromium, `scripts/render-html.sh`): A4 landscape, 12 mm
+//! margins, the page number and the report's title at the foot of every page; each table
+//! starts a page, its header repeats on the pages it runs over, no row is split, a title stays
+//! with its table and a total with the rows above it; tables of many columns (the E-81) print
+//! smaller so they stay within the page's width.
 
-use super::TextTable;
-use super::{SummaryPage, display};
+use super::{SummaryPage, TextTable, display};
 use crate::report::tables::RowStyle;
+
+/// Columns from which a table prints in the smaller type.
+const WIDE: usize = 12;
 
 const STYLE: &str = r#"
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; margin: 1.5em; color: #000; }
@@ -19,7 +27,21 @@ tr.total td { font-weight: bold; border-top: 2px solid #000; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 2px 1em; margin: 0; }
 dt { font-weight: bold; }
 section.table { break-before: page; }
-@media print { body { margin: 0; font-size: 8.5pt; } @page { size: A4 landscape; margin: 12mm; } thead { display: table-header-group; } tr { break-inside: avoid; } }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media screen { div.scroll { overflow-x: auto; } }
+@media print {
+  body { margin: 0; font-size: 8.5pt; }
+  h1 { font-size: 13pt; }
+  h2 { font-size: 10.5pt; margin: .9em 0 .3em 0; break-after: avoid; }
+  section.table > h2 { margin-top: 0; }
+  th, td { padding: 1px 3px; }
+  table { max-width: 100%; }
+  table.wide { font-size: 7pt; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  tr.total { break-before: avoid; }
+  tr.group { break-after: avoid; }
+}
 "#;
 
 fn esc(s: &str) -> String {
@@ -29,32 +51,74 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn simple(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: &[bool]) {
-    out.push_str("<table><thead><tr>");
-    for h in head {
-        out.push_str(&format!("<th>{}</th>", esc(h)));
+/// `s` as a CSS string's contents: quotes and backslashes escaped, and `<` written as its
+/// code so nothing in a name can close the `<style>` element.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' | '\n' | '\r' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The page box: A4 landscape; the report's title and the page number in the bottom margin.
+fn page_style(title: &str) -> String {
+    format!(
+        "@page {{ size: A4 landscape; margin: 12mm 12mm 14mm 12mm; \
+         @bottom-left {{ content: \"{}\"; font: 7pt \"DejaVu Sans\", Arial, sans-serif; color: #555; }} \
+         @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 7pt \"DejaVu Sans\", Arial, sans-serif; color: #555; }} }}\n",
+        css_string(title)
+    )
+}
+
+/// A table with its heading: header cells, then the rows (groups and totals marked), figures
+/// right-aligned.
+fn table(out: &mut String, t: &TextTable) {
+    out.push_str(&format!("<h2>{}</h2>\n", esc(&t.title)));
+    let class = if t.columns.len() >= WIDE {
+        " class=\"wide\""
+    } else {
+        ""
+    };
+    out.push_str(&format!("<div class=\"scroll\"><table{class}><thead><tr>"));
+    for c in &t.columns {
+        out.push_str(&format!("<th>{}</th>", esc(c)));
     }
     out.push_str("</tr></thead><tbody>\n");
-    for r in rows {
-        out.push_str("<tr>");
-        for (i, c) in r.iter().enumerate() {
-            let class = if numeric.get(i).copied().unwrap_or(false) {
+    for r in &t.rows {
+        let class = match r.style {
+            RowStyle::Normal => "",
+            RowStyle::Group => " class=\"group\"",
+            RowStyle::Total => " class=\"total\"",
+        };
+        out.push_str(&format!("<tr{class}>"));
+        for v in &r.cells {
+            let n = if v.as_decimal().is_some() {
                 " class=\"n\""
             } else {
                 ""
             };
-            out.push_str(&format!("<td{class}>{}</td>", esc(c)));
+            out.push_str(&format!("<td{n}>{}</td>", esc(&display(v))));
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
 }
 
 pub fn document(page: &SummaryPage, tables: &[TextTable]) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(&page.title)
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n",
+        page.lang.pick("id", "en"),
+        esc(&page.title),
+        page_style(&page.title),
     ));
     out.push_str(&format!(
         "<section class=\"summary\">\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n<dl>\n",
@@ -65,50 +129,26 @@ pub fn document(page: &SummaryPage, tables: &[TextTable]) -> String {
         out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", esc(k), esc(v)));
     }
     out.push_str("</dl>\n");
-    out.push_str(&format!("<h2>{}</h2>\n", esc(&page.programs_title)));
-    simple(
-        &mut out,
-        &page.programs_head,
-        &page.programs,
-        &[false, false, true, true, true, true],
-    );
-    out.push_str(&format!("<h2>{}</h2>\n", esc(&page.red_title)));
-    simple(
-        &mut out,
-        &page.red_head,
-        &page.red,
-        &[false, false, true, false],
-    );
+    table(&mut out, &page.programs);
+    table(&mut out, &page.red);
     out.push_str("</section>\n");
     for t in tables {
-        out.push_str(&format!(
-            "<section class=\"table\" id=\"{}\">\n<h2>{}</h2>\n<table><thead><tr>",
-            t.key,
-            esc(&t.title)
-        ));
-        for c in &t.columns {
-            out.push_str(&format!("<th>{}</th>", esc(c)));
-        }
-        out.push_str("</tr></thead><tbody>\n");
-        for r in &t.rows {
-            let class = match r.style {
-                RowStyle::Normal => "",
-                RowStyle::Group => " class=\"group\"",
-                RowStyle::Total => " class=\"total\"",
-            };
-            out.push_str(&format!("<tr{class}>"));
-            for v in &r.cells {
-                let n = if v.as_decimal().is_some() {
-                    " class=\"n\""
-                } else {
-                    ""
-                };
-                out.push_str(&format!("<td{n}>{}</td>", esc(&display(v))));
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody></table>\n</section>\n");
+        out.push_str(&format!("<section class=\"table\" id=\"{}\">\n", t.key));
+        table(&mut out, t);
+        out.push_str("</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_cannot_close_the_style_element_or_the_css_string() {
+        let s = css_string("Kec. \"X\" </style><script>\\");
+        assert!(!s.contains('<') && !s.contains('>'), "{s}");
+        assert!(s.contains("\\\"X\\\"") && s.ends_with("\\\\"), "{s}");
+    }
 }

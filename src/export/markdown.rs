@@ -1,36 +1,36 @@
 //! Markdown: the one-page summary first, then every table.
 
-use super::TextTable;
-use super::{SummaryPage, display};
+use super::{SummaryPage, TextTable, display};
 use crate::report::tables::RowStyle;
 
 fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn grid(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: &[bool]) {
-    out.push_str(&format!(
-        "| {} |\n",
-        head.iter()
-            .map(|h| escape(h))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    ));
-    let align: Vec<&str> = (0..head.len())
+/// A table with its heading; figures right-aligned, group and total rows bold.
+fn grid(out: &mut String, t: &TextTable) {
+    out.push_str(&format!("\n## {}\n\n", t.title));
+    let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&row(t.columns.iter().map(|h| escape(h)).collect()));
+    out.push_str(&row((0..t.columns.len())
         .map(|i| {
-            if numeric.get(i).copied().unwrap_or(false) {
-                "---:"
-            } else {
-                "---"
-            }
+            let numeric = t.rows.iter().any(|r| r.cells[i].as_decimal().is_some());
+            if numeric { "---:" } else { "---" }.to_string()
         })
-        .collect();
-    out.push_str(&format!("| {} |\n", align.join(" | ")));
-    for r in rows {
-        out.push_str(&format!(
-            "| {} |\n",
-            r.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | ")
-        ));
+        .collect()));
+    for r in &t.rows {
+        out.push_str(&row(r
+            .cells
+            .iter()
+            .map(|v| {
+                let c = escape(&display(v));
+                match r.style {
+                    RowStyle::Normal => c,
+                    _ if c.is_empty() => c,
+                    _ => format!("**{c}**"),
+                }
+            })
+            .collect()));
     }
 }
 
@@ -40,40 +40,10 @@ pub fn document(page: &SummaryPage, tables: &[TextTable]) -> String {
     for (k, v) in &page.facts {
         out.push_str(&format!("- **{k}**: {v}\n"));
     }
-    out.push_str(&format!("\n## {}\n\n", page.programs_title));
-    grid(
-        &mut out,
-        &page.programs_head,
-        &page.programs,
-        &[false, false, true, true, true, true],
-    );
-    out.push_str(&format!("\n## {}\n\n", page.red_title));
-    grid(
-        &mut out,
-        &page.red_head,
-        &page.red,
-        &[false, false, true, false],
-    );
+    grid(&mut out, &page.programs);
+    grid(&mut out, &page.red);
     for t in tables {
-        out.push_str(&format!("\n## {}\n\n", t.title));
-        let rows: Vec<Vec<String>> = t
-            .rows
-            .iter()
-            .map(|r| {
-                let cells: Vec<String> = r.cells.iter().map(display).collect();
-                match r.style {
-                    RowStyle::Normal => cells,
-                    _ => cells
-                        .into_iter()
-                        .map(|c| if c.is_empty() { c } else { format!("**{c}**") })
-                        .collect(),
-                }
-            })
-            .collect();
-        let numeric: Vec<bool> = (0..t.columns.len())
-            .map(|i| t.rows.iter().any(|r| r.cells[i].as_decimal().is_some()))
-            .collect();
-        grid(&mut out, &t.columns, &rows, &numeric);
+        grid(&mut out, t);
     }
     out
 }

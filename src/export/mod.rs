@@ -4,17 +4,19 @@
 //! [`crate::text`]): the text formats write its visible escape, JSON its `\u` escape.
 
 mod csv;
+pub mod findings;
 mod html;
 mod markdown;
+mod summary;
 pub mod words;
 mod xlsx;
 
 use crate::locale::{self, Lang};
-use crate::model::{Quarter, Rating, Workspace};
+use crate::model::{Quarter, Workspace};
 use crate::report;
-use crate::text::visible;
 use std::path::{Path, PathBuf};
 
+pub use summary::SummaryPage;
 pub use words::{Cell, TextRow, TextTable};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,136 +194,22 @@ pub fn today() -> (i32, u32, u32) {
     crate::time::today()
 }
 
-/// The one-page summary that opens the Markdown and HTML exports: body, year, quarter, counts
-/// by rating, budget totals, programs and the red list.
-pub struct SummaryPage {
-    pub title: String,
-    pub subtitle: String,
-    pub facts: Vec<(String, String)>,
-    pub programs_head: Vec<String>,
-    pub programs: Vec<Vec<String>>,
-    pub red_head: Vec<String>,
-    pub red: Vec<Vec<String>>,
-    pub red_title: String,
-    pub programs_title: String,
-}
-
-impl SummaryPage {
-    pub fn new(req: &Request) -> SummaryPage {
-        let (ws, q, lang) = (req.ws, req.quarter, req.lang);
-        let s = report::summary(ws, q);
-        let c = &s.counts;
-        let ratings: Vec<String> = Rating::ALL
-            .iter()
-            .map(|r| format!("{} {}", lang.rating(*r), c.get(*r)))
-            .collect();
-        let a = &s.anggaran;
-        let facts = vec![
-            (
-                lang.pick("Indikator", "Indicators").to_string(),
-                format!("{} · {}", c.total(), ratings.join(" · ")),
-            ),
-            (
-                lang.pick("Merah / belum diisi", "Red / not entered")
-                    .to_string(),
-                format!("{} / {}", c.merah, c.belum_diisi),
-            ),
-            (
-                lang.pick("Pagu", "Budget").to_string(),
-                locale::rupiah_or_dash(a.pagu),
-            ),
-            (
-                lang.pick("Realisasi", "Spent").to_string(),
-                format!(
-                    "{} ({})",
-                    locale::rupiah_or_dash(a.realisasi),
-                    locale::percent_or_dash(a.capaian())
-                ),
-            ),
-            (
-                lang.pick("Sisa", "Left").to_string(),
-                locale::rupiah_or_dash(a.sisa()),
-            ),
-        ];
-        let programs = s
-            .programs
-            .iter()
-            .map(|p| {
-                vec![
-                    visible(&p.kode).into_owned(),
-                    visible(&p.nama).into_owned(),
-                    locale::percent_or_dash(p.capaian_kinerja),
-                    locale::percent_or_dash(p.anggaran.capaian()),
-                    locale::rupiah_or_dash(p.anggaran.pagu),
-                    locale::rupiah_or_dash(p.anggaran.realisasi),
-                ]
-            })
-            .collect();
-        let list = report::red_list(ws, q);
-        let red = list
-            .merah
-            .iter()
-            .chain(&list.belum_diisi)
-            .map(|r| {
-                vec![
-                    visible(&r.at.kode).into_owned(),
-                    visible(&r.indikator).into_owned(),
-                    locale::percent_or_dash(r.status.capaian()),
-                    visible(r.pejabat.as_deref().unwrap_or_default()).into_owned(),
-                ]
-            })
-            .collect();
-        SummaryPage {
-            title: format!(
-                "{} — {} {}",
-                lang.pick("Ringkasan Kinerja", "Performance summary"),
-                visible(&ws.instansi.nama),
-                ws.tahun
-            ),
-            subtitle: format!(
-                "{}, {} TW {q}",
-                visible(&ws.instansi.kabupaten),
-                lang.pick("keadaan s.d.", "as of")
-            ),
-            facts,
-            programs,
-            programs_title: lang.pick("Capaian per program", "Programs").into(),
-            programs_head: [
-                lang.pick("Kode", "Code"),
-                "Program",
-                lang.pick("Kinerja", "Performance"),
-                lang.pick("Anggaran", "Budget"),
-                lang.pick("Pagu", "Budget (Rp)"),
-                lang.pick("Realisasi", "Spent"),
-            ]
-            .map(String::from)
-            .to_vec(),
-            red_title: lang
-                .pick(
-                    "Indikator merah, terburuk dahulu, dan belum diisi",
-                    "Red indicators, worst first, and not entered",
-                )
-                .into(),
-            red_head: [
-                lang.pick("Kode", "Code"),
-                lang.pick("Indikator", "Indicator"),
-                lang.pick("Capaian", "Achieved"),
-                lang.pick("Penanggung jawab", "Responsible"),
-            ]
-            .map(String::from)
-            .to_vec(),
-            red,
-        }
-    }
-}
-
 /// A table cell as people read it: Indonesian number format.
 pub fn display(v: &Cell) -> String {
     match v {
         Cell::Text(s) => s.clone(),
         Cell::Figure(d) => locale::figure(*d),
-        Cell::Rupiah(d) => locale::fixed(*d, if d.fract().is_zero() { 0 } else { 2 }),
+        Cell::Rupiah(d) => locale::rupiah_amount(*d),
         Cell::Percent(d) => locale::percent(*d),
+        Cell::Change { by, unit } => format!(
+            "{}{} {unit}",
+            if by.is_sign_positive() && !by.is_zero() {
+                "+"
+            } else {
+                ""
+            },
+            locale::figure(*by)
+        ),
         Cell::Blank => String::new(),
     }
 }

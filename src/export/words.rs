@@ -7,7 +7,7 @@
 
 use crate::locale::{self, Lang};
 use crate::model::{NodeKind, PkGroup};
-use crate::report::tables::{Column, RowStyle, Table, Term, Title, Value};
+use crate::report::tables::{ChangeUnit, Column, RowStyle, Table, Term, Title, Value};
 use crate::rules::Status;
 use crate::text::visible;
 use rust_decimal::Decimal;
@@ -39,6 +39,11 @@ pub enum Cell {
     Rupiah(Decimal),
     /// A computed percentage (capaian), e.g. `91.81` for 91,81 %.
     Percent(Decimal),
+    /// A change, signed, with the unit it is counted in (`poin`, `pelayanan`).
+    Change {
+        by: Decimal,
+        unit: String,
+    },
     Blank,
 }
 
@@ -46,6 +51,7 @@ impl Cell {
     pub fn as_decimal(&self) -> Option<Decimal> {
         match self {
             Cell::Figure(d) | Cell::Rupiah(d) | Cell::Percent(d) => Some(*d),
+            Cell::Change { by, .. } => Some(*by),
             _ => None,
         }
     }
@@ -77,6 +83,13 @@ fn cell(v: Value, lang: Lang) -> Cell {
         Value::Figure(d) => Cell::Figure(d),
         Value::Rupiah(d) => Cell::Rupiah(d),
         Value::Percent(d) => Cell::Percent(d),
+        Value::Change { by, unit } => Cell::Change {
+            by,
+            unit: match unit {
+                ChangeUnit::Points => lang.pick("poin", "points").to_string(),
+                ChangeUnit::Satuan(s) => safe(s),
+            },
+        },
         Value::Blank => Cell::Blank,
     }
 }
@@ -96,6 +109,7 @@ pub fn sheet(key: &str, lang: Lang) -> &str {
         "tabel-3-1" => "Tabel 3.1",
         "tabel-3-2" => "Tabel 3.2",
         "tabel-3-3" => "Tabel 3.3",
+        "tabel-3-5" => "Tabel 3.5",
         "e81" => "E-81",
         "tabel-3-6" => "Tabel 3.6",
         "lra" => "LRA",
@@ -106,54 +120,50 @@ pub fn sheet(key: &str, lang: Lang) -> &str {
 }
 
 pub fn title(t: &Title, lang: Lang) -> String {
-    match t {
-        Title::Tabel31 { q, tahun } => format!(
-            "{} — s.d. TW {q} {tahun}",
-            lang.pick(
-                "Tabel 3.1 Pencapaian Kinerja",
-                "Table 3.1 Performance achieved"
-            )
+    // The table's name in each language, then what the title says of this table.
+    let (id, en, facts) = match t {
+        Title::Tabel31 { q, tahun } => (
+            "Tabel 3.1 Pencapaian Kinerja",
+            "Table 3.1 Performance achieved",
+            format!(" — s.d. TW {q} {tahun}"),
         ),
-        Title::Tabel32 => lang
-            .pick(
-                "Tabel 3.2 Perbandingan Realisasi Kinerja",
-                "Table 3.2 Actuals compared with earlier years",
-            )
-            .into(),
-        Title::Tabel33 { awal, akhir } => format!(
-            "{} {awal}–{akhir}",
-            lang.pick(
-                "Tabel 3.3 Realisasi Kinerja s.d. Akhir Periode Renstra",
-                "Table 3.3 Progress to the Renstra end target"
-            )
+        Title::Tabel32 => (
+            "Tabel 3.2 Perbandingan Realisasi Kinerja",
+            "Table 3.2 Actuals compared with earlier years",
+            String::new(),
         ),
-        Title::E81 { instansi, tahun } => format!(
-            "{} — {instansi} {tahun}",
-            lang.pick(
-                "Formulir E-81 Evaluasi terhadap Hasil Renja",
-                "Form E-81 Evaluation of the work plan"
-            )
+        Title::Tabel33 { awal, akhir } => (
+            "Tabel 3.3 Realisasi Kinerja s.d. Akhir Periode Renstra",
+            "Table 3.3 Progress to the Renstra end target",
+            format!(" {awal}–{akhir}"),
         ),
-        Title::Tabel36 { q } => format!(
-            "{} — s.d. TW {q}",
-            lang.pick(
-                "Tabel 3.6 Cost per Outcome: Pencapaian Kinerja dan Anggaran",
-                "Table 3.6 Cost per outcome"
-            )
+        Title::Tabel35 { q } => (
+            "Tabel 3.5 Perbandingan Anggaran dengan Realisasi Anggaran",
+            "Table 3.5 Budget and spending",
+            format!(" — s.d. TW {q}"),
         ),
-        Title::Lra { instansi, tahun, q } => format!(
-            "{} — {instansi} {tahun}, s.d. TW {q}",
-            lang.pick("Laporan Realisasi Anggaran", "Budget realisation report")
+        Title::E81 { instansi, tahun } => (
+            "Formulir E-81 Evaluasi terhadap Hasil Renja",
+            "Form E-81 Evaluation of the work plan",
+            format!(" — {instansi} {tahun}"),
         ),
-        Title::Merah { q, ambang } => format!(
-            "{} — s.d. TW {q} (capaian < {} %)",
-            lang.pick(
-                "Indikator merah dan belum diisi",
-                "Red and unentered indicators"
-            ),
-            locale::figure(*ambang)
+        Title::Tabel36 { q } => (
+            "Tabel 3.6 Cost per Outcome: Pencapaian Kinerja dan Anggaran",
+            "Table 3.6 Cost per outcome",
+            format!(" — s.d. TW {q}"),
         ),
-    }
+        Title::Lra { instansi, tahun, q } => (
+            "Laporan Realisasi Anggaran",
+            "Budget realisation report",
+            format!(" — {instansi} {tahun}, s.d. TW {q}"),
+        ),
+        Title::Merah { q, ambang } => (
+            "Indikator merah dan belum diisi",
+            "Red and unentered indicators",
+            format!(" — s.d. TW {q} (capaian < {} %)", locale::figure(*ambang)),
+        ),
+    };
+    format!("{}{facts}", lang.pick(id, en))
 }
 
 pub fn column(c: Column, lang: Lang) -> String {
@@ -170,11 +180,21 @@ pub fn column(c: Column, lang: Lang) -> String {
         Column::Realisasi => word("Realisasi", "Actual"),
         Column::PersenCapaian => word("% Capaian", "% Achieved"),
         Column::Predikat => word("Predikat", "Rating"),
+        Column::Merah { ambang } => format!(
+            "{} (capaian < {} %)",
+            lang.pick("Merah", "Red"),
+            locale::figure(ambang)
+        ),
         Column::RealisasiTahun(y) => format!("{} {y}", lang.pick("Realisasi", "Actual")),
         Column::PerubahanTahunLalu => word("Perubahan dari tahun lalu", "Change from last year"),
         Column::TargetAkhirRenstra => word("Target Akhir Renstra", "Renstra end target"),
         Column::TingkatKemajuan => word("Tingkat Kemajuan", "Progress"),
         Column::ProgramKegiatan => word("Program / Kegiatan / Sub Kegiatan", "Program / activity"),
+        Column::SasaranProgram => word(
+            "Sasaran / Program / Kegiatan / Sub Kegiatan",
+            "Target / program / activity",
+        ),
+        Column::PaguAnggaranRp => word("Pagu Anggaran (Rp)", "Budget (Rp)"),
         Column::TargetK => "Target K".into(),
         Column::TargetRp => "Target Rp".into(),
         Column::TwK(q) => format!("TW {q} K"),
@@ -201,8 +221,9 @@ pub fn column(c: Column, lang: Lang) -> String {
 pub fn term(t: &Term, lang: Lang) -> String {
     match t {
         Term::Group(g) => group(*g, lang).into(),
-        Term::Status(s) => status(*s, lang),
-        Term::Node(kind, nama) => format!("{} {nama}", node_kind(*kind, lang)),
+        Term::Predikat(s) => predikat(*s, lang).into(),
+        Term::Merah => lang.pick("merah", "red").into(),
+        Term::Node(kind, nama) => labelled(*kind, nama, lang),
         Term::Total => lang.pick("JUMLAH", "TOTAL").into(),
     }
 }
@@ -214,23 +235,30 @@ fn group(g: PkGroup, lang: Lang) -> &'static str {
     }
 }
 
-/// "Sangat Tinggi", "Sangat Tinggi (merah)", "belum diisi", …
-fn status(s: Status, lang: Lang) -> String {
+/// "Sangat Tinggi", "belum diisi", …: the rating, or why there is none. Red is a column of
+/// its own ([`Term::Merah`]).
+pub fn predikat(s: Status, lang: Lang) -> &'static str {
     match s {
-        Status::Dinilai { rating, merah, .. } => {
-            let r = lang.rating(rating);
-            if merah {
-                format!("{r} ({})", lang.pick("merah", "red"))
-            } else {
-                r.to_string()
-            }
-        }
-        Status::BelumDiisi => lang.pick("belum diisi", "not entered").into(),
-        Status::BelumJatuhTempo => lang.pick("belum jatuh tempo", "not yet due").into(),
-        Status::TanpaTarget => lang.pick("tanpa target", "no target").into(),
+        Status::Dinilai { rating, .. } => lang.rating(rating),
+        Status::BelumDiisi => lang.pick("belum diisi", "not entered"),
+        Status::BelumJatuhTempo => lang.pick("belum jatuh tempo", "not yet due"),
+        Status::TanpaTarget => lang.pick("tanpa target", "no target"),
     }
 }
 
-fn node_kind(k: NodeKind, lang: Lang) -> &'static str {
-    crate::locale::level(k, lang)
+/// A node's name after its level: "Kegiatan Perencanaan, …", "Sasaran Terwujudnya …"; a name
+/// that already begins with its level's word in either language is left as it is ("Program
+/// Penunjang …", never "Program Program Penunjang …").
+pub fn labelled(kind: NodeKind, nama: &str, lang: Lang) -> String {
+    let word = lang.kind(kind);
+    let begins_with = |w: &str| {
+        nama.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+            && nama[w.len()..].starts_with(' ')
+    };
+    if begins_with(word) || begins_with(Lang::Id.kind(kind)) {
+        nama.to_string()
+    } else {
+        format!("{word} {nama}")
+    }
 }

@@ -369,6 +369,22 @@ impl<'w> Builder<'w> {
         let mut found: Vec<usize> = self.index.by_name(nama).to_vec();
         if let Some(l) = level {
             found.retain(|i| self.index.nodes[*i].node.jenis == l);
+            // kinerja's export writes a name that already begins with its level's word once
+            // ("Sasaran Pelayanan …", `export::words::labelled`), and the word was read as the
+            // label: the name is the whole text.
+            if found.is_empty() {
+                for lang in [crate::locale::Lang::Id, crate::locale::Lang::En] {
+                    let whole = format!("{} {nama}", lang.kind(l));
+                    found.extend(
+                        self.index
+                            .by_name(&whole)
+                            .iter()
+                            .filter(|i| self.index.nodes[**i].node.jenis == l),
+                    );
+                }
+                found.sort_unstable();
+                found.dedup();
+            }
         }
         if found.len() > 1 && layout == Layout::Lra {
             let own: Vec<usize> = found

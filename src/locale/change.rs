@@ -4,20 +4,7 @@
 //! quoted as given; front-ends make them safe to show.
 
 use super::{Lang, field_label, figure, rupiah, value_or_dash};
-use crate::model::{CodeError, NodeKind, Objection, Place, Refusal, Removal, TextError, TextKind};
-
-/// The name of a level of the tree: Visi … Sub Kegiatan (English: the glossary's words).
-pub fn level(jenis: NodeKind, lang: Lang) -> &'static str {
-    match jenis {
-        NodeKind::Visi => "Visi",
-        NodeKind::Misi => "Misi",
-        NodeKind::Tujuan => lang.pick("Tujuan", "Goal"),
-        NodeKind::Sasaran => lang.pick("Sasaran", "Target"),
-        NodeKind::Program => "Program",
-        NodeKind::Kegiatan => lang.pick("Kegiatan", "Activity"),
-        NodeKind::SubKegiatan => lang.pick("Sub Kegiatan", "Sub-activity"),
-    }
-}
+use crate::model::{CodeError, Objection, Place, Refusal, Removal, TextError, TextKind};
 
 fn place(p: &Place, lang: Lang) -> String {
     match &p.parent {
@@ -227,9 +214,9 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             parent,
         } => format!(
             "{} «{kode}» {} {}",
-            level(*jenis, lang),
+            lang.kind(*jenis),
             p("tidak dapat berada di bawah", "cannot sit under a"),
-            level(*parent, lang)
+            lang.kind(*parent)
         ),
         Refusal::IntoItself { kode } => format!(
             "«{kode}» {}",
@@ -261,7 +248,7 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
         ),
         Refusal::BudgetNotAllowed { kode, jenis } => format!(
             "{} «{kode}» {}",
-            level(*jenis, lang),
+            lang.kind(*jenis),
             p(
                 "tidak punya anggaran (hanya Program, Kegiatan, Sub Kegiatan)",
                 "carries no budget (only Program, Kegiatan, Sub Kegiatan do)"
@@ -407,13 +394,13 @@ pub fn objection(o: &Objection, lang: Lang) -> String {
         } => match parent {
             Some(parent) => format!(
                 "{} «{kode}» {} {}",
-                level(*jenis, lang),
+                lang.kind(*jenis),
                 p("tidak dapat berada di bawah", "cannot sit under a"),
-                level(*parent, lang)
+                lang.kind(*parent)
             ),
             None => format!(
                 "{} «{kode}» {}",
-                level(*jenis, lang),
+                lang.kind(*jenis),
                 p(
                     "tidak dapat berada di akar pohon; sebutkan induknya (--parent)",
                     "cannot sit at the root; name its parent (--parent)"
@@ -451,7 +438,7 @@ pub fn objection(o: &Objection, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, IndicatorId, Quarter};
+    use crate::model::{Field, IndicatorId, NodeKind, Quarter};
     use rust_decimal::dec;
 
     #[test]

@@ -2,7 +2,7 @@
 //! conflicts show it: "7.01.01.2.01 indikator 2 satuan: «dokumen» → «laporan»",
 //! "7.01.01.2.01.03: Sub Kegiatan «Penyusunan …» ditambah di bawah 7.01.01.2.01".
 
-use super::{Lang, field_label, level, value_or_dash};
+use super::{Lang, field_label, value_or_dash};
 use crate::model::{
     Aggregation, Change, Field, IndicatorAttr, Node, NodeAttr, Officer, Place, Polarity,
 };
@@ -166,7 +166,7 @@ pub fn change(c: &Change, indikator: Option<usize>, lang: Lang) -> String {
         Change::NodeAdd { parent, node, .. } => format!(
             "{}: {} «{}» {} {}{}",
             node.kode,
-            level(node.jenis, lang),
+            lang.kind(node.jenis),
             node.nama,
             p("ditambah", "added"),
             place(parent, lang),
@@ -175,7 +175,7 @@ pub fn change(c: &Change, indikator: Option<usize>, lang: Lang) -> String {
         Change::NodeRemove { node, .. } => format!(
             "{}: {} «{}» {}{}",
             node.kode,
-            level(node.jenis, lang),
+            lang.kind(node.jenis),
             node.nama,
             p("dihapus", "removed"),
             contents(node, lang)

@@ -140,9 +140,11 @@ impl Field {
         )
     }
 
-    /// Whether changing the figure can change the budget figures (pagu, money spent).
+    /// Whether changing the figure can change the budget figures (pagu, money spent). The
+    /// year's figure of the LRA (`RealisasiTahun`) is only checked against the quarters, never
+    /// counted (`rules::own_realisasi_rp`).
     pub fn affects_budget(self) -> bool {
-        matches!(self, Field::Pagu | Field::Rp(_) | Field::RealisasiTahun)
+        matches!(self, Field::Pagu | Field::Rp(_))
     }
 
     /// The value of this figure in `node`; `None` when the node has no such slot (no such

@@ -405,19 +405,33 @@ impl Workspace {
 
     /// Every node with its depth (root = 0) and the codes of its ancestors, depth-first.
     pub fn walk(&self) -> Vec<NodeVisit<'_>> {
-        fn go<'a>(nodes: &'a [Node], ancestors: &mut Vec<&'a Node>, out: &mut Vec<NodeVisit<'a>>) {
-            for n in nodes {
+        self.walk_by(|nodes| nodes.iter().collect())
+    }
+
+    /// [`walk`](Self::walk) with each node's children (and the roots) in the order `order`
+    /// gives them (a report's order, e.g. by code), the tree left as it is.
+    pub fn walk_by<'a>(
+        &'a self,
+        order: impl Fn(&'a [Node]) -> Vec<&'a Node>,
+    ) -> Vec<NodeVisit<'a>> {
+        fn go<'a>(
+            nodes: &'a [Node],
+            order: &dyn Fn(&'a [Node]) -> Vec<&'a Node>,
+            ancestors: &mut Vec<&'a Node>,
+            out: &mut Vec<NodeVisit<'a>>,
+        ) {
+            for n in order(nodes) {
                 out.push(NodeVisit {
                     node: n,
                     ancestors: ancestors.clone(),
                 });
                 ancestors.push(n);
-                go(&n.anak, ancestors, out);
+                go(&n.anak, order, ancestors, out);
                 ancestors.pop();
             }
         }
         let mut out = Vec::new();
-        go(&self.pohon, &mut Vec::new(), &mut out);
+        go(&self.pohon, &order, &mut Vec::new(), &mut out);
         out
     }
 
@@ -497,16 +511,17 @@ impl Workspace {
         self.pejabat.iter().find(|o| o.id == id)
     }
 
-    /// The officer answerable for an indicator: its own, else its node's, else the nearest
-    /// ancestor's.
+    /// The officer answerable (penanggung jawab) for a node, or for one of its indicators
+    /// (`ind`): the indicator's own, else the node's, else the nearest ancestor's. The one rule
+    /// for it: every report, export and front-end asks here (the interface builds the
+    /// [`NodeVisit`] from its own index of ancestors).
     pub fn officer_for<'a>(
         &'a self,
         visit: &NodeVisit<'a>,
-        ind: &'a Indicator,
+        ind: Option<&'a Indicator>,
     ) -> Option<&'a Officer> {
         let id = ind
-            .pejabat
-            .as_deref()
+            .and_then(|i| i.pejabat.as_deref())
             .or(visit.node.pejabat.as_deref())
             .or_else(|| {
                 visit

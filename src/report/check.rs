@@ -14,13 +14,17 @@ pub enum Finding {
         declared: Decimal,
         children: Decimal,
     },
-    /// A parent's declared annual realisation differs from the sum of its children.
+    /// A parent's declared year realisation (a report's total: the E-81's, Tabel 3.5's)
+    /// differs from what the reports give for the budgets below it
+    /// ([`rules::reported_realisasi_tahun`]: the LRA's figure of each, else its quarters).
     RealisasiMismatch {
         kode: String,
         declared: Decimal,
         children: Decimal,
     },
-    /// A budget's quarterly Rupiah do not add up to its declared annual realisation.
+    /// The year's realisation the budget report gives ("menurut LRA", `annual`) differs from
+    /// the sum of the quarters' Rupiah entered (`quarters`, 0 when none is), which is the
+    /// year's realisation everywhere else. Only on a budget of its own.
     QuartersVsAnnual {
         kode: String,
         quarters: Decimal,
@@ -98,8 +102,10 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                     children: sum,
                 });
             }
-            if let (Some(declared), Some(sum)) = (budget.realisasi_tahun, children.realisasi)
-                && declared != sum
+            if let (Some(declared), Some(sum)) = (
+                budget.realisasi_tahun,
+                rules::reported_realisasi_tahun(node),
+            ) && declared != sum
             {
                 out.push(Finding::RealisasiMismatch {
                     kode: kode(),
@@ -107,21 +113,15 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                     children: sum,
                 });
             }
-        }
-        let entered = budget
-            .realisasi_rp
-            .iter()
-            .flatten()
-            .copied()
-            .reduce(Decimal::saturating_add);
-        if let (Some(quarters), Some(annual)) = (entered, budget.realisasi_tahun)
-            && quarters != annual
-        {
-            out.push(Finding::QuartersVsAnnual {
-                kode: kode(),
-                quarters,
-                annual,
-            });
+        } else if let Some(annual) = budget.realisasi_tahun {
+            let quarters = rules::own_realisasi_rp(budget, Quarter::IV).unwrap_or_default();
+            if quarters != annual {
+                out.push(Finding::QuartersVsAnnual {
+                    kode: kode(),
+                    quarters,
+                    annual,
+                });
+            }
         }
         let own = rules::BudgetFigures {
             pagu: budget.pagu,

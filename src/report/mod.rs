@@ -3,6 +3,7 @@
 //! CLI, the TUI and the exports.
 
 mod check;
+pub mod order;
 pub mod snapshot;
 pub mod tables;
 
@@ -51,7 +52,7 @@ impl IndicatorRow {
             due: rules::due_target(ind, q),
             realisasi: rules::realisasi_to_date(&ind.realisasi, ind.agregasi, q),
             status: rules::status(ind, q, &ws.pengaturan),
-            pejabat: ws.officer_for(visit, ind).map(|o| o.nama.clone()),
+            pejabat: ws.officer_for(visit, Some(ind)).map(|o| o.nama.clone()),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The JSON snapshot: every node with its computed figures at a quarter, for other programs to
-//! read. Field names are stable (see `docs/export-json.md`); figures are decimal strings, as in
+//! read. Field names are stable (see `docs/export.md`); figures are decimal strings, as in
 //! the workspace file, and `null` where a figure is not entered or not defined.
 
 use super::summary;
@@ -9,7 +9,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Version of the snapshot format.
-pub const SNAPSHOT_FORMAT: &str = "kinerja-snapshot/1";
+///
+/// `/2`: a node's `pejabat` is the officer answerable for it, inherited from the nearest
+/// ancestor as for an indicator (in `/1` only the node's own, `null` where the interface
+/// showed an inherited name); the whole body's `realisasi_triwulan` is filled.
+pub const SNAPSHOT_FORMAT: &str = "kinerja-snapshot/2";
 
 #[derive(Serialize)]
 pub struct Snapshot {
@@ -82,11 +86,17 @@ fn rating_key(r: rules::Rating) -> &'static str {
     }
 }
 
-fn budget(node: &crate::model::Node, q: Quarter) -> Option<BudgetFigures> {
-    let b = rules::budget_of(node, q)?;
+/// The snapshot's figures of a budget at quarter `q`, from its figures at each quarter
+/// (`at`): what was spent within each quarter up to `q` (later ones `null`), the pagu, the
+/// realisation to `q`, the remainder and the percentage.
+fn budget_figures(
+    q: Quarter,
+    at: impl Fn(Quarter) -> Option<rules::BudgetFigures>,
+) -> Option<BudgetFigures> {
+    let b = at(q)?;
     let mut quarters = [None; 4];
     for quarter in Quarter::ALL.into_iter().filter(|x| *x <= q) {
-        quarters[quarter.index()] = rules::spent_in_quarter(node, quarter);
+        quarters[quarter.index()] = rules::spent_within(quarter, |p| at(p)?.realisasi);
     }
     Some(BudgetFigures {
         pagu: b.pagu,
@@ -140,7 +150,7 @@ pub fn snapshot(ws: &Workspace, q: Quarter) -> Snapshot {
                         status: key,
                         predikat,
                         merah: status.is_red(),
-                        pejabat: ws.officer_for(v, ind).map(|o| o.nama.clone()),
+                        pejabat: ws.officer_for(v, Some(ind)).map(|o| o.nama.clone()),
                     }
                 })
                 .collect();
@@ -150,13 +160,9 @@ pub fn snapshot(ws: &Workspace, q: Quarter) -> Snapshot {
                 jenis: node.jenis,
                 induk: v.ancestors.last().map(|a| a.kode.clone()),
                 kedalaman: v.depth(),
-                pejabat: node
-                    .pejabat
-                    .as_ref()
-                    .and_then(|id| ws.officer(id))
-                    .map(|o| o.nama.clone()),
+                pejabat: ws.officer_for(v, None).map(|o| o.nama.clone()),
                 indikator,
-                anggaran: budget(node, q).map(|mut b| {
+                anggaran: budget_figures(q, |at| rules::budget_of(node, at)).map(|mut b| {
                     b.persen = b.persen.map(round);
                     b
                 }),
@@ -179,13 +185,13 @@ pub fn snapshot(ws: &Workspace, q: Quarter) -> Snapshot {
             merah: s.counts.merah,
             belum_diisi: s.counts.belum_diisi,
             tidak_dinilai: s.counts.tidak_dinilai,
-            anggaran: BudgetFigures {
-                pagu: s.anggaran.pagu,
-                realisasi_triwulan: [None; 4],
-                realisasi: s.anggaran.realisasi,
-                sisa: s.anggaran.sisa(),
-                persen: s.anggaran.capaian().map(round),
-            },
+            // Every budget in the tree once, as the summary (and the LRA) totals it.
+            anggaran: budget_figures(q, |at| rules::budget_total(&ws.pohon, at))
+                .map(|mut b| {
+                    b.persen = b.persen.map(round);
+                    b
+                })
+                .unwrap_or_default(),
         },
         nodes,
     }

@@ -257,17 +257,30 @@ fn add_opt(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     }
 }
 
-/// Money spent from TW I to `q` by a budget's own quarterly figures; the declared annual
-/// figure stands in at TW IV when no quarter has been entered.
+/// Money spent from TW I to `q` by a budget's own quarterly figures: their sum, `None` while
+/// none is entered. The year is the sum of its quarters: the year's figure a budget report
+/// gives (`realisasi_tahun`, "menurut LRA") never stands in for them; it is shown and checked
+/// beside them ([`reported_realisasi_tahun`], `report::check`).
 pub fn own_realisasi_rp(budget: &Budget, q: Quarter) -> Option<Decimal> {
-    if budget.realisasi_rp.iter().all(Option::is_none) {
-        return if q == Quarter::IV {
-            budget.realisasi_tahun
-        } else {
-            None
-        };
-    }
     realisasi_to_date(&budget.realisasi_rp, Aggregation::Jumlah, q)
+}
+
+/// The year's realisation of a node as the budget reports give it: for a budget of its own,
+/// the LRA's figure where one is kept (`realisasi_tahun`), else the sum of its quarters; for a
+/// budget that is the sum of the nodes below, the sum of theirs. What a parent's declared total
+/// (the E-81's, Tabel 3.5's) is checked against: a quarter's Rupiah typed on a sub kegiatan is
+/// checked once, against that sub kegiatan's own LRA figure, not again on every node above it.
+pub fn reported_realisasi_tahun(node: &Node) -> Option<Decimal> {
+    if budget_is_sum(node) {
+        return node
+            .anak
+            .iter()
+            .filter_map(reported_realisasi_tahun)
+            .reduce(Decimal::saturating_add);
+    }
+    let b = node.anggaran.as_ref()?;
+    b.realisasi_tahun
+        .or_else(|| own_realisasi_rp(b, Quarter::IV))
 }
 
 /// The budget of a node at quarter `q`. A node whose children carry budgets is the sum of
@@ -581,5 +594,86 @@ mod tests {
         assert_eq!(r2(tingkat_kemajuan(&ind).unwrap()), dec!(59.10));
         ind.riwayat.insert(2022, dec!(647));
         assert_eq!(change_from_previous_year(&ind, 2023), Some(dec!(2515)));
+    }
+
+    fn budget(pagu: Decimal, rp: PerQuarter, lra: Option<Decimal>) -> Budget {
+        Budget {
+            pagu: Some(pagu),
+            realisasi_rp: rp,
+            realisasi_tahun: lra,
+            ..Budget::default()
+        }
+    }
+
+    fn node(
+        kode: &str,
+        jenis: crate::model::NodeKind,
+        anggaran: Option<Budget>,
+        anak: Vec<Node>,
+    ) -> Node {
+        Node {
+            jenis,
+            kode: kode.into(),
+            nama: kode.into(),
+            pejabat: None,
+            indikator: vec![],
+            anggaran,
+            anak,
+        }
+    }
+
+    #[test]
+    fn the_year_is_the_sum_of_its_quarters_never_the_lra_figure() {
+        // Evaluasi Kinerja (LRA 7.210.300) with no quarter entered: nothing spent yet, at TW IV
+        // as at TW I; with TW I–II entered (1.050.000 + 4.522.800), those.
+        let lra = Some(dec!(7210300));
+        let none = budget(dec!(7500000), [None; 4], lra);
+        assert_eq!(own_realisasi_rp(&none, Quarter::IV), None);
+        let two = budget(
+            dec!(7500000),
+            [Some(dec!(1050000)), Some(dec!(4522800)), None, None],
+            lra,
+        );
+        assert_eq!(own_realisasi_rp(&two, Quarter::IV), Some(dec!(5572800)));
+    }
+
+    #[test]
+    fn reported_year_of_a_parent_is_the_lra_figures_below_it() {
+        use crate::model::NodeKind::{Kegiatan, SubKegiatan};
+        // Two sub kegiatan: one with its LRA figure (920.000) and quarters that differ
+        // (900.000), one without an LRA figure (quarters 1.000.000). The kegiatan's reported
+        // year: 920.000 + 1.000.000 = 1.920.000; its declared figure is not part of it.
+        let a = node(
+            "1.01.01.2.01.01",
+            SubKegiatan,
+            Some(budget(
+                dec!(1000000),
+                [None, None, None, Some(dec!(900000))],
+                Some(dec!(920000)),
+            )),
+            vec![],
+        );
+        let b = node(
+            "1.01.01.2.01.02",
+            SubKegiatan,
+            Some(budget(
+                dec!(1000000),
+                [Some(dec!(1000000)), None, None, None],
+                None,
+            )),
+            vec![],
+        );
+        let k = node(
+            "1.01.01.2.01",
+            Kegiatan,
+            Some(budget(dec!(2000000), [None; 4], Some(dec!(5)))),
+            vec![a, b],
+        );
+        assert_eq!(reported_realisasi_tahun(&k), Some(dec!(1920000)));
+        // What it spent is the quarters: 900.000 + 1.000.000.
+        assert_eq!(
+            budget_of(&k, Quarter::IV).unwrap().realisasi,
+            Some(dec!(1900000))
+        );
     }
 }

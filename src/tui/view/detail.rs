@@ -131,18 +131,13 @@ pub fn lines<'a>(app: &App, node: &Node, width: usize) -> (Vec<Line<'a>>, usize)
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
 
-    let officer = node
-        .pejabat
-        .clone()
-        .or_else(|| {
-            app.session()
-                .ancestors(&node.kode)
-                .iter()
-                .rev()
-                .find_map(|a| a.pejabat.clone())
-        })
-        .and_then(|id| app.ws().officer(&id).map(|o| o.nama.clone()));
-    let kind = locale::node_kind(node.jenis, lang);
+    // The one rule for who answers for a node (the same as the exports' and `kinerja red`'s).
+    let visit = crate::model::NodeVisit {
+        node,
+        ancestors: app.session().ancestors(&node.kode),
+    };
+    let officer = app.ws().officer_for(&visit, None).map(|o| o.nama.clone());
+    let kind = lang.kind(node.jenis);
     let title = format!("{kind} {}", node.kode);
     lines.push(Line::from(vec![
         Span::styled(title.clone(), t.title()),

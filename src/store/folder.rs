@@ -134,14 +134,13 @@ fn group_fix(side: &Path, found: u32, expected: u32, folder: u32, lang: Lang) ->
     let quoted = |p: &Path| shell_quote(&p.to_string_lossy());
     match workspace_of(side) {
         Some(ws) if found == folder && expected != folder => format!(
-            "{} `chgrp {} {}` {} {}",
+            "{} `chgrp {} {}` {}, {} {} {}",
             lang.pick("jalankan", "run"),
             group_name(found).unwrap_or_else(|| found.to_string()),
             quoted(&ws),
-            lang.pick(
-                "(grup folder), atau hapus",
-                "(the folder's group), or remove"
-            ),
+            lang.pick("(grup folder)", "(the folder's group)"),
+            lang.pick("atau hapus", "or remove"),
+            quoted(Path::new(side.file_name().unwrap_or_default())),
             lang.pick("bila tersesat", "if it is stray")
         ),
         _ => format!(
@@ -629,4 +628,39 @@ pub(crate) fn process_gone(pid: u32) -> bool {
         rustix::process::test_kill_process(pid),
         Err(rustix::io::Errno::SRCH)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_is_named_as_ls_names_it() {
+        // Group 0 is `root` on every Linux system.
+        assert_eq!(group_label(0), "root (0)");
+        // A group without an entry: its number alone.
+        assert_eq!(group_label(4_000_000_000), "4000000000");
+    }
+
+    #[test]
+    fn the_fix_for_a_group_mismatch_names_the_odd_file() {
+        let side = Path::new("/srv/kinerja/ws.json.lock");
+        // The lock has the folder's group, the workspace does not: change the workspace.
+        let fix = group_fix(side, 0, 4_000_000_000, 0, Lang::Id);
+        assert!(
+            fix.contains("chgrp root /srv/kinerja/ws.json` (grup folder), atau hapus ws.json.lock"),
+            "{fix}"
+        );
+        // The workspace has the folder's group: the lock is the odd one.
+        let fix = group_fix(side, 4_000_000_000, 0, 0, Lang::Id);
+        assert!(
+            fix.contains("chgrp root /srv/kinerja/ws.json.lock"),
+            "{fix}"
+        );
+        assert_eq!(
+            workspace_of(Path::new("/a/b c.json.jurnal.jsonl")),
+            Some(PathBuf::from("/a/b c.json"))
+        );
+        assert_eq!(shell_quote("/a/b c.json"), "'/a/b c.json'");
+    }
 }

@@ -244,6 +244,23 @@ pub fn parse(text: &str) -> Result<Workspace, ParseError> {
             problem: Problem::SchemaVersion(ws.schema_version),
         });
     }
+    if let Err(largest) = ws.ids_fit() {
+        let anchor = Anchor {
+            key: "id",
+            value: Some(largest.to_string()),
+            occurrence: 1,
+        };
+        let (line, column) = locate(text, &anchor).unwrap_or((1, 1));
+        return Err(ParseError {
+            line,
+            column,
+            problem: Problem::Content(format!(
+                "id indikator {largest} terlalu besar: indikator tanpa id tidak dapat diberi id \
+                 sesudahnya (batas {}); beri id yang lebih kecil",
+                u64::MAX
+            )),
+        });
+    }
     ws.upgrade();
     validate(&ws).map_err(|(problem, anchor)| {
         let (line, column) = anchor.and_then(|a| locate(text, &a)).unwrap_or((1, 1));
@@ -672,4 +689,50 @@ fn set_permissions(file: &File, folder: &Folder, replaces: &OsStr) -> io::Result
         let _ = rustix::fs::fchown(file, None, Some(rustix::fs::Gid::from_raw(st.st_gid as _)));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_are_matched_exactly() {
+        let own = temp_prefix(OsStr::new("a.json"));
+        assert_eq!(own, ".a.json.simpan-");
+        assert!(is_temp_of(
+            OsStr::new(".a.json.simpan-0123456789abcdef.tmp"),
+            &own
+        ));
+        for other in [
+            ".a.json.simpan-x.json.simpan-0123456789abcdef.tmp",
+            ".a.json.simpan-0123456789abcde.tmp",
+            ".a.json.simpan-0123456789ABCDEF.tmp",
+            ".a.json.simpan-0123456789abcdef.tmp~",
+        ] {
+            assert!(!is_temp_of(OsStr::new(other), &own), "{other}");
+        }
+        assert_eq!(
+            general_temp_pid(OsStr::new(".kinerja-812-0123456789abcdef.tmp")),
+            Some(812)
+        );
+        for other in [
+            ".kinerja--0123456789abcdef.tmp",
+            ".kinerja-812-x.tmp",
+            ".kinerja-8a2-0123456789abcdef.tmp",
+        ] {
+            assert_eq!(general_temp_pid(OsStr::new(other)), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_temporary_name_always_fits_in_a_file_name() {
+        for len in [1, 200, 226, 227, 242, 255] {
+            let name = OsString::from("a".repeat(len));
+            let prefix = temp_prefix(&name);
+            assert!(prefix.len() + 16 + ".tmp".len() <= NAME_MAX, "{len}");
+            // Two long names never share a prefix.
+            let other = OsString::from("b".repeat(len));
+            assert_ne!(prefix, temp_prefix(&other));
+        }
+    }
 }

@@ -1068,6 +1068,10 @@ fn a_lock_or_journal_with_a_second_name_or_not_a_file_is_refused() {
 /// Runs kinerja, killing it if it has not finished after `limit`; `None` when it was killed.
 fn kinerja_within(path: &Path, args: &[&str], limit: Duration) -> Option<Output> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        // With RUST_BACKTRACE set, every error of a debug build captures and symbolises a
+        // backtrace (4–6 s here), which would read as blocking.
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
         .arg("-w")
         .arg(path)
         .args(args)

@@ -129,29 +129,44 @@ impl UnsafeFile {
 
 /// How to end a group mismatch: when the side file has the folder's group and the workspace
 /// does not (a workspace moved in with `mv` keeps its owner's group), the workspace is the odd
-/// one; otherwise the side file is (left by another tool, or stray).
+/// one; otherwise the side file is (left by another tool, or stray). Only the lock may simply
+/// be removed: the journal and the versions are history.
 fn group_fix(side: &Path, found: u32, expected: u32, folder: u32, lang: Lang) -> String {
     let quoted = |p: &Path| shell_quote(&p.to_string_lossy());
+    let name = |gid: u32| group_name(gid).unwrap_or_else(|| gid.to_string());
+    let side_name = side.file_name().unwrap_or_default();
+    let is_lock = side_name.as_bytes().ends_with(b".lock");
+    let or_remove = |what: &str| {
+        if is_lock {
+            format!(
+                ", {} {what} {}",
+                lang.pick("atau hapus", "or remove"),
+                lang.pick("bila tersesat", "if it is stray")
+            )
+        } else {
+            String::new()
+        }
+    };
     match workspace_of(side) {
         Some(ws) if found == folder && expected != folder => format!(
-            "{} `chgrp {} {}` {}, {} {} {}",
+            "{} `chgrp {} {}` {}{}",
             lang.pick("jalankan", "run"),
-            group_name(found).unwrap_or_else(|| found.to_string()),
+            name(found),
             quoted(&ws),
             lang.pick("(grup folder)", "(the folder's group)"),
-            lang.pick("atau hapus", "or remove"),
-            quoted(Path::new(side.file_name().unwrap_or_default())),
-            lang.pick("bila tersesat", "if it is stray")
+            or_remove(&quoted(Path::new(side_name)))
         ),
         _ => format!(
-            "{} `chgrp {} {}`, {}",
+            "{} `chgrp{} {} {}`{}",
             lang.pick("jalankan", "run"),
-            group_name(expected).unwrap_or_else(|| expected.to_string()),
+            if side_name.as_bytes().ends_with(b".cadangan") {
+                " -R"
+            } else {
+                ""
+            },
+            name(expected),
             quoted(side),
-            lang.pick(
-                "atau hapus berkas itu bila tersesat",
-                "or remove that file if it is stray"
-            )
+            or_remove(lang.pick("berkas kunci itu", "that lock file"))
         ),
     }
 }

@@ -144,18 +144,16 @@ pub(crate) struct Kept {
 /// Prepares keeping the workspace file as it is on disk (`on_disk`, looked at under the
 /// lock) as a version. The caller holds the lock.
 pub(crate) fn prepare<'a>(place: &'a Place, on_disk: &Stamp) -> io::Result<Pending<'a>> {
+    let current = place.folder.open_workspace(&place.name)?;
     let dir = place
         .folder
         .subfolder(&dir_name(&place.name), place.group, true)?
         .expect("created");
-    let current = place.folder.open_workspace(&place.name)?;
     let id = FileId::of(&current.metadata()?);
     let Some(id) = id.filter(|id| Some(*id) == on_disk.file) else {
-        return Err(io::Error::other(format!(
-            "{}: {}",
-            place.path.display(),
-            "berkas diubah program lain selama disimpan; tidak ada yang ditulis — coba lagi"
-        )));
+        return Err(io::Error::other(
+            "berkas diubah program lain selama disimpan; tidak ada yang ditulis — coba lagi",
+        ));
     };
     let (secs, nanos) = crate::time::now();
     let tag = &on_disk.hex()[..16];
@@ -365,16 +363,12 @@ pub fn current_tag(workspace: &Path) -> Option<String> {
 }
 
 /// The bytes of a kept version, read through the versions folder (never through a link).
-/// A version too large to load is refused in one line.
+/// A version too large to load is refused in one line. (Errors do not name the version: the
+/// caller does.)
 pub fn read(workspace: &Path, version: &Version) -> io::Result<Vec<u8>> {
     let missing = || io::Error::new(io::ErrorKind::NotFound, version.path.display().to_string());
     let dir = open_dir(workspace)?.ok_or_else(missing)?;
     let name = version.path.file_name().ok_or_else(missing)?;
-    let mut file = dir
-        .side_file(name, Side::Read, None)
-        .map_err(|e| naming(&version.path, e))?
-        .ok_or_else(missing)?;
-    super::read_open(&mut file)
-        .map(|(bytes, _)| bytes)
-        .map_err(|e| naming(&version.path, e))
+    let mut file = dir.side_file(name, Side::Read, None)?.ok_or_else(missing)?;
+    super::read_open(&mut file).map(|(bytes, _)| bytes)
 }

@@ -11,15 +11,36 @@ use std::borrow::Cow;
 
 /// Whether a character must not reach a terminal or a file raw: the C0 controls (tab and
 /// newline included — a name never needs them, and a raw newline could forge a report line),
-/// DEL, the C1 controls, and the bidirectional controls (U+202A–U+202E, U+2066–U+2069,
-/// U+200E, U+200F, U+061C).
+/// DEL, the C1 controls, the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
+/// U+200F, U+061C), the line and paragraph separators (U+2028, U+2029: a line break to many
+/// viewers), and the invisible ones (U+200B–U+200D zero width space, non-joiner, joiner;
+/// U+2060 word joiner; U+FEFF zero width no-break space) that make two names that look the
+/// same differ.
 pub fn is_hidden_control(c: char) -> bool {
     // `is_control` is the Unicode category Cc: U+0000–U+001F, U+007F–U+009F.
     c.is_control()
         || matches!(
             c,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
         )
+}
+
+/// `s` without the characters of [`is_hidden_control`], for a screen cell (the interface
+/// shows names as text, never their escapes); borrowed when there is none.
+pub fn without_hidden(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hidden_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter(|c| !is_hidden_control(*c)).collect())
 }
 
 /// `s` with every character of [`is_hidden_control`] written as its visible escape
@@ -60,6 +81,13 @@ mod tests {
             visible("\u{202a}\u{202e}\u{2066}\u{2069}\u{200e}\u{200f}\u{61c}"),
             "\\u{202a}\\u{202e}\\u{2066}\\u{2069}\\u{200e}\\u{200f}\\u{61c}"
         );
+        // Separators that break a line in many viewers, and the invisible ones.
+        assert_eq!(
+            visible("a\u{2028}b\u{2029}c\u{200b}d\u{200c}e\u{200d}f\u{2060}g\u{feff}h"),
+            "a\\u{2028}b\\u{2029}c\\u{200b}d\\u{200c}e\\u{200d}f\\u{2060}g\\u{feff}h"
+        );
+        assert_eq!(without_hidden("Ke\u{200b}ca\u{2028}mat"), "Kecamat");
+        assert!(matches!(without_hidden("Sooko"), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -78,5 +106,11 @@ mod tests {
         assert!(!is_hidden_control('\u{202f}'));
         assert!(!is_hidden_control('\u{2065}'));
         assert!(!is_hidden_control('\u{a0}'));
+        assert!(
+            !is_hidden_control('\u{200a}'),
+            "hair space: a visible space"
+        );
+        assert!(!is_hidden_control('\u{2061}'));
+        assert!(!is_hidden_control('\u{fefe}'));
     }
 }

@@ -1068,6 +1068,10 @@ fn a_lock_or_journal_with_a_second_name_or_not_a_file_is_refused() {
 /// Runs kinerja, killing it if it has not finished after `limit`; `None` when it was killed.
 fn kinerja_within(path: &Path, args: &[&str], limit: Duration) -> Option<Output> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        // With RUST_BACKTRACE set, every error of a debug build captures and symbolises a
+        // backtrace (4–6 s here), which would read as blocking.
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
         .arg("-w")
         .arg(path)
         .args(args)
@@ -1498,4 +1502,386 @@ fn long_a_crowded_versions_folder_and_a_large_journal_do_not_slow_a_save_down() 
         "crowded: save {took:?} with 10 000 foreign files and a 100 MB journal; log {log_took:?}"
     );
     assert!(took < Duration::from_secs(3), "{took:?}");
+}
+
+// The second attack on shared folders (issue 11): other users of a setgid group folder.
+// Users are plain uids without passwd entries (`setpriv`), so CI needs no user accounts:
+// ANI and MALLORY in the folder's group SAKIP, each with a group of their own.
+
+const SAKIP: u32 = 61000;
+const ANI: u32 = 61001;
+const MALLORY: u32 = 61002;
+const ANI_OWN_GROUP: u32 = 61003;
+
+/// A root-owned temporary folder others may enter (tempdir makes it 0700).
+fn open_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    dir
+}
+
+/// The shared folder of the recommended set-up: group SAKIP, `2775`, with the sample as
+/// `ws.json` (`664`, owned by `owner`, group `group`).
+fn shared_folder(dir: &Path, owner: u32, group: u32) -> PathBuf {
+    use std::os::unix::fs::{PermissionsExt, chown};
+    let shared = dir.join("bersama");
+    fs::create_dir(&shared).unwrap();
+    chown(&shared, Some(0), Some(SAKIP)).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o2775)).unwrap();
+    let path = shared.join("ws.json");
+    fs::write(&path, store::SAMPLE_JSON).unwrap();
+    chown(&path, Some(owner), Some(group)).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).unwrap();
+    path
+}
+
+/// Runs kinerja as `uid` with primary group `gid` and the supplementary `groups`; fails the
+/// test if that cannot be done.
+fn as_user(
+    bin: &Path,
+    (uid, gid, groups): (u32, u32, &[u32]),
+    path: &Path,
+    args: &[&str],
+) -> Output {
+    let groups: Vec<String> = groups.iter().map(u32::to_string).collect();
+    let out = Command::new("setpriv")
+        .arg(format!("--reuid={uid}"))
+        .arg(format!("--regid={gid}"))
+        .arg(format!("--groups={}", groups.join(",")))
+        .arg(bin)
+        .arg("-w")
+        .arg(path)
+        .args(args)
+        .output()
+        .expect("setpriv (util-linux) runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("setpriv:") && !err.contains("exec"),
+        "cannot run as uid {uid}: {err}"
+    );
+    out
+}
+
+fn ani() -> (u32, u32, &'static [u32]) {
+    (ANI, ANI_OWN_GROUP, &[ANI_OWN_GROUP, SAKIP])
+}
+
+/// Every file under `dir` whose bytes contain `needle` (links not followed).
+fn files_holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let m = fs::symlink_metadata(&p).unwrap();
+        if m.is_dir() {
+            found.extend(files_holding(&p, needle));
+        } else if m.is_file() && String::from_utf8_lossy(&fs::read(&p).unwrap()).contains(needle) {
+            found.push(p);
+        }
+    }
+    found
+}
+
+#[test]
+#[ignore = "needs root (other users, a tmpfs): cargo test --test reliability -- --ignored as_root_"]
+fn as_root_a_link_swapped_in_during_a_save_never_copies_a_private_file_into_the_folder() {
+    // Mallory makes ws.json her own 644 file (Ani cannot hard-link it) and, when Ani's save
+    // opens the journal — after it read the workspace, before it keeps the version —, renames
+    // a link to Ani's private secret over ws.json. Before: the version copy read the name
+    // again, followed the link, and the secret landed in ws.json.cadangan/ as ani:sakip 664.
+    // Here the versions folder is another file system, so the copy is taken whatever
+    // fs.protected_hardlinks says.
+    use std::os::unix::fs::{PermissionsExt, chown, symlink};
+    let bins = open_tempdir();
+    let bin = binary_for_nobody(bins.path());
+    let dir = open_tempdir();
+    let path = shared_folder(dir.path(), MALLORY, SAKIP);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let shared = path.parent().unwrap().to_path_buf();
+    let private = dir.path().join("ani");
+    fs::create_dir(&private).unwrap();
+    let secret = private.join("secret.txt");
+    fs::write(&secret, "TOP SECRET of ani: password=hunter2\n").unwrap();
+    chown(&secret, Some(ANI), Some(ANI_OWN_GROUP)).unwrap();
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o600)).unwrap();
+    chown(&private, Some(ANI), Some(ANI_OWN_GROUP)).unwrap();
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o700)).unwrap();
+    let versions = store::versions::dir_for(&path);
+    fs::create_dir(&versions).unwrap();
+    let _fs = Tmpfs::mount(&versions, "4m");
+    chown(&versions, Some(0), Some(SAKIP)).unwrap();
+    fs::set_permissions(&versions, fs::Permissions::from_mode(0o2775)).unwrap();
+    // Names in the folder make the save's look for stale temporary files take a while: the
+    // attacker's window between the journal's opening and the version (the reproduction used
+    // the same).
+    for i in 0..30_000 {
+        fs::File::create(shared.join(format!("j{i}"))).unwrap();
+    }
+    // The journal exists (a save before), so its opening is what the attacker waits for.
+    let journal = store::journal::path_for(&path);
+    fs::write(&journal, "").unwrap();
+    chown(&journal, Some(MALLORY), Some(SAKIP)).unwrap();
+    fs::set_permissions(&journal, fs::Permissions::from_mode(0o664)).unwrap();
+
+    let swapper = {
+        let (shared, secret) = (shared.clone(), secret.clone());
+        std::thread::spawn(move || {
+            use rustix::fs::inotify;
+            let fd = inotify::init(inotify::CreateFlags::CLOEXEC | inotify::CreateFlags::NONBLOCK)
+                .unwrap();
+            inotify::add_watch(&fd, &shared, inotify::WatchFlags::OPEN).unwrap();
+            let mut buf = [std::mem::MaybeUninit::<u8>::uninit(); 4096];
+            let deadline = std::time::Instant::now() + Duration::from_secs(20);
+            while std::time::Instant::now() < deadline {
+                let mut reader = inotify::Reader::new(&fd, &mut buf);
+                match reader.next() {
+                    Ok(event) => {
+                        if event
+                            .file_name()
+                            .is_some_and(|n| n.to_bytes() == b"ws.json.jurnal.jsonl")
+                        {
+                            let spare = shared.join(".sw");
+                            symlink(&secret, &spare).unwrap();
+                            fs::rename(&spare, shared.join("ws.json")).unwrap();
+                            return true;
+                        }
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_micros(200)),
+                }
+            }
+            false
+        })
+    };
+    let out = as_user(
+        &bin,
+        ani(),
+        &path,
+        &["set", X.0, "--tw", "1", "--realisasi", "3"],
+    );
+    assert!(swapper.join().unwrap(), "the journal was never opened");
+    let leaked = files_holding(&shared, "TOP SECRET");
+    assert!(
+        leaked.is_empty(),
+        "the secret was copied into the shared folder: {leaked:?} ({})",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Refused (the link was seen), or saved from the file opened before the swap (the link
+    // then replaced by the new file): never the secret.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() || err.contains("tautan simbolik"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&secret).unwrap(),
+        "TOP SECRET of ani: password=hunter2\n"
+    );
+    eprintln!(
+        "link swapped in during a save: exit {:?} {}",
+        out.status.code(),
+        err.trim()
+    );
+}
+
+#[test]
+#[ignore = "needs root (mounts a tmpfs): cargo test --test reliability -- --ignored as_root_"]
+fn as_root_a_failed_save_leaves_no_version_sharing_the_files_inode() {
+    // A save that fails after its version was kept as a hard link (the new file does not fit;
+    // the journal's block does not fit) left the workspace and its newest version one inode:
+    // `cat t > ws.json` then destroyed the version too, and the last saved state was gone from
+    // the file and from every version.
+    use std::os::unix::fs::MetadataExt;
+    for fault in ["new file", "journal"] {
+        let dir = tempfile::tempdir().unwrap();
+        let _fs = Tmpfs::mount(dir.path(), "1m");
+        let path = workspace_file(dir.path());
+        let out = kinerja(&path, &["set", X.0, "--tw", "1", "--realisasi", "3"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let saved = fs::read(&path).unwrap();
+        let journal = store::journal::path_for(&path);
+        // Leave room for the journal's next block but not the new file, or room for the new
+        // file but not the journal's next block.
+        let stat = rustix::fs::statvfs(dir.path()).unwrap();
+        let free = stat.f_bavail * stat.f_frsize;
+        let page = 4096;
+        let new_len = (saved.len() as u64).div_ceil(page) * page;
+        let journal_len = fs::metadata(&journal).unwrap().len();
+        // The journal's last block has room for a few lines; fill it so the next needs a block.
+        let pad = page - journal_len % page;
+        let mut j = fs::OpenOptions::new().append(true).open(&journal).unwrap();
+        std::io::Write::write_all(&mut j, &vec![b' '; pad as usize - 1]).unwrap();
+        std::io::Write::write_all(&mut j, b"\n").unwrap();
+        drop(j);
+        let leave = match fault {
+            "new file" => page,
+            _ => new_len,
+        };
+        let stat = rustix::fs::statvfs(dir.path()).unwrap();
+        let free_now = stat.f_bavail * stat.f_frsize;
+        assert!(free_now > leave, "{free} free");
+        let filler = fs::File::create(dir.path().join("penuh")).unwrap();
+        std::io::Write::write_all(&mut &filler, &vec![b'x'; (free_now - leave) as usize]).unwrap();
+        drop(filler);
+        let out = kinerja(&path, &["set", X.0, "--tw", "1", "--realisasi", "4"]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{fault}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(fs::read(&path).unwrap(), saved, "{fault}");
+        let ino = fs::metadata(&path).unwrap().ino();
+        for v in store::versions::list(&path).unwrap() {
+            assert_ne!(
+                fs::metadata(&v.path).unwrap().ino(),
+                ino,
+                "{fault}: version {} is the workspace's inode",
+                v.name
+            );
+        }
+        // Broken in place: every version is still what it was.
+        let before: Vec<Vec<u8>> = store::versions::list(&path)
+            .unwrap()
+            .iter()
+            .map(|v| fs::read(&v.path).unwrap())
+            .collect();
+        fs::write(&path, &saved[..1000]).unwrap();
+        let after: Vec<Vec<u8>> = store::versions::list(&path)
+            .unwrap()
+            .iter()
+            .map(|v| fs::read(&v.path).unwrap())
+            .collect();
+        assert_eq!(before, after, "{fault}");
+        assert!(
+            after.iter().all(|v| v.len() > 1000),
+            "{fault}: a version was cut with the file"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs root (other users and groups): cargo test --test reliability -- --ignored as_root_"]
+fn as_root_a_workspace_moved_in_with_its_owners_group_is_refused_with_the_fix_and_no_stray_lock() {
+    // ws.json moved in with `mv` keeps group ani; Budi's refused save left an empty
+    // ws.json.lock of group sakip, and then Ani's own save was refused too: "ws.json.lock:
+    // milik grup 1001, bukan grup workspace 1003; tidak dipakai".
+    let bins = open_tempdir();
+    let bin = binary_for_nobody(bins.path());
+    let dir = open_tempdir();
+    let path = shared_folder(dir.path(), ANI, ANI_OWN_GROUP);
+    let budi = (MALLORY, MALLORY, &[MALLORY, SAKIP][..]);
+    let out = as_user(
+        &bin,
+        budi,
+        &path,
+        &["set", X.0, "--tw", "1", "--realisasi", "3"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!("chgrp {SAKIP} ")) && err.contains("ws.json"),
+        "says how to fix it: {err}"
+    );
+    assert!(
+        !store::lock_path(&path).exists(),
+        "the refused save left its lock behind"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), store::SAMPLE_JSON);
+    // Ani (a member of both groups) saves.
+    let out = as_user(
+        &bin,
+        ani(),
+        &path,
+        &["set", X.0, "--tw", "1", "--realisasi", "4"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("another group: {}", err.trim());
+}
+
+#[test]
+#[ignore = "needs root (chattr +a): cargo test --test reliability -- --ignored as_root_"]
+fn as_root_an_append_only_journal_with_a_torn_tail_does_not_block_saves() {
+    // `chattr +a` on the journal and a torn last line: the torn line could not be cut, and
+    // every save failed with "Operation not permitted".
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_file(dir.path());
+    let journal = store::journal::path_for(&path);
+    fs::write(&journal, "{\"waktu\"").unwrap();
+    let chattr = |flag: &str| {
+        let ok = Command::new("chattr")
+            .arg(flag)
+            .arg(&journal)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(
+            ok,
+            "chattr {flag} (e2fsprogs, on a file system with attributes)"
+        );
+    };
+    chattr("+a");
+    let out = kinerja(&path, &["set", X.0, "--tw", "1", "--realisasi", "3"]);
+    let journaled = store::journal::read(&path);
+    chattr("-a");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (entries, bad) = journaled.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(bad, 1, "the torn line, ended, is one unreadable line");
+    assert!(
+        fs::read_to_string(&journal)
+            .unwrap()
+            .starts_with("{\"waktu\"\n")
+    );
+}
+
+#[test]
+#[ignore = "needs root (other users): cargo test --test reliability -- --ignored as_root_"]
+fn as_root_a_lock_file_the_user_may_only_read_still_locks() {
+    // A lock file created by another tool with umask 022 (644, another member's): every other
+    // member's save failed with "Permission denied". flock works on a read-only descriptor.
+    use std::os::unix::fs::{PermissionsExt, chown};
+    let bins = open_tempdir();
+    let bin = binary_for_nobody(bins.path());
+    let dir = open_tempdir();
+    let path = shared_folder(dir.path(), ANI, SAKIP);
+    let lock = store::lock_path(&path);
+    fs::write(&lock, "").unwrap();
+    chown(&lock, Some(MALLORY), Some(SAKIP)).unwrap();
+    fs::set_permissions(&lock, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = as_user(
+        &bin,
+        ani(),
+        &path,
+        &["set", X.0, "--tw", "1", "--realisasi", "3"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        store::load(&path).unwrap().figure(X.0, X.1).unwrap(),
+        Some(Decimal::from(3))
+    );
+    // A holder with a read-only lock cannot write its name: whoever waits reads "pengguna
+    // lain", never a name left from before.
+    let held = fs::File::open(&lock).unwrap();
+    held.lock().unwrap();
+    let out = kinerja(&path, &["set", X.0, "--tw", "1", "--realisasi", "4"]);
+    drop(held);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("sedang disimpan oleh pengguna lain"), "{err}");
 }

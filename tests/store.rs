@@ -584,3 +584,705 @@ mod recovery {
         assert!(each < Duration::from_millis(500), "{each:?}");
     }
 }
+
+/// What an independent attack on the shared-folder store found (issue 11, second round), each
+/// reproduction turned into a test. The ones that need root (other users, tmpfs, `chattr`) are
+/// `as_root_*` in tests/reliability.rs.
+pub(crate) mod hostile_folder {
+    use super::*;
+    use kinerja::model::{Field, Quarter};
+    use std::os::unix::fs::symlink;
+    use std::path::PathBuf;
+    use std::process::{Command, Output};
+    use std::time::Duration;
+
+    const X: (&str, Field) = ("7.01.06.2.01.09", Field::Realisasi(0, Quarter::I));
+    const Y: (&str, Field) = ("7.01.06.2.01.11", Field::Realisasi(0, Quarter::II));
+
+    pub(crate) fn kinerja(path: &Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .arg("-w")
+            .arg(path)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    pub(crate) fn set_x(path: &Path, value: &str) -> Output {
+        kinerja(path, &["set", X.0, "--tw", "1", "--realisasi", value])
+    }
+
+    pub(crate) fn ok(out: &Output) {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    pub(crate) fn stderr(out: &Output) -> String {
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    pub(crate) fn stdout(out: &Output) -> String {
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// A shared folder with the sample as `ws.json`, and a private folder of the same user
+    /// holding their own other workspace (another year, another instansi name).
+    fn shared_and_private() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("bersama");
+        let private = dir.path().join("pribadi");
+        fs::create_dir(&shared).unwrap();
+        fs::create_dir(&private).unwrap();
+        let path = shared.join("ws.json");
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        let own = private.join("sooko-2022.json");
+        fs::write(
+            &own,
+            store::SAMPLE_JSON.replacen("Kecamatan Sooko", "PRIBADI ANI rahasia", 1),
+        )
+        .unwrap();
+        (dir, path, own)
+    }
+
+    /// Every file under `dir` whose bytes contain `needle`.
+    fn holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            let m = fs::symlink_metadata(&p).unwrap();
+            if m.is_dir() {
+                found.extend(holding(&p, needle));
+            } else if m.is_file()
+                && String::from_utf8_lossy(&fs::read(&p).unwrap()).contains(needle)
+            {
+                found.push(p);
+            }
+        }
+        found
+    }
+
+    /// Another member holds the lock, swaps a link to the user's own private workspace in at
+    /// `ws.json`, and lets go. Before: the waiting `set` read the linked file and wrote it,
+    /// merged with the change, as the new shared ws.json (finding 2); `restore` the same.
+    #[test]
+    fn a_link_swapped_in_while_the_lock_is_held_is_refused_and_nothing_written() {
+        for args in [
+            &["set", X.0, "--tw", "1", "--realisasi", "9"][..],
+            &["restore", "1"][..],
+        ] {
+            let (_dir, path, own) = shared_and_private();
+            // A version to restore and a lock file; the figure the attack's `set` changes is
+            // the same in both files, so before, the merge went through.
+            ok(&kinerja(
+                &path,
+                &["set", Y.0, "--tw", "2", "--realisasi", "4"],
+            ));
+            let own_before = fs::read(&own).unwrap();
+            let held = store::lock(&path, Duration::ZERO).unwrap();
+            let child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+                .arg("-w")
+                .arg(&path)
+                .args(args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(Duration::from_millis(400));
+            let spare = path.with_file_name(".tautan");
+            symlink(&own, &spare).unwrap();
+            fs::rename(&spare, &path).unwrap();
+            drop(held);
+            let out = child.wait_with_output().unwrap();
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains("tautan simbolik"), "{args:?}: {err}");
+            assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+            assert!(
+                fs::symlink_metadata(&path).unwrap().is_symlink(),
+                "{args:?}: nothing was written over the link"
+            );
+            assert_eq!(fs::read(&own).unwrap(), own_before, "{args:?}");
+            let leaked = holding(path.parent().unwrap(), "PRIBADI");
+            assert!(leaked.is_empty(), "{args:?}: {leaked:?}");
+            // Nothing was created beside the private file either.
+            assert_eq!(fs::read_dir(own.parent().unwrap()).unwrap().count(), 1);
+        }
+    }
+
+    /// Presses keys through the interface's key tables, as a user would.
+    fn keys(app: &mut kinerja::tui::App, keys: &[(ratatui::crossterm::event::KeyCode, bool)]) {
+        use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+        for (code, ctrl) in keys {
+            let mods = if *ctrl {
+                KeyModifiers::CONTROL
+            } else {
+                KeyModifiers::NONE
+            };
+            if let Some(action) = kinerja::tui::resolve(app.context(), KeyEvent::new(*code, mods)) {
+                app.update(action);
+            }
+        }
+    }
+
+    /// Types `value` into the TW I realisation of `kode` and saves (Ctrl-S).
+    fn type_and_save(app: &mut kinerja::tui::App, kode: &str, value: &str) {
+        use ratatui::crossterm::event::KeyCode::*;
+        let text = |s: &str| s.chars().map(|c| (Char(c), false)).collect::<Vec<_>>();
+        keys(app, &[(Char('/'), false)]);
+        keys(app, &text(kode));
+        keys(
+            app,
+            &[(Enter, false), (Tab, false), (Home, false), (Right, false)],
+        );
+        keys(app, &[(Enter, false), (Char('u'), true)]);
+        keys(app, &text(value));
+        keys(app, &[(Enter, false), (Char('s'), true)]);
+    }
+
+    /// A running interface whose file another member swapped for a link to another file:
+    /// before, it reloaded the linked file (the header showed the other file's instansi) and
+    /// then saved into it, creating side files beside it (finding 3).
+    #[test]
+    fn a_running_interface_never_reloads_or_saves_through_a_swapped_in_link() {
+        use kinerja::tui::{App, Theme};
+        let (_dir, path, own) = shared_and_private();
+        let own_before = fs::read(&own).unwrap();
+        let (ws, stamp) = store::load_stamped(&path).unwrap();
+        let mut app = App::new(ws, Some((path.clone(), stamp)), Lang::Id, Theme::MONO);
+        let spare = path.with_file_name(".tautan");
+        symlink(&own, &spare).unwrap();
+        fs::rename(&spare, &path).unwrap();
+        app.check_disk();
+        assert!(app.settle(Duration::from_secs(30)));
+        assert_eq!(app.ws().instansi.nama, "Kecamatan Sooko", "not reloaded");
+        // An edit and a save: refused, nothing written anywhere.
+        type_and_save(&mut app, X.0, "7");
+        assert!(app.settle(Duration::from_secs(30)));
+        assert_eq!(
+            app.ws().figure(X.0, X.1).unwrap(),
+            Some(Decimal::from(7)),
+            "the edit was typed"
+        );
+        assert!(app.is_dirty(), "the edit is kept, unsaved");
+        let said = app
+            .message()
+            .map(|m| m.text().to_string())
+            .unwrap_or_default();
+        assert!(said.contains("tautan simbolik"), "{said}");
+        assert_eq!(fs::read(&own).unwrap(), own_before);
+        assert_eq!(fs::read_dir(own.parent().unwrap()).unwrap().count(), 1);
+        assert!(fs::symlink_metadata(&path).unwrap().is_symlink());
+    }
+}
+
+mod hostile_folder_more {
+    use super::hostile_folder::*;
+    use super::*;
+    use kinerja::model::{Field, Quarter};
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+    use std::path::PathBuf;
+    use std::process::Command;
+    use std::time::{Duration, SystemTime};
+
+    const X: (&str, Field) = ("7.01.06.2.01.09", Field::Realisasi(0, Quarter::I));
+
+    fn workspace(dir: &Path, name: &str) -> PathBuf {
+        let path = dir.join(name);
+        fs::write(&path, store::SAMPLE_JSON).unwrap();
+        path
+    }
+
+    /// After someone breaks the file in place, the listing says which version is the current
+    /// file and which was kept from a file that did not load; `restore 1` of such a version is
+    /// refused in one line, not tried blindly (finding 6).
+    #[test]
+    fn the_restore_listing_marks_the_current_file_and_versions_that_do_not_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace(dir.path(), "ws.json");
+        ok(&set_x(&path, "3"));
+        ok(&set_x(&path, "4"));
+        // Two versions: the sample (2) and 3. The file (4) is none of them.
+        let list = stdout(&kinerja(&path, &["restore"]));
+        assert!(!list.contains("= berkas sekarang"), "{list}");
+        // Broken in place (`head -c 30000 ws.json > t; cat t > ws.json`); restore 1 (the 3).
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..30_000]).unwrap();
+        ok(&kinerja(&path, &["restore", "1"]));
+        let list = stdout(&kinerja(&path, &["restore"]));
+        let lines: Vec<&str> = list.lines().collect();
+        // Newest first: the broken file kept by the restore, then the 3 (now the file).
+        assert!(
+            lines[0].contains("-rusak") && lines[0].contains("rusak ("),
+            "{list}"
+        );
+        assert!(lines[1].contains("= berkas sekarang"), "{list}");
+        assert!(!lines[0].contains("= berkas sekarang"), "{list}");
+        let before = fs::read(&path).unwrap();
+        let out = kinerja(&path, &["restore", "1"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("rusak"), "{}", stderr(&out));
+        assert_eq!(stderr(&out).trim_end().lines().count(), 1);
+        assert_eq!(fs::read(&path).unwrap(), before);
+        // The figure the restore brought back: 3.
+        let ws = store::load(&path).unwrap();
+        assert_eq!(ws.figure(X.0, X.1).unwrap(), Some(Decimal::from(3)));
+    }
+
+    /// 25 versions named a year ahead (a clock that was ahead, or planted names): before,
+    /// every new version sorted older than them and was pruned right after its save, so no
+    /// save was kept any more (finding 8).
+    #[test]
+    fn versions_named_in_the_future_never_push_new_ones_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace(dir.path(), "ws.json");
+        let versions = store::versions::dir_for(&path);
+        fs::create_dir(&versions).unwrap();
+        let year_ahead = chrono_like_compact(SystemTime::now() + Duration::from_secs(366 * 86400));
+        for i in 0..25 {
+            fs::write(
+                versions.join(format!("{year_ahead}{i:02}.000000000+0000-{i:016x}.json")),
+                store::SAMPLE_JSON,
+            )
+            .unwrap();
+        }
+        for v in ["11", "12", "13"] {
+            ok(&set_x(&path, v));
+        }
+        let kept: Vec<Vec<u8>> = store::versions::list(&path)
+            .unwrap()
+            .iter()
+            .filter(|v| !v.name.starts_with(&year_ahead[..8]))
+            .map(|v| fs::read(&v.path).unwrap())
+            .collect();
+        assert_eq!(kept.len(), 3, "the three states before the saves are kept");
+        let figure = |bytes: &[u8]| {
+            store::parse(std::str::from_utf8(bytes).unwrap())
+                .unwrap()
+                .figure(X.0, X.1)
+                .unwrap()
+        };
+        // Newest first: before the save of 13 it was 12, then 11, then the sample's 2.
+        let values: Vec<_> = kept.iter().map(|b| figure(b)).collect();
+        assert_eq!(
+            values,
+            [12, 11, 2].map(|v| Some(Decimal::from(v))),
+            "newest first"
+        );
+        assert_eq!(
+            fs::read_dir(&versions).unwrap().count(),
+            store::versions::KEEP,
+            "pruned down to KEEP, the future-dated first"
+        );
+        // The listing says why they are last.
+        let list = stdout(&kinerja(&path, &["restore"]));
+        assert!(list.contains("masa depan"), "{list}");
+    }
+
+    /// `YYYYmmddTHHMM` of an instant in UTC (the test's own arithmetic: civil-from-days).
+    fn chrono_like_compact(t: SystemTime) -> String {
+        let secs = t.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs() as i64;
+        let (days, rem) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+        // Howard Hinnant's days-to-civil.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}{m:02}{d:02}T{:02}{:02}", rem / 3600, rem % 3600 / 60)
+    }
+
+    /// `kinerja export --format csv` into a folder name someone made a link to a private
+    /// folder: before, 7 CSVs were written into it, replacing the owner's file (finding 9).
+    #[test]
+    fn a_csv_export_never_writes_through_a_link_at_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace(dir.path(), "ws.json");
+        let private = dir.path().join("pribadi");
+        fs::create_dir(&private).unwrap();
+        fs::write(private.join("tabel-3-1.csv"), "milik ani\n").unwrap();
+        let link = dir.path().join("laporan");
+        symlink(&private, &link).unwrap();
+        let out = kinerja(
+            &path,
+            &["export", "--format", "csv", "-o", link.to_str().unwrap()],
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("tautan simbolik"), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        let names: Vec<_> = fs::read_dir(&private).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        assert_eq!(
+            fs::read_to_string(private.join("tabel-3-1.csv")).unwrap(),
+            "milik ani\n"
+        );
+        // A real folder by that name is written as before.
+        let real = dir.path().join("laporan-2");
+        ok(&kinerja(
+            &path,
+            &["export", "--format", "csv", "-o", real.to_str().unwrap()],
+        ));
+        assert!(fs::read_dir(&real).unwrap().count() >= 7);
+    }
+
+    /// `a.json` and `a.json.simpan-x.json` in one folder: the second's temporary files start
+    /// with the first's stale-temp prefix `.a.json.simpan-`, and a save of `a.json` deleted
+    /// them (finding 11).
+    #[test]
+    fn one_workspace_never_removes_another_workspaces_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = workspace(dir.path(), "a.json");
+        let _b = workspace(dir.path(), "a.json.simpan-x.json");
+        let others = [
+            ".a.json.simpan-x.json.simpan-0123456789abcdef.tmp",
+            ".a.json.simpan-0123456789abcdef0.tmp",
+            ".a.json.simpan-0123456789ABCDEF.tmp",
+        ];
+        let own = ".a.json.simpan-0123456789abcdef.tmp";
+        for name in others.iter().chain([&own]) {
+            fs::write(dir.path().join(name), "sisa").unwrap();
+        }
+        ok(&set_x(&a, "5"));
+        for name in others {
+            assert!(dir.path().join(name).exists(), "{name} was removed");
+        }
+        assert!(
+            !dir.path().join(own).exists(),
+            "a.json's own stale temp stays"
+        );
+    }
+
+    /// The final `selesai` line removed (killed after the rename), a line that is not JSON
+    /// appended, `set` again: `log` showed only the second change (finding 12).
+    #[test]
+    fn an_unreadable_journal_line_never_hides_a_saved_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace(dir.path(), "ws.json");
+        ok(&set_x(&path, "3"));
+        let journal = store::journal::path_for(&path);
+        let text = fs::read_to_string(&journal).unwrap();
+        let last = text.trim_end().rfind('\n').unwrap();
+        assert!(text[last..].contains("selesai"), "{text}");
+        fs::write(&journal, format!("{}\nbukan json\n", &text[..last])).unwrap();
+        ok(&kinerja(
+            &path,
+            &["set", "7.01.06.2.01.11", "--tw", "2", "--realisasi", "4"],
+        ));
+        let log = stdout(&kinerja(&path, &["log"]));
+        assert_eq!(log.matches(" → ").count(), 2, "{log}");
+        assert!(log.contains("2 → 3") && log.contains("0 → 4"), "{log}");
+        let (entries, bad) = store::journal::read(&path).unwrap();
+        assert_eq!((entries.len(), bad), (2, 1));
+    }
+
+    /// Mallory saves her file mode 6775; before, Ani's next save gave `-rwsrwsr-x` (finding
+    /// 14). A workspace, its versions, the versions folder and an export get read/write bits
+    /// only; a folder keeps setgid, never setuid or sticky.
+    #[test]
+    fn a_save_never_copies_setuid_setgid_or_sticky_bits() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("bersama");
+        fs::create_dir(&shared).unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o3775)).unwrap();
+        let path = workspace(&shared, "ws.json");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o6775)).unwrap();
+        ok(&set_x(&path, "3"));
+        let mode = |p: &Path| fs::symlink_metadata(p).unwrap().mode() & 0o7777;
+        // 6775 without the special, execute and world-write bits: 664.
+        assert_eq!(mode(&path), 0o664);
+        for v in store::versions::list(&path).unwrap() {
+            assert_eq!(mode(&v.path) & 0o7111, 0, "{}: {:o}", v.name, mode(&v.path));
+        }
+        assert_eq!(mode(&store::versions::dir_for(&path)), 0o2775);
+        let csv = shared.join("tabel-3-1.csv");
+        fs::write(&csv, "lama\n").unwrap();
+        fs::set_permissions(&csv, fs::Permissions::from_mode(0o4775)).unwrap();
+        ok(&kinerja(
+            &path,
+            &[
+                "export",
+                "--format",
+                "csv",
+                "--table",
+                "tabel-3-1",
+                "-o",
+                csv.to_str().unwrap(),
+            ],
+        ));
+        assert_eq!(mode(&csv), 0o664);
+    }
+
+    fn with_memory_limit(cmd: &mut Command, bytes: u64) {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                let limit = rustix::process::Rlimit {
+                    current: Some(bytes),
+                    maximum: Some(bytes),
+                };
+                rustix::process::setrlimit(rustix::process::Resource::As, limit)?;
+                Ok(())
+            });
+        }
+    }
+
+    /// A workspace file larger than the memory a process may have: before, `restore` read it
+    /// whole only to hash it and aborted with a backtrace (exit 134), and `summary` too. Now
+    /// `restore` hashes it in blocks and keeps it (marked as not loading), and a command that
+    /// must load it says so in one line (finding 15).
+    #[test]
+    fn a_file_too_large_to_load_is_refused_in_one_line_never_an_abort() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace(dir.path(), "ws.json");
+        ok(&set_x(&path, "3"));
+        // 640 MB of zeros (a sparse file: no disk used), under a 512 MB address-space limit.
+        let big = 640 << 20;
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(big)
+            .unwrap();
+        let run = |args: &[&str]| {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_kinerja"));
+            cmd.arg("-w").arg(&path).args(args);
+            with_memory_limit(&mut cmd, 512 << 20);
+            cmd.output().unwrap()
+        };
+        let out = run(&["summary"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("terlalu besar"), "{}", stderr(&out));
+        assert_eq!(stderr(&out).trim_end().lines().count(), 1);
+        let out = run(&["restore", "1"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let ws = store::load(&path).unwrap();
+        assert_eq!(ws.figure(X.0, X.1).unwrap(), Some(Decimal::from(2)));
+        let newest = &store::versions::list(&path).unwrap()[0];
+        assert!(
+            newest.name.ends_with("-rusak") && newest.len == big,
+            "{newest:?}"
+        );
+    }
+
+    /// An indicator id at u64::MAX with another indicator left without an id: before, the
+    /// next id wrapped to 0 (release) or the loader panicked (debug) (finding 17).
+    #[test]
+    fn an_indicator_id_at_the_largest_number_is_refused_with_its_position() {
+        let text = store::SAMPLE_JSON
+            .replacen("\"id\": 1,", &format!("\"id\": {},", u64::MAX), 1)
+            .replacen("\"id\": 2,", "", 1);
+        let err = store::parse(&text).unwrap_err();
+        let line = text[..text.find(&u64::MAX.to_string()).unwrap()]
+            .matches('\n')
+            .count()
+            + 1;
+        assert_eq!(err.line, line, "{err}");
+        assert!(err.to_string().contains("terlalu besar"), "{err}");
+    }
+
+    /// A 230-character workspace name: every save failed ("File name too long": the temporary
+    /// name adds 29 characters), yet a version was kept each time. A 250-character one:
+    /// `restore` printed "File name too long (os error 36)" without naming the file (finding
+    /// 18).
+    #[test]
+    fn long_workspace_names_save_or_are_refused_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace(dir.path(), &format!("{}.json", "a".repeat(225)));
+        assert_eq!(path.file_name().unwrap().len(), 230);
+        ok(&set_x(&path, "3"));
+        ok(&set_x(&path, "4"));
+        assert_eq!(store::versions::list(&path).unwrap().len(), 2);
+        assert_eq!(
+            store::load(&path).unwrap().figure(X.0, X.1).unwrap(),
+            Some(Decimal::from(4))
+        );
+        let longest = workspace(dir.path(), &format!("{}.json", "b".repeat(245)));
+        let out = set_x(&longest, "3");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(longest.file_name().unwrap().to_str().unwrap()),
+            "{err}"
+        );
+        assert!(err.contains("terlalu panjang"), "{err}");
+        assert_eq!(fs::read_to_string(&longest).unwrap(), store::SAMPLE_JSON);
+        let out = kinerja(&longest, &["restore"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("Belum ada versi"), "{}", stdout(&out));
+    }
+
+    /// The wait message named whoever kinerja last wrote into the lock even when someone else
+    /// held it now (another tool, `flock`): the holder's name is cleared when released
+    /// (finding 22).
+    #[test]
+    fn the_wait_message_never_names_a_user_who_no_longer_holds_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = workspace(dir.path(), "ws.json");
+        ok(&set_x(&path, "3"));
+        let lock = store::lock_path(&path);
+        assert_eq!(fs::read(&lock).unwrap(), b"", "cleared on release");
+        // Another tool holds it.
+        let mut holder = Command::new("flock")
+            .arg(&lock)
+            .args(["sleep", "8"])
+            .spawn()
+            .expect("flock (util-linux)");
+        std::thread::sleep(Duration::from_millis(300));
+        let out = set_x(&path, "4");
+        let _ = holder.kill();
+        let _ = holder.wait();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("sedang disimpan oleh pengguna lain"), "{err}");
+    }
+
+    /// Two workspace names that are not UTF-8 shared one recovery file (the name went through
+    /// `to_string_lossy`), and a recovery file's temporary files were never removed
+    /// (finding 23).
+    #[test]
+    fn recovery_files_are_named_by_bytes_and_their_old_temporaries_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join(std::ffi::OsStr::from_bytes(b"a\xff.json"));
+        let b = dir.path().join(std::ffi::OsStr::from_bytes(b"a\xfe.json"));
+        assert_ne!(store::recovery::path_for(&a), store::recovery::path_for(&b));
+        let path = workspace(dir.path(), "ws.json");
+        let uid = rustix::process::getuid().as_raw();
+        let old = format!(".ws.json.pulih-{uid}.json.0123456789abcdef.tmp");
+        let fresh = format!(".ws.json.pulih-{uid}.json.fedcba9876543210.tmp");
+        for name in [&old, &fresh] {
+            fs::write(dir.path().join(name), "{}").unwrap();
+        }
+        fs::File::options()
+            .write(true)
+            .open(dir.path().join(&old))
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(2 * 3600))
+            .unwrap();
+        ok(&set_x(&path, "3"));
+        assert!(!dir.path().join(&old).exists(), "an hour-old one is stale");
+        assert!(
+            dir.path().join(&fresh).exists(),
+            "a fresh one may be in use"
+        );
+    }
+}
+
+/// Text a name may hold that must not reach a terminal or a spreadsheet raw (findings 19, 20).
+mod hostile_text {
+    use super::hostile_folder::{kinerja, ok, stdout};
+    use super::*;
+
+    const HIDDEN: [char; 8] = [
+        '\u{2028}', '\u{2029}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+        '\u{202E}',
+    ];
+
+    fn named(dir: &Path, nama: &str) -> std::path::PathBuf {
+        let path = dir.join("ws.json");
+        let escaped = serde_json::to_string(nama).unwrap();
+        let text = store::SAMPLE_JSON.replacen("\"Kecamatan Sooko\"", &escaped, 1);
+        assert_ne!(text, store::SAMPLE_JSON);
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// U+2028, U+2029, U+200B–U+200D, U+2060 and U+FEFF passed raw through the md, csv, html
+    /// and json exports and the interface.
+    #[test]
+    fn separators_and_invisible_characters_never_reach_an_export_or_the_screen_raw() {
+        let dir = tempfile::tempdir().unwrap();
+        let nama: String = format!("Kec{}Sooko", HIDDEN.iter().collect::<String>());
+        let path = named(dir.path(), &nama);
+        for format in ["md", "html", "json"] {
+            let out = kinerja(&path, &["export", "--format", format, "-o", "-"]);
+            ok(&out);
+            let text = stdout(&out);
+            for c in HIDDEN {
+                assert!(!text.contains(c), "{format}: raw U+{:04X}", c as u32);
+            }
+            let shown = if format == "json" {
+                "\\u2028"
+            } else {
+                "\\u{2028}"
+            };
+            assert!(text.contains(shown), "{format}: no visible escape");
+        }
+        let out = kinerja(
+            &path,
+            &[
+                "export",
+                "--format",
+                "csv",
+                "--table",
+                "tabel-3-1",
+                "-o",
+                "-",
+            ],
+        );
+        ok(&out);
+        assert!(!stdout(&out).contains(HIDDEN), "csv");
+        // The interface: nothing of them in any cell of the screen.
+        let ws = store::load(&path).unwrap();
+        let mut app = kinerja::tui::App::new(ws, None, Lang::Id, kinerja::tui::Theme::MONO);
+        app.update(kinerja::tui::Action::Resize {
+            width: 120,
+            height: 30,
+        });
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+        terminal.draw(|f| kinerja::tui::draw(f, &app)).unwrap();
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        // The separators took a cell each (ratatui gives them a width): now a blank.
+        assert!(screen.contains("Kec  Sooko 2023"), "{screen}");
+        assert!(!screen.contains(HIDDEN), "{screen}");
+    }
+
+    /// A name starting with `=` opened a formula in a spreadsheet reading the CSV export.
+    #[test]
+    fn a_csv_text_cell_that_would_start_a_formula_is_quoted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.json");
+        for (nama, written) in [
+            (
+                "=HYPERLINK(\"http://x/\";\"klik\")",
+                "'=HYPERLINK(\"\"http://x/\"\";\"\"klik\"\")",
+            ),
+            ("+62 811", "'+62 811"),
+            ("-Penyusunan", "'-Penyusunan"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+        ] {
+            let text = store::SAMPLE_JSON.replacen(
+                "\"Penyusunan Dokumen Perencanaan Perangkat Daerah\"",
+                &serde_json::to_string(nama).unwrap(),
+                1,
+            );
+            assert_ne!(text, store::SAMPLE_JSON);
+            fs::write(&path, text).unwrap();
+            let out = kinerja(
+                &path,
+                &["export", "--format", "csv", "--table", "lra", "-o", "-"],
+            );
+            ok(&out);
+            let row = stdout(&out).lines().nth(1).unwrap().to_string();
+            // The figures stay plain numbers (Rp 3 500 000 budgeted, 3 390 000 spent).
+            assert!(row.starts_with("1,7.01.01.2.01.01,"), "{row}");
+            assert!(row.contains(written), "{nama}: {row}");
+            assert!(row.ends_with(",3500000,3390000,110000,96.86"), "{row}");
+        }
+    }
+}

@@ -27,13 +27,17 @@ pub fn run(out: &mut dyn Write, path: &Path, args: &RestoreArgs, lang: Lang) -> 
                 lang.pick("Belum ada versi cadangan.", "No backup versions yet.")
             )?;
         }
+        // Which version holds what the file holds now (restoring it changes nothing), and
+        // which were kept from a file that did not load (they cannot be restored).
+        let current = store::versions::current_tag(path);
         for (i, v) in list.iter().enumerate() {
             writeln!(
                 out,
-                "{:>3}. {}  {} byte",
+                "{:>3}. {}  {} byte{}",
                 i + 1,
                 shown(&v.name),
-                locale::fixed(rust_decimal::Decimal::from(v.len), 0)
+                locale::fixed(rust_decimal::Decimal::from(v.len), 0),
+                version_notes(v, current.as_deref(), lang)
             )?;
         }
         if !list.is_empty() {
@@ -56,6 +60,17 @@ pub fn run(out: &mut dyn Write, path: &Path, args: &RestoreArgs, lang: Lang) -> 
             list.len()
         ))
     })?;
+    if version.rusak {
+        return Err(Refused(format!(
+            "{} {n} {}",
+            lang.pick("versi", "version"),
+            lang.pick(
+                "rusak: disimpan dari berkas yang tidak dapat dimuat; pilih versi lain (kinerja restore)",
+                "is broken: kept from a file that did not load; choose another (kinerja restore)"
+            )
+        ))
+        .into());
+    }
     store::restore(path, version, &store::journal::current_user())
         .map_err(|e| Refused(e.message(lang)))?;
     writeln!(
@@ -69,4 +84,26 @@ pub fn run(out: &mut dyn Write, path: &Path, args: &RestoreArgs, lang: Lang) -> 
         )
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the listing says beside a version: `  = berkas sekarang`, `  rusak (…)`, `  waktu di
+/// masa depan`.
+fn version_notes(v: &store::versions::Version, current: Option<&str>, lang: Lang) -> String {
+    let mut notes = String::new();
+    if current.is_some() && v.tag.as_deref() == current {
+        notes.push_str(lang.pick("  = berkas sekarang", "  = the current file"));
+    }
+    if v.rusak {
+        notes.push_str(lang.pick(
+            "  rusak (dari berkas yang tidak dapat dimuat; tidak dapat dipulihkan)",
+            "  broken (from a file that did not load; cannot be restored)",
+        ));
+    }
+    if v.future {
+        notes.push_str(lang.pick(
+            "  waktu di masa depan (jam salah?)",
+            "  dated in the future (wrong clock?)",
+        ));
+    }
+    notes
 }

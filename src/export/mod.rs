@@ -117,17 +117,15 @@ pub fn render(req: &Request) -> Result<Vec<u8>, ExportError> {
 /// writes one file per table into the folder `path`.
 pub fn write(req: &Request, path: &Path) -> Result<Vec<PathBuf>, ExportError> {
     if req.format == Format::Csv && req.table.is_none() {
-        std::fs::create_dir_all(path).map_err(|source| {
-            ExportError::Write(crate::store::StoreError::Write {
-                path: path.to_path_buf(),
-                source,
-            })
-        })?;
+        // The folder is created (or reused) without following a link at its name: a link
+        // planted at the dated name is refused, never written through.
+        let folder = crate::store::OutputFolder::create(path).map_err(ExportError::Write)?;
         let mut written = Vec::new();
         for t in tables(req)? {
-            let file = path.join(format!("{}.csv", t.key));
             let bytes = csv::table(&t).map_err(|e| ExportError::Csv(e.to_string()))?;
-            crate::store::write_atomic(&file, &bytes).map_err(ExportError::Write)?;
+            let file = folder
+                .write(&format!("{}.csv", t.key), &bytes)
+                .map_err(ExportError::Write)?;
             written.push(file);
         }
         return Ok(written);

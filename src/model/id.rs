@@ -96,12 +96,16 @@ impl Workspace {
             .flat_map(|n| n.indikator.iter().map(|i| i.id.0))
             .max()
             .unwrap_or(0);
+        // Past `u64::MAX` an indicator keeps no id (never a wrapped one); the loader refuses
+        // such a file first (see [`Workspace::ids_fit`]).
         fn go(nodes: &mut [super::Node], next: &mut u64) {
             for n in nodes {
                 for ind in &mut n.indikator {
-                    if ind.id.is_unset() {
-                        *next += 1;
-                        ind.id = IndicatorId(*next);
+                    if ind.id.is_unset()
+                        && let Some(id) = next.checked_add(1)
+                    {
+                        *next = id;
+                        ind.id = IndicatorId(id);
                     }
                 }
                 go(&mut n.anak, next);
@@ -110,6 +114,20 @@ impl Workspace {
         let first = next;
         go(&mut self.pohon, &mut next);
         (next - first) as usize
+    }
+
+    /// Whether [`Workspace::upgrade`] can give every indicator without an id a new one:
+    /// `Err` with the largest id present when counting up from it would pass `u64::MAX`.
+    pub fn ids_fit(&self) -> Result<(), IndicatorId> {
+        let (mut largest, mut unset) = (0u64, 0u64);
+        for ind in self.nodes().flat_map(|n| n.indikator.iter()) {
+            largest = largest.max(ind.id.0);
+            unset += u64::from(ind.id.is_unset());
+        }
+        match largest.checked_add(unset) {
+            Some(_) => Ok(()),
+            None => Err(IndicatorId(largest)),
+        }
     }
 
     /// The first indicator id (in tree order) that is unset or used twice, with the code of

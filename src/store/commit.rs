@@ -136,30 +136,32 @@ impl FileId {
         })
     }
 
-    /// The identity of the file at `path` now (`Ok(None)` when the system gives none).
+    /// The identity of the workspace file at `path` now (`Ok(None)` when the system gives
+    /// none), never through a link at its name: a link or anything but a regular file there
+    /// is refused.
     fn at(path: &Path) -> io::Result<Option<FileId>> {
-        fs::metadata(path).map(|m| FileId::of(&m))
+        let m = fs::symlink_metadata(path)?;
+        let why = if m.file_type().is_symlink() {
+            super::Unsafe::WorkspaceLink
+        } else if !m.is_file() {
+            super::Unsafe::NotRegular
+        } else {
+            return Ok(FileId::of(&m));
+        };
+        Err(io::Error::other(super::UnsafeFile {
+            path: path.to_path_buf(),
+            why,
+        }))
     }
 }
 
-/// Reads and parses a workspace and stamps the bytes it came from. Only a regular file is
-/// read (a FIFO, a device or a folder is refused at once); text that is not UTF-8 or starts
-/// with a byte order mark is refused with its position.
+/// Opens a workspace: reads and parses it and stamps the bytes it came from. A path whose
+/// last component is the user's own link is followed here, once (see [`super::real_path`]);
+/// save, reload and restore then take the real path. Only a regular file is read (a FIFO, a
+/// device or a folder is refused at once); text that is not UTF-8 or starts with a byte order
+/// mark is refused with its position.
 pub fn load_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
-    let (bytes, id) = read_workspace(path).map_err(|e| StoreError::read(path, e))?;
-    let text = super::decode(&bytes).map_err(|error| StoreError::Parse {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let ws = parse(text).map_err(|error| StoreError::Parse {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let stamp = Stamp {
-        file: id,
-        ..Stamp::of(&bytes)
-    };
-    Ok((ws, stamp))
+    super::reload_stamped(&super::resolve(path))
 }
 
 /// How long a save waits for another save to finish.
@@ -173,6 +175,9 @@ pub struct Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
+        // The holder's name goes before the lock does: whoever waits next never reads a name
+        // that no longer holds it.
+        let _ = self.file.set_len(0);
         let _ = self.file.unlock();
     }
 }
@@ -193,12 +198,18 @@ pub(crate) struct Place {
     pub(crate) name: OsString,
     /// The workspace's group, which its side files must have; `None` when there is no file.
     pub(crate) group: Option<u32>,
+    /// The file on disk does not load (a restore over a broken file): its kept version is
+    /// marked so (`-rusak`).
+    pub(crate) broken: bool,
 }
 
 impl Place {
+    /// The workspace at `path`, the real path it was opened at: a link at its name now is
+    /// not followed (it is refused when the file is read or replaced).
     pub(crate) fn of(path: &Path) -> io::Result<Place> {
-        let path = super::resolve(path);
+        let path = path.to_path_buf();
         let (dir, name) = split(&path)?;
+        super::folder::check_name_length(&dir, &name)?;
         let folder = Folder::open(&dir)?;
         let group = workspace_group(&folder, &name)?;
         Ok(Place {
@@ -206,6 +217,7 @@ impl Place {
             folder,
             name,
             group,
+            broken: false,
         })
     }
 
@@ -241,10 +253,8 @@ fn lock_at(place: &Place, wait: Duration) -> Result<Lock, CommitError> {
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = (&file).take(200).read_to_string(&mut holder);
                 return Err(CommitError::Busy {
-                    holder: holder.trim().to_string(),
+                    holder: holder_of(&file),
                 });
             }
             Err(fs::TryLockError::Error(e)) => return Err(err(e)),
@@ -262,6 +272,22 @@ fn lock_at(place: &Place, wait: Duration) -> Result<Lock, CommitError> {
     Ok(Lock { file })
 }
 
+/// Who holds the lock, as the holder wrote it (`ani (pid 812)`); empty when it could not say
+/// (a holder with a read-only lock, another tool) or the process named has ended.
+fn holder_of(file: &File) -> String {
+    let mut text = String::new();
+    let _ = file.take(200).read_to_string(&mut text);
+    let text = text.trim();
+    let pid = text
+        .rsplit_once("(pid ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .and_then(|pid| pid.parse::<u32>().ok());
+    match pid {
+        Some(pid) if !super::folder::process_gone(pid) => text.to_string(),
+        _ => String::new(),
+    }
+}
+
 /// Removes what earlier saves left behind when they were killed: the workspace's own
 /// temporary files (written only under this lock, which the caller now holds, so their writer
 /// is gone) and kinerja's general temporary files in the folder whose writer's process has
@@ -272,17 +298,13 @@ fn remove_stale_temps(place: &Place) {
     };
     let own = super::temp_prefix(&place.name);
     for name in names {
-        let Some(text) = name.to_str() else { continue };
-        let stale = if text.starts_with(&own) && text.ends_with(".tmp") {
+        let stale = if super::is_temp_of(&name, &own) {
             true
-        } else if let Some(rest) = text.strip_prefix(".kinerja-")
-            && text.ends_with(".tmp")
-            && let Some((pid, _)) = rest.split_once('-')
-            && let Ok(pid) = pid.parse::<u32>()
-        {
+        } else if let Some(pid) = super::general_temp_pid(&name) {
             super::folder::process_gone(pid) && older_than_an_hour(&place.folder, &name)
         } else {
-            false
+            super::recovery::is_old_temp(&place.name, &name)
+                && older_than_an_hour(&place.folder, &name)
         };
         if stale {
             let _ = place.folder.unlink(&name);
@@ -295,10 +317,7 @@ fn remove_stale_temps(place: &Place) {
         && let Ok(names) = dir.names()
     {
         for name in names {
-            if name
-                .to_str()
-                .is_some_and(|n| n.starts_with(versions::TEMP_PREFIX) && n.ends_with(".tmp"))
-            {
+            if super::is_temp_of(&name, OsStr::new(versions::TEMP_PREFIX)) {
                 let _ = dir.unlink(&name);
             }
         }
@@ -334,7 +353,11 @@ impl CommitError {
             CommitError::Busy { holder } => format!(
                 "{} {}; {}",
                 lang.pick("workspace sedang disimpan oleh", "the workspace is being saved by"),
-                if holder.is_empty() { "?" } else { holder },
+                if holder.is_empty() {
+                    lang.pick("pengguna lain", "another user")
+                } else {
+                    holder
+                },
                 lang.pick("coba simpan lagi sebentar lagi", "try saving again in a moment")
             ),
             CommitError::Vanished(p) => format!(
@@ -476,9 +499,10 @@ pub fn commit_changes(
     let (mut theirs, on_disk) = if stamp.file.is_some() && stamp.file == now {
         (None, stamp)
     } else {
-        let (bytes, _) = read_workspace(path).map_err(read_err)?;
+        // The file actually read (not looked up again by name): what a kept version must be.
+        let (bytes, read) = read_workspace(path).map_err(read_err)?;
         let on_disk = Stamp {
-            file: now,
+            file: read,
             ..Stamp::of(&bytes)
         };
         if on_disk.same_bytes(&stamp) {
@@ -592,9 +616,12 @@ fn replace(
     journal.repair_tail().map_err(journal_err)?;
     journal.settle(&on_disk).map_err(journal_err)?;
     remove_stale_temps(place);
-    if place.group.is_some() {
-        versions::keep(place, &on_disk).map_err(write_err)?;
-    }
+    // The versions folder is checked before anything is written; the version itself is kept
+    // just before the rename and taken back if the rename fails (see `versions::Pending`).
+    let pending = match place.group {
+        Some(_) => Some(versions::prepare(place, &on_disk).map_err(write_err)?),
+        None => None,
+    };
     let (file, tmp, written) = write(&place.folder, &place.name).map_err(write_err)?;
     let txn = journal::new_txn();
     if let Err(e) = journal.begin(&txn, &written, entries) {
@@ -602,15 +629,27 @@ fn replace(
         let _ = place.folder.unlink(&tmp);
         return Err(journal_err(e));
     }
+    let kept = match pending.map(versions::Pending::keep).transpose() {
+        Ok(kept) => kept,
+        Err(e) => {
+            drop(file);
+            let _ = place.folder.unlink(&tmp);
+            let _ = journal.finish(&txn, false);
+            return Err(write_err(e));
+        }
+    };
     if let Err(e) = place.folder.rename(&tmp, &place.name) {
         let _ = place.folder.unlink(&tmp);
+        if let Some(kept) = &kept {
+            kept.undo();
+        }
         let _ = journal.finish(&txn, false);
         return Err(write_err(e));
     }
     // Renamed: the save happened. What follows cannot undo it; a failure to flush the folder
     // or to write `selesai` is settled by the next save from the file itself.
     let _ = place.folder.sync();
-    let _ = versions::prune(place);
+    let _ = versions::prune(place, kept.as_ref());
     let _ = journal.finish(&txn, true);
     Ok((file, written))
 }
@@ -637,17 +676,17 @@ pub fn restore(path: &Path, version: &versions::Version, user: &str) -> Result<(
     let bytes = versions::read(path, version)
         .map_err(|source| CommitError::Store(StoreError::read(&version.path, source)))?;
     parse_bytes(&version.path, &bytes)?;
-    let place = Place::of(path).map_err(|e| CommitError::Store(StoreError::write(path, e)))?;
-    let path = place.path.as_path();
+    let mut place = Place::of(path).map_err(|e| CommitError::Store(StoreError::write(path, e)))?;
     let _lock = lock_at(&place, LOCK_WAIT)?;
-    // The file as it is now (if it is a file at all): kept, and what an open transaction is
-    // judged against.
-    let on_disk = match read_workspace(path) {
-        Ok((now, id)) => Stamp {
-            file: id,
-            ..Stamp::of(&now)
-        },
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Stamp::of(b"\0missing"),
+    let path = place.path.as_path();
+    // The file as it is now (if it is a file at all, never through a link): kept, marked when
+    // it does not load, and what an open transaction is judged against.
+    let on_disk = match super::look_at(&place.folder, &place.name) {
+        Ok(Some((stamp, loads))) => {
+            place.broken = !loads;
+            stamp
+        }
+        Ok(None) => Stamp::of(b"\0missing"),
         Err(e) => return Err(CommitError::Store(StoreError::read(path, e))),
     };
     let entry = Entry::restored(

@@ -30,8 +30,19 @@ pub enum Unsafe {
     NotRegular,
     /// Not a folder (the versions folder).
     NotFolder,
-    /// Its group is not the workspace's.
-    OtherGroup { found: u32, expected: u32 },
+    /// Its group is not the workspace's (`folder`: the group of the folder it is in, which
+    /// tells which of the two is the odd one).
+    OtherGroup {
+        found: u32,
+        expected: u32,
+        folder: u32,
+    },
+    /// A workspace name too long for the names of its side files (`<name>.jurnal.jsonl` must
+    /// fit in a file name): at most `max` bytes.
+    NameTooLong { max: usize },
+    /// The workspace's own name is now a symbolic link (another user swapped it): nothing is
+    /// read through it or written.
+    WorkspaceLink,
     /// A file with more than one name (a hard link to a file elsewhere).
     HardLinked(u64),
     /// A recovery file of another user.
@@ -51,12 +62,30 @@ impl Unsafe {
                 .pick("bukan berkas biasa", "is not a regular file")
                 .into(),
             Unsafe::NotFolder => lang.pick("bukan folder", "is not a folder").into(),
-            Unsafe::OtherGroup { found, expected } => format!(
-                "{} {found}, {} {expected}; {}",
+            Unsafe::OtherGroup {
+                found, expected, ..
+            } => format!(
+                "{} {}, {} {}; {}",
                 lang.pick("milik grup", "belongs to group"),
+                group_label(*found),
                 lang.pick("bukan grup workspace", "not the workspace's group"),
+                group_label(*expected),
                 lang.pick("tidak dipakai", "not used")
             ),
+            Unsafe::NameTooLong { max } => format!(
+                "{} {max} {}",
+                lang.pick(
+                    "nama terlalu panjang untuk berkas pendampingnya (kunci, jurnal, cadangan); paling panjang",
+                    "name too long for its side files (lock, journal, versions); at most"
+                ),
+                lang.pick("byte — beri nama yang lebih pendek", "bytes — give it a shorter name")
+            ),
+            Unsafe::WorkspaceLink => lang
+                .pick(
+                    "kini tautan simbolik, bukan berkas workspace (diganti orang lain sejak dibuka?); tidak ada yang dibaca atau ditulis — periksa berkasnya, pulihkan dengan `kinerja restore`",
+                    "is now a symbolic link, not the workspace file (replaced by someone since it was opened?); nothing was read or written — check the file, restore it with `kinerja restore`",
+                )
+                .into(),
             Unsafe::HardLinked(n) => format!(
                 "{} {n} {}; {}",
                 lang.pick("punya", "has"),
@@ -81,14 +110,130 @@ pub struct UnsafeFile {
     pub why: Unsafe,
 }
 
+impl UnsafeFile {
+    /// One line: the file, what is wrong, and for a file of another group how to fix it.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut line = format!("{}: {}", self.path.display(), self.why.describe(lang));
+        if let Unsafe::OtherGroup {
+            found,
+            expected,
+            folder,
+        } = self.why
+        {
+            line.push_str(" — ");
+            line.push_str(&group_fix(&self.path, found, expected, folder, lang));
+        }
+        line
+    }
+}
+
+/// How to end a group mismatch: when the side file has the folder's group and the workspace
+/// does not (a workspace moved in with `mv` keeps its owner's group), the workspace is the odd
+/// one; otherwise the side file is (left by another tool, or stray). Only the lock may simply
+/// be removed: the journal and the versions are history.
+fn group_fix(side: &Path, found: u32, expected: u32, folder: u32, lang: Lang) -> String {
+    let quoted = |p: &Path| shell_quote(&p.to_string_lossy());
+    let name = |gid: u32| group_name(gid).unwrap_or_else(|| gid.to_string());
+    let side_name = side.file_name().unwrap_or_default();
+    let is_lock = side_name.as_bytes().ends_with(b".lock");
+    let or_remove = |what: &str| {
+        if is_lock {
+            format!(
+                ", {} {what} {}",
+                lang.pick("atau hapus", "or remove"),
+                lang.pick("bila tersesat", "if it is stray")
+            )
+        } else {
+            String::new()
+        }
+    };
+    match workspace_of(side) {
+        Some(ws) if found == folder && expected != folder => format!(
+            "{} `chgrp {} {}` {}{}",
+            lang.pick("jalankan", "run"),
+            name(found),
+            quoted(&ws),
+            lang.pick("(grup folder)", "(the folder's group)"),
+            or_remove(&quoted(Path::new(side_name)))
+        ),
+        _ => format!(
+            "{} `chgrp{} {} {}`{}",
+            lang.pick("jalankan", "run"),
+            if side_name.as_bytes().ends_with(b".cadangan") {
+                " -R"
+            } else {
+                ""
+            },
+            name(expected),
+            quoted(side),
+            or_remove(lang.pick("berkas kunci itu", "that lock file"))
+        ),
+    }
+}
+
+/// The workspace a side file (`<ws>.lock`, `<ws>.jurnal.jsonl`, `<ws>.cadangan`) belongs to.
+fn workspace_of(side: &Path) -> Option<PathBuf> {
+    let name = side.file_name()?.as_bytes();
+    [b".lock".as_slice(), b".jurnal.jsonl", b".cadangan"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(*suffix))
+        .filter(|ws| !ws.is_empty())
+        .map(|ws| side.with_file_name(OsStr::from_bytes(ws)))
+}
+
+/// `s` as one shell word.
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "/._-+,:@%=".contains(c))
+    {
+        crate::text::visible(s).into_owned()
+    } else {
+        format!("'{}'", crate::text::visible(&s.replace('\'', r"'\''")))
+    }
+}
+
+/// `sakip (1001)`, or the number alone when the group has no name.
+fn group_label(gid: u32) -> String {
+    match group_name(gid) {
+        Some(name) => format!("{} ({gid})", crate::text::visible(&name)),
+        None => gid.to_string(),
+    }
+}
+
+/// The name of a group (`getgrgid_r`; the C library's NSS, as `ls -l` shows it).
+pub(crate) fn group_name(gid: u32) -> Option<String> {
+    let mut buf = vec![0u8; 1024];
+    loop {
+        // SAFETY: `grp`, `buf` and `result` outlive the call; getgrgid_r writes the entry's
+        // strings into `buf` (of the length given) and points `result` at `grp` on success.
+        let mut grp: libc::group = unsafe { std::mem::zeroed() };
+        let mut result: *mut libc::group = std::ptr::null_mut();
+        let rc = unsafe {
+            libc::getgrgid_r(
+                gid,
+                &mut grp,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < 1 << 20 {
+            buf.resize(buf.len() * 4, 0);
+            continue;
+        }
+        if rc != 0 || result.is_null() || grp.gr_name.is_null() {
+            return None;
+        }
+        // SAFETY: on success gr_name points at a NUL-terminated string inside `buf`.
+        let name = unsafe { std::ffi::CStr::from_ptr(grp.gr_name) };
+        return Some(name.to_string_lossy().into_owned());
+    }
+}
+
 impl fmt::Display for UnsafeFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}",
-            self.path.display(),
-            self.why.describe(Lang::Id)
-        )
+        f.write_str(&self.message(Lang::Id))
     }
 }
 
@@ -126,6 +271,16 @@ pub(crate) fn split(file: &Path) -> io::Result<(PathBuf, OsString)> {
         _ => PathBuf::from("."),
     };
     Ok((dir, name))
+}
+
+/// Refuses a workspace whose side files' names would not fit in a file name (the longest is
+/// the journal's, `<name>.jurnal.jsonl`), before anything is created.
+pub(crate) fn check_name_length(dir: &Path, name: &OsStr) -> io::Result<()> {
+    let max = super::NAME_MAX - ".jurnal.jsonl".len();
+    if name.len() > max {
+        return Err(err_path(dir.join(name), Unsafe::NameTooLong { max }));
+    }
+    Ok(())
 }
 
 fn is_loop(e: &io::Error) -> bool {
@@ -186,7 +341,10 @@ impl Folder {
     /// Opens a side file for its use, creating the lock or the journal when missing (with the
     /// folder's read/write bits, never world-writable, in the workspace's group). Refuses a
     /// link, anything but a regular file, a file with several names, or (with `group`) a file
-    /// of another group. `Ok(None)`: a file only read does not exist.
+    /// of another group; a file this call created and then refused is removed again, so a
+    /// refused save leaves nothing behind. A lock this user may only read (created by another
+    /// tool with a narrower umask) is opened read-only: `flock` works on it all the same.
+    /// `Ok(None)`: a file only read does not exist.
     pub(crate) fn side_file(
         &self,
         name: &OsStr,
@@ -226,18 +384,74 @@ impl Folder {
                     fd
                 }
                 Err(rustix::io::Errno::EXIST) => {
-                    rfs::openat(&self.fd, name, base | access, Mode::empty())
-                        .map_err(|e| self.map_open_err(name, e.into()))?
+                    match rfs::openat(&self.fd, name, base | access, Mode::empty()) {
+                        Err(rustix::io::Errno::ACCESS) if side == Side::Lock => {
+                            rfs::openat(&self.fd, name, base | OFlags::RDONLY, Mode::empty())
+                                .map_err(|e| self.map_open_err(name, e.into()))?
+                        }
+                        other => other.map_err(|e| self.map_open_err(name, e.into()))?,
+                    }
                 }
                 Err(e) => return Err(self.map_open_err(name, e.into())),
             }
         };
         let file = File::from(fd);
-        if created {
-            self.share(&file, group, 0o666)?;
+        let checked = if created {
+            self.share(&file, group, 0o666)
+        } else {
+            Ok(())
         }
-        self.check(name, &file, group, true, side != Side::Read)?;
+        .and_then(|()| self.check(name, &file, group, true, side != Side::Read));
+        if let Err(e) = checked {
+            if created {
+                self.unlink_if_same(name, &file);
+            }
+            return Err(e);
+        }
         Ok(Some(file))
+    }
+
+    /// Removes `name` if it is still the file `file` (which this code created): never a
+    /// file someone put there since.
+    pub(crate) fn unlink_if_same(&self, name: &OsStr, file: &File) {
+        let (Ok(Some(st)), Ok(m)) = (self.stat(name), file.metadata()) else {
+            return;
+        };
+        if st.st_dev as u64 == m.dev() && st.st_ino as u64 == m.ino() {
+            let _ = self.unlink(name);
+        }
+    }
+
+    /// Opens the workspace `name` for reading, never through a link: the workspace's name in
+    /// its folder must be a regular file (a link there was put by someone else since the
+    /// workspace was opened; a FIFO or a device is never opened for long: `O_NONBLOCK`).
+    pub(crate) fn open_workspace(&self, name: &OsStr) -> io::Result<File> {
+        match self.stat(name)? {
+            None => return Err(io::ErrorKind::NotFound.into()),
+            Some(st) => match FileType::from_raw_mode(st.st_mode as _) {
+                FileType::RegularFile => {}
+                FileType::Symlink => return Err(self.unsafe_err(name, Unsafe::WorkspaceLink)),
+                _ => return Err(self.unsafe_err(name, Unsafe::NotRegular)),
+            },
+        }
+        let fd = rfs::openat(
+            &self.fd,
+            name,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(|e| {
+            if e == rustix::io::Errno::LOOP {
+                self.unsafe_err(name, Unsafe::WorkspaceLink)
+            } else {
+                self.map_open_err(name, e.into())
+            }
+        })?;
+        let file = File::from(fd);
+        if !file.metadata()?.is_file() {
+            return Err(self.unsafe_err(name, Unsafe::NotRegular));
+        }
+        Ok(file)
     }
 
     fn map_open_err(&self, name: &OsStr, e: io::Error) -> io::Error {
@@ -262,6 +476,11 @@ impl Folder {
             let _ = rfs::fchown(file, None, Some(rfs::Gid::from_raw(g)));
         }
         Ok(())
+    }
+
+    /// The folder's group.
+    fn gid(&self) -> io::Result<u32> {
+        Ok(File::from(self.fd.try_clone()?).metadata()?.gid())
     }
 
     fn check(
@@ -290,6 +509,7 @@ impl Folder {
                 Unsafe::OtherGroup {
                     found: m.gid(),
                     expected,
+                    folder: self.gid()?,
                 },
             ));
         }
@@ -297,7 +517,8 @@ impl Folder {
     }
 
     /// Opens the folder `name` inside this one, never through a link, creating it (with this
-    /// folder's permissions, setgid included, never world-writable) when `create`.
+    /// folder's permissions, setgid included, never setuid, sticky or world-writable) when
+    /// `create`; a folder it created and then refused is removed again.
     /// `Ok(None)`: it does not exist and was not to be created.
     pub(crate) fn subfolder(
         &self,
@@ -334,10 +555,19 @@ impl Folder {
             Err(e) => return Err(self.map_open_err(name, e.into())),
         };
         let file = File::from(fd);
-        if created {
-            self.share(&file, group, 0o7777)?;
+        // A folder keeps the setgid bit (its files inherit the group), never setuid or sticky.
+        let checked = if created {
+            self.share(&file, group, 0o2777)
+        } else {
+            Ok(())
         }
-        self.check(name, &file, group, false, false)?;
+        .and_then(|()| self.check(name, &file, group, false, false));
+        if let Err(e) = checked {
+            if created {
+                let _ = rfs::unlinkat(&self.fd, name, AtFlags::REMOVEDIR);
+            }
+            return Err(e);
+        }
         Ok(Some(Folder {
             fd: file.into(),
             path: self.join(name),
@@ -346,10 +576,11 @@ impl Folder {
 
     /// Creates a new temporary file `<prefix><random>.tmp`, owner-only, with `O_EXCL` (never
     /// an existing file, never through a link).
-    pub(crate) fn create_temp(&self, prefix: &str) -> io::Result<(File, OsString)> {
+    pub(crate) fn create_temp(&self, prefix: &OsStr) -> io::Result<(File, OsString)> {
         let mut tries = 0;
         loop {
-            let name = OsString::from(format!("{prefix}{:016x}.tmp", random()));
+            let mut name = prefix.to_os_string();
+            name.push(format!("{:016x}.tmp", random()));
             match rfs::openat(
                 &self.fd,
                 name.as_os_str(),
@@ -412,4 +643,39 @@ pub(crate) fn process_gone(pid: u32) -> bool {
         rustix::process::test_kill_process(pid),
         Err(rustix::io::Errno::SRCH)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_is_named_as_ls_names_it() {
+        // Group 0 is `root` on every Linux system.
+        assert_eq!(group_label(0), "root (0)");
+        // A group without an entry: its number alone.
+        assert_eq!(group_label(4_000_000_000), "4000000000");
+    }
+
+    #[test]
+    fn the_fix_for_a_group_mismatch_names_the_odd_file() {
+        let side = Path::new("/srv/kinerja/ws.json.lock");
+        // The lock has the folder's group, the workspace does not: change the workspace.
+        let fix = group_fix(side, 0, 4_000_000_000, 0, Lang::Id);
+        assert!(
+            fix.contains("chgrp root /srv/kinerja/ws.json` (grup folder), atau hapus ws.json.lock"),
+            "{fix}"
+        );
+        // The workspace has the folder's group: the lock is the odd one.
+        let fix = group_fix(side, 4_000_000_000, 0, 0, Lang::Id);
+        assert!(
+            fix.contains("chgrp root /srv/kinerja/ws.json.lock"),
+            "{fix}"
+        );
+        assert_eq!(
+            workspace_of(Path::new("/a/b c.json.jurnal.jsonl")),
+            Some(PathBuf::from("/a/b c.json"))
+        );
+        assert_eq!(shell_quote("/a/b c.json"), "'/a/b c.json'");
+    }
 }

@@ -203,7 +203,13 @@ impl Journal {
             return Ok(());
         }
         let keep = last_newline(&self.file, len)?.map_or(0, |p| p + 1);
-        self.file.set_len(keep)?;
+        match self.file.set_len(keep) {
+            Ok(()) => {}
+            // An append-only journal (`chattr +a`) cannot be cut: the torn line is ended
+            // instead, and is then one unreadable line like any other.
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => self.file.write_all(b"\n")?,
+            Err(e) => return Err(e),
+        }
         self.file.sync_data()
     }
 
@@ -348,7 +354,10 @@ fn open_transaction(file: &File, len: u64) -> io::Result<Option<(String, Option<
                 }
                 return Ok(Some((m.txn, m.berkas)));
             }
-            // An unreadable line or a line of another transaction before its opening line.
+            // An unreadable line (a hand edit, another tool) says nothing about transactions:
+            // the one open before it is still to be settled.
+            (None, _) => {}
+            // A line of another transaction before its opening line.
             _ => return Ok(open.map(|t| (t, None))),
         }
     }
@@ -404,9 +413,11 @@ pub fn read(workspace: &Path) -> io::Result<(Vec<Entry>, usize)> {
     if let Some((_, berkas, entries)) = open
         && berkas.is_some()
     {
-        let on_disk = super::read_workspace(&workspace.with_file_name(&ws))
-            .ok()
-            .map(|(bytes, _)| Stamp::of(&bytes));
+        // The workspace's name, never through a link, hashed in blocks.
+        let on_disk = folder
+            .open_workspace(&ws)
+            .and_then(|file| super::stamp_open(&file))
+            .ok();
         if on_disk.is_some_and(|s| Some(file_mark(&s)) == berkas) {
             out.extend(entries);
         }

@@ -39,7 +39,8 @@ use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 pub use validate::validate;
@@ -163,7 +164,7 @@ impl StoreError {
             StoreError::Parse { path, error } => {
                 format!("{}:{}", path.display(), error.message(lang))
             }
-            StoreError::Unsafe(u) => format!("{}: {}", u.path.display(), u.why.describe(lang)),
+            StoreError::Unsafe(u) => u.message(lang),
             StoreError::Write { path, source } => format!(
                 "{}: {} ({source}); {}",
                 path.display(),
@@ -243,6 +244,23 @@ pub fn parse(text: &str) -> Result<Workspace, ParseError> {
             line,
             column,
             problem: Problem::SchemaVersion(ws.schema_version),
+        });
+    }
+    if let Err(largest) = ws.ids_fit() {
+        let anchor = Anchor {
+            key: "id",
+            value: Some(largest.to_string()),
+            occurrence: 1,
+        };
+        let (line, column) = locate(text, &anchor).unwrap_or((1, 1));
+        return Err(ParseError {
+            line,
+            column,
+            problem: Problem::Content(format!(
+                "id indikator {largest} terlalu besar: indikator tanpa id tidak dapat diberi id \
+                 sesudahnya (batas {}); beri id yang lebih kecil",
+                u64::MAX
+            )),
         });
     }
     ws.upgrade();
@@ -332,8 +350,14 @@ fn locate(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
     None
 }
 
-/// The real file behind a workspace path that is a symbolic link (the lock, the journal and
-/// the kept versions sit beside the real file); any other path as it is.
+/// The real file behind a workspace path whose last component is a symbolic link (the user's
+/// own link, followed once when the workspace is opened: the lock, the journal and the kept
+/// versions sit beside the real file); any other path as it is. Every later step — reload,
+/// save, restore — takes the path this gives and refuses a link at the workspace's name.
+pub fn real_path(path: &Path) -> PathBuf {
+    resolve(path)
+}
+
 pub(crate) fn resolve(path: &Path) -> PathBuf {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).unwrap_or(path.into()),
@@ -350,34 +374,123 @@ pub(crate) fn workspace_group(folder: &Folder, name: &OsStr) -> io::Result<Optio
     }))
 }
 
-/// Reads a workspace file's bytes, refusing at once anything but a regular file (a FIFO or a
-/// device is never opened for long: `O_NONBLOCK`), with the file's identity when nobody wrote
-/// into it while it was read.
+/// Reads a workspace file's bytes through its folder, never through a link at its name, and
+/// refusing at once anything but a regular file (a FIFO or a device is never opened for
+/// long), with the file's identity when nobody wrote into it while it was read.
 pub(crate) fn read_workspace(path: &Path) -> io::Result<(Vec<u8>, Option<commit::FileId>)> {
-    let not_regular = || {
-        io::Error::other(UnsafeFile {
-            path: path.to_path_buf(),
-            why: Unsafe::NotRegular,
-        })
-    };
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(not_regular());
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)?;
+    let (dir, name) = split(path)?;
+    let folder = Folder::open(&dir)?;
+    let mut file = folder.open_workspace(&name)?;
+    read_open(&mut file)
+}
+
+/// Reads the whole of an opened workspace file (from its start), with its identity when
+/// nobody wrote into it meanwhile. A file too large to load is refused, never an abort.
+pub(crate) fn read_open(file: &mut File) -> io::Result<(Vec<u8>, Option<commit::FileId>)> {
     let before = file.metadata()?;
-    if !before.is_file() {
-        return Err(not_regular());
-    }
-    let mut bytes = Vec::with_capacity(before.len() as usize);
+    let mut bytes = Vec::new();
+    fits_in_memory(before.len())?;
+    bytes
+        .try_reserve_exact(before.len() as usize)
+        .map_err(|_| too_large(before.len()))?;
+    io::Seek::rewind(file)?;
     file.read_to_end(&mut bytes)?;
     // Identify the file only if nobody wrote into it while it was being read.
     let after = file.metadata()?;
     let id = commit::FileId::of(&before)
         .filter(|id| commit::FileId::of(&after) == Some(*id) && id.len() == bytes.len() as u64);
     Ok((bytes, id))
+}
+
+/// The stamp of an opened file's bytes, read in blocks (a file of any size, never held in
+/// memory), with its identity when nobody wrote into it meanwhile.
+pub(crate) fn stamp_open(file: &File) -> io::Result<Stamp> {
+    let before = file.metadata()?;
+    let mut out = commit::StampingWriter::new(io::sink());
+    let mut reader = file;
+    io::Seek::rewind(&mut reader)?;
+    io::copy(&mut reader, &mut out)?;
+    let stamp = out.finish()?;
+    let after = file.metadata()?;
+    let id = commit::FileId::of(&before)
+        .filter(|id| commit::FileId::of(&after) == Some(*id) && id.len() == stamp.len);
+    Ok(Stamp { file: id, ..stamp })
+}
+
+/// The workspace `name` of `folder` as it is now, never through a link: its stamp and
+/// whether it loads; `None` when there is no file by that name. A file too large to load is
+/// hashed in blocks, not read whole.
+pub(crate) fn look_at(folder: &Folder, name: &OsStr) -> io::Result<Option<(Stamp, bool)>> {
+    let mut file = match folder.open_workspace(name) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    match read_open(&mut file) {
+        Ok((bytes, id)) => {
+            let loads = decode(&bytes).is_ok_and(|text| parse(text).is_ok());
+            Ok(Some((
+                Stamp {
+                    file: id,
+                    ..Stamp::of(&bytes)
+                },
+                loads,
+            )))
+        }
+        Err(e) if e.kind() == io::ErrorKind::OutOfMemory => Ok(Some((stamp_open(&file)?, false))),
+        Err(e) => Err(e),
+    }
+}
+
+/// Loading a workspace takes about seven times its size in memory (docs/performance.md); a
+/// file larger than a quarter of the machine's memory cannot be loaded and is refused in one
+/// line rather than ending in an allocation failure.
+fn fits_in_memory(len: u64) -> io::Result<()> {
+    // SAFETY: sysconf only reads a system value.
+    let (pages, page) = unsafe {
+        (
+            libc::sysconf(libc::_SC_PHYS_PAGES),
+            libc::sysconf(libc::_SC_PAGESIZE),
+        )
+    };
+    let memory = match (u64::try_from(pages), u64::try_from(page)) {
+        (Ok(n), Ok(size)) if n > 0 && size > 0 => n.saturating_mul(size),
+        _ => u64::MAX,
+    };
+    if len > memory / 4 {
+        return Err(too_large(len));
+    }
+    Ok(())
+}
+
+fn too_large(len: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::OutOfMemory,
+        format!(
+            "terlalu besar untuk dimuat: {} MB, lebih dari seperempat memori mesin",
+            len.div_ceil(1_000_000)
+        ),
+    )
+}
+
+/// Reads a workspace the interface already has open, at the path it was opened with (see
+/// [`real_path`]): never through a link at its name — a link another user swapped in is
+/// refused, not followed.
+pub fn reload_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
+    let (bytes, id) = read_workspace(path).map_err(|e| StoreError::read(path, e))?;
+    let text = decode(&bytes).map_err(|error| StoreError::Parse {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let ws = parse(text).map_err(|error| StoreError::Parse {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let stamp = Stamp {
+        file: id,
+        ..Stamp::of(&bytes)
+    };
+    Ok((ws, stamp))
 }
 
 /// Reads and validates the workspace at `path`. Never modifies the file.
@@ -400,8 +513,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let err = |e| StoreError::write(path, e);
     let (dir, name) = split(path).map_err(err)?;
     let folder = Folder::open(&dir).map_err(err)?;
-    let prefix = format!(".kinerja-{}-", std::process::id());
-    let (file, tmp) = write_temp(&folder, &name, &prefix, |f| f.write_all(bytes)).map_err(err)?;
+    let (file, tmp) = write_temp(&folder, &name, &general_temp_prefix(), |f| {
+        f.write_all(bytes)
+    })
+    .map_err(err)?;
     drop(file);
     finish_atomic(&folder, &tmp, &name).map_err(err)
 }
@@ -415,14 +530,55 @@ pub fn create_new(path: &Path, ws: &Workspace) -> Result<(), StoreError> {
     let err = |e| StoreError::write(path, e);
     let (dir, name) = split(path).map_err(err)?;
     let folder = Folder::open(&dir).map_err(err)?;
-    let prefix = format!(".kinerja-{}-", std::process::id());
     let text = to_json(ws);
-    let (file, tmp) =
-        write_temp(&folder, &name, &prefix, |f| f.write_all(text.as_bytes())).map_err(err)?;
+    let (file, tmp) = write_temp(&folder, &name, &general_temp_prefix(), |f| {
+        f.write_all(text.as_bytes())
+    })
+    .map_err(err)?;
     drop(file);
     let linked = folder.link_into(&tmp, &folder, &name);
     let _ = folder.unlink(&tmp);
     linked.and_then(|()| folder.sync()).map_err(err)
+}
+
+/// A folder an export writes several files into (CSV: one per table), created — or reused —
+/// without following a link at its name: a link planted there (to someone's private folder)
+/// is refused, never written through. A link in the folders above it is followed: that is
+/// where the user asked for the export.
+pub struct OutputFolder {
+    folder: Folder,
+}
+
+impl OutputFolder {
+    /// Opens the folder at `path`, creating it (and the folders above it) when missing, with
+    /// the permissions of the folder it is in (setgid kept; never world-writable).
+    pub fn create(path: &Path) -> Result<OutputFolder, StoreError> {
+        let err = |e| StoreError::write(path, e);
+        let (parent, name) = split(path).map_err(err)?;
+        std::fs::create_dir_all(&parent).map_err(|e| StoreError::write(&parent, e))?;
+        let folder = Folder::open(&parent)
+            .and_then(|f| f.subfolder(&name, None, true))
+            .map_err(err)?
+            .expect("created");
+        Ok(OutputFolder { folder })
+    }
+
+    /// Writes the file `name` into the folder atomically (a new temporary file renamed over
+    /// it: a link by that name is replaced, never followed); returns its path.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        let path = self.folder.join(OsStr::new(name));
+        let err = |e| StoreError::write(&path, e);
+        let (file, tmp) = write_temp(
+            &self.folder,
+            OsStr::new(name),
+            &general_temp_prefix(),
+            |f| f.write_all(bytes),
+        )
+        .map_err(err)?;
+        drop(file);
+        finish_atomic(&self.folder, &tmp, OsStr::new(name)).map_err(err)?;
+        Ok(path)
+    }
 }
 
 /// Renames a written temporary file over `name` and flushes the folder; on failure the
@@ -441,7 +597,7 @@ pub(crate) fn finish_atomic(folder: &Folder, tmp: &OsStr, name: &OsStr) -> io::R
 pub(crate) fn write_temp(
     folder: &Folder,
     name: &OsStr,
-    prefix: &str,
+    prefix: &OsStr,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<(File, OsString)> {
     let (mut file, tmp) = folder.create_temp(prefix)?;
@@ -480,9 +636,57 @@ pub(crate) fn write_workspace_temp(
     Ok((file, tmp, stamp.expect("set by the writer")))
 }
 
-/// The prefix of a workspace's own temporary files, written only under its lock.
-pub(crate) fn temp_prefix(workspace_name: &OsStr) -> String {
-    format!(".{}.simpan-", workspace_name.to_string_lossy())
+/// The prefix of kinerja's general temporary files (exports, new files, recovery files):
+/// `.kinerja-<pid>-`, so a later save can tell when their writer has ended.
+pub(crate) fn general_temp_prefix() -> OsString {
+    OsString::from(format!(".kinerja-{}-", std::process::id()))
+}
+
+/// The writer's process of one of kinerja's general temporary files, when `name` is exactly
+/// `.kinerja-<pid>-<16 hexadecimal digits>.tmp`.
+pub(crate) fn general_temp_pid(name: &OsStr) -> Option<u32> {
+    let rest = name.as_bytes().strip_prefix(b".kinerja-")?;
+    let dash = rest.iter().position(|b| *b == b'-')?;
+    let pid = std::str::from_utf8(&rest[..dash]).ok()?;
+    if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let prefix = OsString::from(format!(".kinerja-{pid}-"));
+    is_temp_of(name, &prefix).then(|| pid.parse().ok())?
+}
+
+/// The longest file name the system takes (`NAME_MAX` of Linux file systems).
+pub(crate) const NAME_MAX: usize = 255;
+
+/// The prefix of a workspace's own temporary files, written only under its lock:
+/// `.<workspace>.simpan-`, followed by 16 hexadecimal digits and `.tmp`. When that would not
+/// fit in a file name (a workspace name longer than 226 bytes), the workspace's name is
+/// replaced by a hash of it: `.~<16 hex>.simpan-`.
+pub(crate) fn temp_prefix(workspace_name: &OsStr) -> OsString {
+    let bytes = workspace_name.as_bytes();
+    let mut prefix = OsString::from(".");
+    if 1 + bytes.len() + TEMP_TAIL_LEN > NAME_MAX {
+        prefix.push(format!("~{:016x}", Stamp::of(bytes).hash as u64));
+    } else {
+        prefix.push(workspace_name);
+    }
+    prefix.push(".simpan-");
+    prefix
+}
+
+/// `.simpan-` + 16 hexadecimal digits + `.tmp`: what follows the workspace's name.
+const TEMP_TAIL_LEN: usize = ".simpan-".len() + 16 + ".tmp".len();
+
+/// Whether `name` is exactly a temporary file name made from `prefix` by
+/// [`Folder::create_temp`]: the prefix, 16 lowercase hexadecimal digits, `.tmp` — so the
+/// temporary files of `a.json` never match those of `a.json.simpan-x.json`.
+pub(crate) fn is_temp_of(name: &OsStr, prefix: &OsStr) -> bool {
+    name.as_bytes()
+        .strip_prefix(prefix.as_bytes())
+        .and_then(|rest| rest.strip_suffix(b".tmp"))
+        .is_some_and(|hex| {
+            hex.len() == 16 && hex.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        })
 }
 
 /// Gives the new file the permissions a user expects: those of the file it replaces (and its
@@ -492,8 +696,10 @@ fn set_permissions(file: &File, folder: &Folder, replaces: &OsStr) -> io::Result
     let old = folder.stat(replaces)?.filter(|st| {
         rustix::fs::FileType::from_raw_mode(st.st_mode as _) == rustix::fs::FileType::RegularFile
     });
+    // Read and write bits only: a file kinerja writes never becomes setuid, setgid, sticky
+    // or executable, whatever the file it replaces was given.
     let mode = match &old {
-        Some(st) => st.st_mode as u32 & 0o7777,
+        Some(st) => st.st_mode as u32 & 0o666,
         None => folder.mode()? & 0o666,
     };
     rustix::fs::fchmod(file, rustix::fs::Mode::from_raw_mode((mode & !0o002) as _))?;
@@ -505,4 +711,50 @@ fn set_permissions(file: &File, folder: &Folder, replaces: &OsStr) -> io::Result
         let _ = rustix::fs::fchown(file, None, Some(rustix::fs::Gid::from_raw(st.st_gid as _)));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_are_matched_exactly() {
+        let own = temp_prefix(OsStr::new("a.json"));
+        assert_eq!(own, ".a.json.simpan-");
+        assert!(is_temp_of(
+            OsStr::new(".a.json.simpan-0123456789abcdef.tmp"),
+            &own
+        ));
+        for other in [
+            ".a.json.simpan-x.json.simpan-0123456789abcdef.tmp",
+            ".a.json.simpan-0123456789abcde.tmp",
+            ".a.json.simpan-0123456789ABCDEF.tmp",
+            ".a.json.simpan-0123456789abcdef.tmp~",
+        ] {
+            assert!(!is_temp_of(OsStr::new(other), &own), "{other}");
+        }
+        assert_eq!(
+            general_temp_pid(OsStr::new(".kinerja-812-0123456789abcdef.tmp")),
+            Some(812)
+        );
+        for other in [
+            ".kinerja--0123456789abcdef.tmp",
+            ".kinerja-812-x.tmp",
+            ".kinerja-8a2-0123456789abcdef.tmp",
+        ] {
+            assert_eq!(general_temp_pid(OsStr::new(other)), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_temporary_name_always_fits_in_a_file_name() {
+        for len in [1, 200, 226, 227, 242, 255] {
+            let name = OsString::from("a".repeat(len));
+            let prefix = temp_prefix(&name);
+            assert!(prefix.len() + 16 + ".tmp".len() <= NAME_MAX, "{len}");
+            // Two long names never share a prefix.
+            let other = OsString::from("b".repeat(len));
+            assert_ne!(prefix, temp_prefix(&other));
+        }
+    }
 }

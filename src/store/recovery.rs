@@ -7,16 +7,19 @@
 //! change someone else's save refuses meanwhile is a conflict).
 //!
 //! One file per OS user (several people share the folder): `.<workspace>.pulih-<uid>.json`,
-//! created owner-only (0600) with `O_EXCL` and renamed into place (atomic), never through a
-//! link; a file that is a link, not a regular file, or not this user's is refused.
+//! written to a temporary `.kinerja-<pid>-<hex>.tmp` created owner-only (0600) with `O_EXCL`
+//! and renamed into place (atomic), never through a link; a file that is a link, not a
+//! regular file, or not this user's is refused. A temporary file whose writer has ended is
+//! removed by the next save.
 
 use super::commit::Stamp;
 use super::folder::{Folder, Side, Unsafe, UnsafeFile, split};
 use super::journal::{self, Entry};
 use crate::model::{Change, Op};
 use serde::{Deserialize, Serialize};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::io::{self, Read, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -67,24 +70,59 @@ fn uid() -> u32 {
     rustix::process::getuid().as_raw()
 }
 
-fn file_name(workspace_name: &std::ffi::OsStr) -> OsString {
-    OsString::from(format!(
-        ".{}.pulih-{}.json",
-        workspace_name.to_string_lossy(),
-        uid()
-    ))
+/// `.<workspace>.pulih-<uid>.json`, made of the workspace name's bytes (two names that are
+/// not UTF-8 never share a file); for a name too long for that, its hash stands in:
+/// `.~<16 hex>.pulih-<uid>.json`.
+fn file_name(workspace_name: &OsStr) -> OsString {
+    let tail = format!(".pulih-{}.json", uid());
+    let mut name = OsString::from(".");
+    if 1 + workspace_name.len() + tail.len() > super::NAME_MAX {
+        name.push(format!(
+            "~{:016x}",
+            Stamp::of(workspace_name.as_bytes()).hash as u64
+        ));
+    } else {
+        name.push(workspace_name);
+    }
+    name.push(tail);
+    name
 }
 
-/// This user's recovery file for `workspace`.
+/// Whether `name` is a temporary file of a recovery file of the workspace `workspace_name` as
+/// kinerja wrote them before they had the general form (`.<workspace>.pulih-<uid>.json.<16
+/// hex>.tmp`, without the writer's process): stale once it is an hour old (a recovery file is
+/// written in milliseconds).
+pub(crate) fn is_old_temp(workspace_name: &OsStr, name: &OsStr) -> bool {
+    let Some(rest) = name
+        .as_bytes()
+        .strip_prefix(b".")
+        .and_then(|r| r.strip_prefix(workspace_name.as_bytes()))
+        .and_then(|r| r.strip_prefix(b".pulih-"))
+    else {
+        return false;
+    };
+    let Some(dot) = rest.iter().position(|b| *b == b'.') else {
+        return false;
+    };
+    let (uid, rest) = rest.split_at(dot);
+    !uid.is_empty()
+        && uid.iter().all(u8::is_ascii_digit)
+        && rest
+            .strip_prefix(b".json.")
+            .and_then(|r| r.strip_suffix(b".tmp"))
+            .is_some_and(|hex| hex.len() == 16 && hex.iter().all(u8::is_ascii_hexdigit))
+}
+
+/// This user's recovery file for `workspace` (the real path it was opened at).
 pub fn path_for(workspace: &Path) -> PathBuf {
-    let workspace = super::resolve(workspace);
     let name = workspace.file_name().map(file_name).unwrap_or_default();
     workspace.with_file_name(name)
 }
 
+/// The folder and the recovery file's name; the workspace is at the real path it was opened
+/// at (a link at its name now is not followed).
 fn place(workspace: &Path) -> io::Result<(Folder, OsString)> {
-    let workspace = super::resolve(workspace);
-    let (dir, name) = split(&workspace)?;
+    let (dir, name) = split(workspace)?;
     Ok((Folder::open(&dir)?, file_name(&name)))
 }
 
@@ -136,8 +174,9 @@ fn write(
         perubahan,
         ubahan,
     };
-    let prefix = format!("{}.", name.to_string_lossy());
-    let (mut file, tmp) = folder.create_temp(&prefix)?;
+    // The general temporary form (`.kinerja-<pid>-….tmp`): a save removes one its writer left
+    // when that process has ended.
+    let (mut file, tmp) = folder.create_temp(&super::general_temp_prefix())?;
     let written = serde_json::to_writer(io::BufWriter::new(&mut file), &form)
         .map_err(io::Error::from)
         .and_then(|()| file.write_all(b"\n"))

@@ -364,7 +364,7 @@ pub fn unused_path(dir: &std::path::Path, name: &str) -> Option<PathBuf> {
 }
 
 fn reload(path: &std::path::Path, known: Option<Stamp>, index_for: IndexFor) -> Reload {
-    let Ok((base, stamp)) = store::load_stamped(path) else {
+    let Ok((base, stamp)) = store::reload_stamped(path) else {
         return Reload::Unreadable;
     };
     if known.is_some_and(|k| k.same_bytes(&stamp)) {

@@ -423,7 +423,7 @@ impl Session {
 pub(super) type DiskMeta = (u64, u64, Option<std::time::SystemTime>);
 
 pub(super) fn disk_meta(path: &Path) -> Option<DiskMeta> {
-    let m = std::fs::metadata(path).ok()?;
+    let m = std::fs::symlink_metadata(path).ok()?;
     #[cfg(unix)]
     let inode = std::os::unix::fs::MetadataExt::ino(&m);
     #[cfg(not(unix))]

@@ -78,6 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::History(journal) => overlay::history(frame, app, body, journal),
         _ => {}
     }
+    strip_hidden(frame.buffer_mut());
     if app.theme().ascii {
         asciify(frame.buffer_mut());
     }
@@ -88,6 +89,17 @@ fn help_area(area: Rect) -> Rect {
     Rect {
         height: area.height.saturating_sub(1),
         ..area
+    }
+}
+
+/// Takes out of every cell what ratatui lets through and a terminal must not get raw: line
+/// and paragraph separators, zero-width and joining characters (see
+/// `kinerja::text::is_hidden_control`; ratatui itself drops the C0/C1 controls).
+fn strip_hidden(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        if let std::borrow::Cow::Owned(kept) = crate::text::without_hidden(cell.symbol()) {
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
     }
 }
 

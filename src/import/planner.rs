@@ -614,7 +614,7 @@ impl<'w> Builder<'w> {
             match f.indicator() {
                 Some(_) => {
                     if let Some((n, i)) = indicator {
-                        self.figure(n, with_indicator(f, i), value, at);
+                        self.figure(n, f.with_indicator(i), value, at);
                     }
                 }
                 None => self.budget(node, f, value, at),
@@ -802,24 +802,9 @@ impl<'w> Builder<'w> {
     }
 }
 
-/// The field with its indicator index set.
-fn with_indicator(f: Field, i: usize) -> Field {
-    match f {
-        Field::Target(_) => Field::Target(i),
-        Field::Realisasi(_, q) => Field::Realisasi(i, q),
-        Field::Rencana(_, q) => Field::Rencana(i, q),
-        Field::TargetPkMurni(_) => Field::TargetPkMurni(i),
-        Field::TargetPkPerubahan(_) => Field::TargetPkPerubahan(i),
-        Field::RenstraTarget(_, y) => Field::RenstraTarget(i, y),
-        Field::RenstraAkhir(_) => Field::RenstraAkhir(i),
-        Field::Riwayat(_, y) => Field::Riwayat(i, y),
-        other => other,
-    }
-}
-
 fn strip_indicator(w: What) -> What {
     match w {
-        What::Figure(f) => What::Figure(with_indicator(f, 0)),
+        What::Figure(f) => What::Figure(f.with_indicator(0)),
         other => other,
     }
 }

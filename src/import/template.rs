@@ -11,20 +11,7 @@ use crate::model::{Field, Quarter, Workspace};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// The `field` names, as the journal names the figures.
-pub const FIELD_NAMES: [&str; 12] = [
-    "target",
-    "realisasi",
-    "rencana",
-    "target_pk_murni",
-    "target_pk_perubahan",
-    "renstra_target",
-    "renstra_akhir",
-    "riwayat",
-    "pagu",
-    "pagu_murni",
-    "rp",
-    "realisasi_tahun",
-];
+pub const FIELD_NAMES: [&str; 12] = Field::KOLOM;
 
 /// What a `field` needs besides the value.
 enum Needs {

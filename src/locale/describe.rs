@@ -3,9 +3,7 @@
 //! "7.01.01.2.01.03: Sub Kegiatan «Penyusunan …» ditambah di bawah 7.01.01.2.01".
 
 use super::{Lang, field_label, value_or_dash};
-use crate::model::{
-    Aggregation, Change, Field, IndicatorAttr, Node, NodeAttr, Officer, Place, Polarity,
-};
+use crate::model::{Change, Field, IndicatorAttr, Node, NodeAttr, Officer, Place};
 
 fn quoted(s: &str) -> String {
     format!("«{s}»")
@@ -13,21 +11,6 @@ fn quoted(s: &str) -> String {
 
 fn officer_id(id: &Option<String>) -> String {
     id.as_deref().map_or_else(|| "—".into(), quoted)
-}
-
-fn polarity(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Positif => "positif",
-        Polarity::Negatif => "negatif",
-    }
-}
-
-fn aggregation(a: Aggregation) -> &'static str {
-    match a {
-        Aggregation::Jumlah => "jumlah",
-        Aggregation::Terakhir => "terakhir",
-        Aggregation::RataRata => "rata_rata",
-    }
 }
 
 fn officer(o: &Officer) -> String {
@@ -147,13 +130,13 @@ pub fn change(c: &Change, indikator: Option<usize>, lang: Lang) -> String {
                 }
                 IndicatorAttr::Polaritas(e) => edit(
                     p("polaritas", "polarity"),
-                    polarity(e.old).into(),
-                    polarity(e.new).into(),
+                    e.old.name().into(),
+                    e.new.name().into(),
                 ),
                 IndicatorAttr::Agregasi(e) => edit(
                     p("agregasi", "aggregation"),
-                    aggregation(e.old).into(),
-                    aggregation(e.new).into(),
+                    e.old.name().into(),
+                    e.new.name().into(),
                 ),
                 IndicatorAttr::Pejabat(e) => edit(
                     p("penanggung jawab", "responsible officer"),

@@ -232,6 +232,27 @@ pub enum Aggregation {
     RataRata,
 }
 
+impl Polarity {
+    /// As the file writes it: `positif`, `negatif`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::Positif => "positif",
+            Polarity::Negatif => "negatif",
+        }
+    }
+}
+
+impl Aggregation {
+    /// As the file writes it: `jumlah`, `terakhir`, `rata_rata`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Aggregation::Jumlah => "jumlah",
+            Aggregation::Terakhir => "terakhir",
+            Aggregation::RataRata => "rata_rata",
+        }
+    }
+}
+
 /// A performance indicator with its target and quarterly realisations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -768,20 +768,11 @@ fn show_officer(id: &Option<String>) -> String {
 }
 
 fn show_polarity(p: &Polarity) -> String {
-    match p {
-        Polarity::Positif => "positif",
-        Polarity::Negatif => "negatif",
-    }
-    .into()
+    p.name().into()
 }
 
 fn show_aggregation(a: &Aggregation) -> String {
-    match a {
-        Aggregation::Jumlah => "jumlah",
-        Aggregation::Terakhir => "terakhir",
-        Aggregation::RataRata => "rata_rata",
-    }
-    .into()
+    a.name().into()
 }
 
 fn figure_in_range(kode: &str, value: Option<Decimal>) -> Result<(), Refusal> {

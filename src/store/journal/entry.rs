@@ -7,8 +7,7 @@
 
 use super::session_names;
 use crate::model::{
-    Aggregation, Applied, Change, Field, IndicatorAttr, IndicatorId, NodeAttr, Officer, Op,
-    Polarity, Workspace,
+    Applied, Change, Field, IndicatorAttr, IndicatorId, NodeAttr, Officer, Op, Workspace,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -139,13 +138,11 @@ impl Entry {
                     IndicatorAttr::Nama(e) => ("nama", text(&e.old), text(&e.new)),
                     IndicatorAttr::Satuan(e) => ("satuan", text(&e.old), text(&e.new)),
                     IndicatorAttr::Polaritas(e) => {
-                        ("polaritas", text(polarity(e.old)), text(polarity(e.new)))
+                        ("polaritas", text(e.old.name()), text(e.new.name()))
                     }
-                    IndicatorAttr::Agregasi(e) => (
-                        "agregasi",
-                        text(aggregation(e.old)),
-                        text(aggregation(e.new)),
-                    ),
+                    IndicatorAttr::Agregasi(e) => {
+                        ("agregasi", text(e.old.name()), text(e.new.name()))
+                    }
                     IndicatorAttr::Pejabat(e) => {
                         ("pejabat", officer_id(&e.old), officer_id(&e.new))
                     }
@@ -286,21 +283,6 @@ impl Entry {
     /// The figure this entry is about, if it is about one.
     pub fn field(&self) -> Option<Field> {
         Field::from_name(&self.kolom, self.indikator, self.tw, self.tahun)
-    }
-}
-
-fn polarity(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Positif => "positif",
-        Polarity::Negatif => "negatif",
-    }
-}
-
-fn aggregation(a: Aggregation) -> &'static str {
-    match a {
-        Aggregation::Jumlah => "jumlah",
-        Aggregation::Terakhir => "terakhir",
-        Aggregation::RataRata => "rata_rata",
     }
 }
 

@@ -64,6 +64,9 @@ pub enum Action {
     KeepMine,
     /// At a save conflict: take the figure on disk.
     TakeTheirs,
+    /// At a conflict about a change the file refuses: drop it (it leaves the unsaved changes
+    /// and the screen).
+    DropMine,
     /// Show the saved changes of the selected node (the journal).
     History,
     /// The terminal has this size (sent at start and on every resize): the layout that keys

@@ -38,7 +38,6 @@ pub use backend::LeanBackend;
 pub use badges::Badge;
 pub use editor::Editor;
 pub use figures::{DashProgram, Dashboard, YearBudget};
-pub use history::Edit;
 pub use keymap::{Context, resolve};
 pub use labels::field_label;
 pub use message::Message;

@@ -14,7 +14,7 @@ use crate::tui::action::Action;
 use crate::tui::dashboard::DashboardPane;
 use crate::tui::detail::{Detail, DetailOutcome, Grid};
 use crate::tui::editor::{self, Editor, EditorOutcome};
-use crate::tui::history::{Edit, History};
+use crate::tui::history::History;
 use crate::tui::message::Message;
 use crate::tui::overlay::{BoxOutcome, Conflicts, ConflictsOutcome, Journal, QuitAnswer, Scroll};
 use crate::tui::search::{self, PromptOutcome, Search};
@@ -131,19 +131,31 @@ impl App {
         app
     }
 
-    /// Changes one figure as a user would: recorded for undo, everything recomputed.
+    /// Changes one figure as a user would: held to the rules, recorded for undo, everything
+    /// recomputed. Whether it changed.
     pub fn set_figure(&mut self, kode: &str, field: Field, new: Option<Decimal>) -> bool {
         let old = self.session.value(kode, field);
-        if old == new || !self.session.change(kode, field, new) {
+        if old == new {
             return false;
         }
-        self.history.record(Edit {
-            kode: kode.to_string(),
-            field,
-            old,
-            new,
-        });
-        true
+        let Some(change) = self.session.figure_change(kode, field, new) else {
+            return false;
+        };
+        self.make(vec![change]).is_ok()
+    }
+
+    /// The user's changes, held to the rules and applied as one step of the history (all or
+    /// none); the tree follows what they reshaped.
+    pub fn make(
+        &mut self,
+        changes: Vec<crate::model::Change>,
+    ) -> Result<usize, crate::model::Objection> {
+        let done = self.session.make(changes);
+        self.follow_reshape();
+        let done = done?;
+        let n = done.len();
+        self.history.record(done);
+        Ok(n)
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -198,25 +210,22 @@ impl App {
                     BoxOutcome::Quit => self.quit_asked(),
                 }
             }
-            Mode::Conflicts(conflicts) => match conflicts.update(action, lang) {
-                ConflictsOutcome::Asking(c) => self.mode = Mode::Conflicts(c),
-                ConflictsOutcome::Cancelled(message) => self.message = Some(message),
-                ConflictsOutcome::Answered {
-                    conflict,
-                    keep_mine,
-                    next,
-                } => {
-                    if keep_mine {
-                        self.session.keep_mine(&conflict);
-                    } else {
-                        self.session.take_theirs(&conflict);
-                    }
-                    match next {
-                        Some(next) => self.mode = Mode::Conflicts(next),
-                        None => self.save(),
+            Mode::Conflicts(conflicts) => {
+                let from_save = conflicts.from_save;
+                match conflicts.update(action, lang) {
+                    ConflictsOutcome::Asking(c) => self.mode = Mode::Conflicts(c),
+                    ConflictsOutcome::Cancelled(message) => self.message = Some(message),
+                    ConflictsOutcome::Answered { answer, next } => {
+                        self.answer_conflict(answer);
+                        match next {
+                            Some(next) => self.mode = Mode::Conflicts(next),
+                            // Every conflict of a save answered: it is tried again.
+                            None if from_save => self.save(),
+                            None => {}
+                        }
                     }
                 }
-            },
+            }
             Mode::Recover(found) => match action {
                 Action::Reapply => self.reapply(*found),
                 Action::SetAside => self.set_aside(),
@@ -367,32 +376,66 @@ impl App {
         self.message = Some(message);
     }
 
-    /// Undo (`forward = false`) or redo the last edit, and show where it happened.
+    /// Undo (`forward = false`) or redo the last step, and show where it happened.
     fn step_history(&mut self, forward: bool) {
-        let Some(edit) = self.history.take(forward) else {
+        let lang = self.lang;
+        let Some(step) = self.history.take(forward) else {
             self.info(if forward {
-                self.lang
-                    .pick("Tidak ada yang bisa diulang.", "Nothing to redo.")
+                lang.pick("Tidak ada yang bisa diulang.", "Nothing to redo.")
             } else {
-                self.lang
-                    .pick("Tidak ada yang bisa diurungkan.", "Nothing to undo.")
+                lang.pick("Tidak ada yang bisa diurungkan.", "Nothing to undo.")
             });
             return;
         };
-        let value = if forward { edit.new } else { edit.old };
-        self.session.change(&edit.kode, edit.field, value);
-        let label = if forward {
-            self.lang.pick("Diulang:", "Redone:")
-        } else {
-            self.lang.pick("Diurungkan:", "Undone:")
+        let last = step.last().map(|d| d.applied.clone());
+        let result = self.session.reverse(step);
+        self.follow_reshape();
+        let back = match result {
+            Ok(back) => back,
+            Err(why) => {
+                // Another user's save changed what it was about: it cannot be taken back as it
+                // was, and leaves the history.
+                self.error(format!(
+                    "{} {}",
+                    if forward {
+                        lang.pick("Tidak dapat diulang:", "Cannot redo:")
+                    } else {
+                        lang.pick("Tidak dapat diurungkan:", "Cannot undo:")
+                    },
+                    crate::text::visible(&crate::locale::refusal(&why, lang)).into_owned()
+                ));
+                return;
+            }
         };
-        let text = format!(
-            "{label} {}",
-            crate::tui::labels::describe(&edit, forward, self.lang)
-        );
-        self.info(text);
-        self.tree.reveal(&self.session, &edit.kode);
-        self.history.done(edit, forward);
+        let label = if forward {
+            lang.pick("Diulang:", "Redone:")
+        } else {
+            lang.pick("Diurungkan:", "Undone:")
+        };
+        // The change the user made (a redo's step holds what undid it).
+        let made = last.map(|a| {
+            if forward {
+                a.inverse()
+            } else {
+                a.into_change()
+            }
+        });
+        if let Some(made) = made {
+            let text = format!(
+                "{label} {}",
+                crate::tui::labels::describe_change(&made, forward, lang)
+            );
+            self.info(text);
+            let at = if forward {
+                crate::tui::labels::after_at(&made)
+            } else {
+                crate::tui::labels::before_at(&made)
+            };
+            if let Some(kode) = at {
+                self.tree.reveal(&self.session, &kode);
+            }
+        }
+        self.history.done(back, forward);
     }
 
     fn start_edit(&mut self) {
@@ -420,27 +463,35 @@ impl App {
 
     /// A figure typed and accepted.
     fn accept(&mut self, kode: String, field: Field, value: Option<Decimal>) {
-        let edit = Edit {
+        let edit = crate::model::Op {
             old: self.session.value(&kode, field),
             kode,
             field,
             new: value,
         };
-        if self.set_figure(&edit.kode, field, value) {
-            let node = self.session.node(&edit.kode);
-            let text = editor::accepted(
-                &edit,
-                node,
-                self.session.quarter(),
-                &self.session.ws().pengaturan,
-                self.lang,
-            );
-            self.info(text);
-        } else {
+        let Some(change) = self.session.figure_change(&edit.kode, field, value) else {
+            return;
+        };
+        if edit.old == edit.new {
             self.info(self.lang.pick(
                 "Angka sama; tidak ada perubahan.",
                 "Same figure; nothing changed.",
             ));
+            return;
         }
+        if let Err(o) = self.make(vec![change]) {
+            let text = crate::text::visible(&crate::locale::objection(&o, self.lang)).into_owned();
+            self.error(text);
+            return;
+        }
+        let node = self.session.node(&edit.kode);
+        let text = editor::accepted(
+            &edit,
+            node,
+            self.session.quarter(),
+            &self.session.ws().pengaturan,
+            self.lang,
+        );
+        self.info(text);
     }
 }

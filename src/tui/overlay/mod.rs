@@ -5,7 +5,7 @@
 mod conflicts;
 mod quit;
 
-pub use conflicts::{Conflicts, ConflictsOutcome};
+pub use conflicts::{Answer, Choice, Conflicts, ConflictsOutcome, is_figure_clash};
 pub use quit::QuitAnswer;
 
 use super::action::Action;

@@ -216,7 +216,7 @@ pub fn recover(frame: &mut Frame, app: &App, area: Rect, found: &crate::store::r
                     "Sesi sebelumnya berakhir dengan",
                     "A session that ended left"
                 ),
-                found.ops.len(),
+                found.ops.len() + found.changes.len(),
                 lang.pick(
                     "perubahan yang belum disimpan:",
                     "change(s) that were not saved:"
@@ -242,23 +242,25 @@ pub fn recover(frame: &mut Frame, app: &App, area: Rect, found: &crate::store::r
     let room = (area.height as usize)
         .saturating_sub(lines.len() + 8)
         .max(1);
-    for op in found.ops.iter().take(room) {
-        lines.push(Line::raw(clip(
-            &format!(
-                "  {} {}: {} → {}",
-                op.kode,
-                field_label(op.field, lang),
-                figure_text(op.field, op.old),
-                figure_text(op.field, op.new)
-            ),
-            inner_w,
-        )));
+    let described: Vec<String> = found
+        .ops
+        .iter()
+        .map(|op| crate::tui::labels::describe(op, true, lang))
+        .chain(
+            found
+                .changes
+                .iter()
+                .map(|c| crate::tui::labels::describe_change(c, true, lang)),
+        )
+        .collect();
+    for line in described.iter().take(room) {
+        lines.push(Line::raw(clip(&format!("  {line}"), inner_w)));
     }
-    if found.ops.len() > room {
+    if described.len() > room {
         lines.push(Line::styled(
             format!(
                 "  … {} {}",
-                found.ops.len() - room,
+                described.len() - room,
                 lang.pick("lagi", "more")
             ),
             t.muted(),

@@ -1,184 +1,11 @@
-//! Derived figures the interface shows on every frame, computed once for the whole tree and
-//! then kept current along the path of each edit — never recomputed for the whole tree per key
-//! or per edit. Owned by the session's index (`session::Index`):
-//! - [`Budgets`]: every node's budget at every quarter (`rules::budget_of`), so the detail pane
-//!   of a Misi over 200 000 indicators costs the same as a Sub Kegiatan's;
-//! - [`Dashboard`]: the dashboard's rating counts, programs, total and red list at one quarter
-//!   (`report::summary` and `report::red_list`, which stay the reference: a randomized test
-//!   checks these against them after every edit).
+//! The dashboard's figures at one quarter, kept current along each edit (see the module
+//! above).
 
 use crate::model::{Indicator, Node, NodeKind, Quarter, Settings, Workspace};
 use crate::report::{self, RatingCounts};
-use crate::rules::{self, BudgetFigures, Status};
+use crate::rules::{self, Status};
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
-
-/// A sum of optional figures that can also take one away: the sum of those present and how
-/// many were present (none present is "not entered", not zero).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Acc {
-    sum: Decimal,
-    n: u32,
-}
-
-impl Acc {
-    fn add(&mut self, v: Option<Decimal>) {
-        if let Some(v) = v {
-            self.sum += v;
-            self.n += 1;
-        }
-    }
-
-    fn sub(&mut self, v: Option<Decimal>) {
-        if let Some(v) = v {
-            self.sum -= v;
-            self.n = self.n.saturating_sub(1);
-        }
-    }
-
-    fn get(self) -> Option<Decimal> {
-        (self.n > 0).then_some(self.sum)
-    }
-}
-
-/// A node's budget at each quarter: pagu, and money spent from TW I to each quarter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct YearBudget {
-    pub pagu: Option<Decimal>,
-    pub realisasi: [Option<Decimal>; 4],
-}
-
-impl YearBudget {
-    fn own(node: &Node) -> Option<YearBudget> {
-        node.anggaran.as_ref().map(|b| YearBudget {
-            pagu: b.pagu,
-            realisasi: Quarter::ALL.map(|q| rules::own_realisasi_rp(b, q)),
-        })
-    }
-
-    /// The figures to quarter `q`, as `rules::budget_of` gives them.
-    pub fn at(&self, q: Quarter) -> BudgetFigures {
-        BudgetFigures {
-            pagu: self.pagu,
-            realisasi: self.realisasi[q.index()],
-        }
-    }
-
-    /// Money spent within quarter `q` alone, as `rules::spent_in_quarter` gives it.
-    pub fn spent_in(&self, q: Quarter) -> Option<Decimal> {
-        rules::spent_within(q, |at| self.realisasi[at.index()])
-    }
-}
-
-/// What a node's children with a budget add up to.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct ChildSum {
-    children: u32,
-    pagu: Acc,
-    realisasi: [Acc; 4],
-}
-
-impl ChildSum {
-    fn add(&mut self, b: Option<YearBudget>) {
-        if let Some(b) = b {
-            self.children += 1;
-            self.pagu.add(b.pagu);
-            for (acc, v) in self.realisasi.iter_mut().zip(b.realisasi) {
-                acc.add(v);
-            }
-        }
-    }
-
-    fn sub(&mut self, b: Option<YearBudget>) {
-        if let Some(b) = b {
-            self.children = self.children.saturating_sub(1);
-            self.pagu.sub(b.pagu);
-            for (acc, v) in self.realisasi.iter_mut().zip(b.realisasi) {
-                acc.sub(v);
-            }
-        }
-    }
-
-    fn figures(&self) -> Option<YearBudget> {
-        (self.children > 0).then(|| YearBudget {
-            pagu: self.pagu.get(),
-            realisasi: self.realisasi.map(Acc::get),
-        })
-    }
-}
-
-/// Every node's budget at every quarter. A node whose children carry budgets is their sum; a
-/// leaf uses its own (as `rules::budget_of`). Sums are exact (figures are at most 10^15 each).
-#[derive(Clone, Debug, Default)]
-pub struct Budgets {
-    /// For each node with children: what the children with a budget add up to.
-    sums: HashMap<String, ChildSum>,
-    /// What the roots add up to: the whole budget.
-    roots: ChildSum,
-}
-
-impl Budgets {
-    pub fn compute(ws: &Workspace) -> Budgets {
-        fn go(node: &Node, b: &mut Budgets) -> Option<YearBudget> {
-            if node.anak.is_empty() {
-                return YearBudget::own(node);
-            }
-            let mut sum = ChildSum::default();
-            for c in &node.anak {
-                sum.add(go(c, b));
-            }
-            b.sums.insert(node.kode.clone(), sum);
-            sum.figures().or_else(|| YearBudget::own(node))
-        }
-        let mut b = Budgets::default();
-        let mut roots = ChildSum::default();
-        for root in &ws.pohon {
-            roots.add(go(root, &mut b));
-        }
-        b.roots = roots;
-        b
-    }
-
-    /// A node's budget at every quarter, in constant time.
-    pub fn of(&self, node: &Node) -> Option<YearBudget> {
-        self.sums
-            .get(&node.kode)
-            .and_then(ChildSum::figures)
-            .or_else(|| YearBudget::own(node))
-    }
-
-    /// Whether a node's budget is the sum of its children's.
-    pub fn is_derived(&self, node: &Node) -> bool {
-        self.sums.get(&node.kode).is_some_and(|s| s.children > 0)
-    }
-
-    /// The whole budget (every budget in the tree once), as `rules::budget_total` of the roots.
-    pub fn total(&self) -> Option<YearBudget> {
-        self.roots.figures()
-    }
-
-    /// After a budget figure of the last node of `path` (root first) changed from `before`:
-    /// takes the old budget out of each ancestor's sum and puts the new one in, stopping where
-    /// nothing changes any more.
-    pub fn update_path(&mut self, path: &[&Node], before: Option<YearBudget>) {
-        let Some(edited) = path.last() else { return };
-        let (mut old, mut new) = (before, self.of(edited));
-        for parent in path.iter().rev().skip(1) {
-            if old == new {
-                return;
-            }
-            let was = self.of(parent);
-            let sum = self.sums.entry(parent.kode.clone()).or_default();
-            sum.sub(old);
-            sum.add(new);
-            (old, new) = (was, self.of(parent));
-        }
-        if old != new {
-            self.roots.sub(old);
-            self.roots.add(new);
-        }
-    }
-}
 
 /// Where an indicator sits: its node's positions from the root (tree order when compared) and
 /// its index in the node.
@@ -329,6 +156,176 @@ impl Dashboard {
                 self.by_kinerja.insert((c, p));
             }
             self.programs[p].capaian_kinerja = now;
+        }
+    }
+
+    /// Takes the indicators of `node` (at `positions`) out of the counts and lists: only its
+    /// own when `own_only`, else those of its whole subtree, whose programs leave the list of
+    /// programs. `above`: the nodes above it, root first (their programs' counts follow).
+    pub fn detach(
+        &mut self,
+        node: &Node,
+        positions: &[usize],
+        above: &[&Node],
+        settings: &Settings,
+        own_only: bool,
+    ) {
+        self.walk(node, positions, above, settings, own_only, false);
+        if own_only {
+            self.program_changed(node, settings);
+        } else if self.remove_programs(node) {
+            self.reindex_programs();
+        }
+    }
+
+    /// Puts the indicators of `node` (at `positions`) into the counts and lists, as
+    /// [`detach`](Self::detach) took them; the programs of its subtree go into the list of
+    /// programs in tree order (`path_of` gives the position of a program already listed).
+    #[allow(clippy::too_many_arguments)]
+    pub fn attach(
+        &mut self,
+        node: &Node,
+        positions: &[usize],
+        above: &[&Node],
+        settings: &Settings,
+        own_only: bool,
+        path_of: &dyn Fn(&str) -> Option<Vec<usize>>,
+    ) {
+        self.walk(node, positions, above, settings, own_only, true);
+        if own_only {
+            self.program_changed(node, settings);
+            return;
+        }
+        let mut added = false;
+        let mut stack = vec![(node, positions.to_vec())];
+        while let Some((n, at)) = stack.pop() {
+            if n.jenis == NodeKind::Program {
+                let program = DashProgram {
+                    kode: n.kode.clone(),
+                    nama: n.nama.clone(),
+                    capaian_kinerja: report::capaian_kinerja(n, self.quarter, settings),
+                    counts: RatingCounts::of_subtree(n, self.quarter, settings),
+                };
+                let index = self
+                    .programs
+                    .partition_point(|p| path_of(&p.kode).is_some_and(|p| p < at));
+                self.programs.insert(index, program);
+                added = true;
+            }
+            for (i, c) in n.anak.iter().enumerate().rev() {
+                let mut p = at.clone();
+                p.push(i);
+                stack.push((c, p));
+            }
+        }
+        if added {
+            self.reindex_programs();
+        }
+    }
+
+    /// Each indicator of `node` (or of its subtree) out of (`add` false) or into the counts,
+    /// the lists and the counts of the programs above it.
+    fn walk(
+        &mut self,
+        node: &Node,
+        positions: &[usize],
+        above: &[&Node],
+        settings: &Settings,
+        own_only: bool,
+        add: bool,
+    ) {
+        // The programs whose counts hold these indicators and stay listed: those above, and
+        // the node itself when only its own indicators move.
+        let mut programs: Vec<usize> = above
+            .iter()
+            .chain(own_only.then_some(&node))
+            .filter(|n| n.jenis == NodeKind::Program)
+            .filter_map(|n| self.program_at.get(&n.kode).copied())
+            .collect();
+        programs.dedup();
+        let mut stack = vec![(node, positions.to_vec())];
+        while let Some((n, at)) = stack.pop() {
+            for (i, ind) in n.indikator.iter().enumerate() {
+                let status = rules::status(ind, self.quarter, settings);
+                let key = (at.clone(), i);
+                if add {
+                    self.counts.add(status);
+                    self.list_insert(status, key);
+                } else {
+                    self.counts.remove(status);
+                    self.list_remove(status, &key);
+                }
+                for p in &programs {
+                    if add {
+                        self.programs[*p].counts.add(status);
+                    } else {
+                        self.programs[*p].counts.remove(status);
+                    }
+                }
+            }
+            if own_only {
+                break;
+            }
+            for (i, c) in n.anak.iter().enumerate() {
+                let mut p = at.clone();
+                p.push(i);
+                stack.push((c, p));
+            }
+        }
+    }
+
+    /// A program's own indicators changed: its capaian kinerja again.
+    fn program_changed(&mut self, node: &Node, settings: &Settings) {
+        if node.jenis != NodeKind::Program {
+            return;
+        }
+        let Some(&p) = self.program_at.get(&node.kode) else {
+            return;
+        };
+        let now = report::capaian_kinerja(node, self.quarter, settings);
+        if let Some(c) = self.programs[p].capaian_kinerja {
+            self.by_kinerja.remove(&(c, p));
+        }
+        if let Some(c) = now {
+            self.by_kinerja.insert((c, p));
+        }
+        self.programs[p].capaian_kinerja = now;
+    }
+
+    /// Takes the programs of `node`'s subtree out of the list; whether there were any.
+    fn remove_programs(&mut self, node: &Node) -> bool {
+        let gone: std::collections::HashSet<&str> = node
+            .iter()
+            .filter(|n| n.jenis == NodeKind::Program)
+            .map(|n| n.kode.as_str())
+            .collect();
+        if gone.is_empty() {
+            return false;
+        }
+        self.programs.retain(|p| !gone.contains(p.kode.as_str()));
+        true
+    }
+
+    /// After programs came or went: where each sits in the list, and the order by capaian.
+    fn reindex_programs(&mut self) {
+        self.program_at = self
+            .programs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.kode.clone(), i))
+            .collect();
+        self.by_kinerja = self
+            .programs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.capaian_kinerja.map(|c| (c, i)))
+            .collect();
+    }
+
+    /// A program's new name.
+    pub fn rename_program(&mut self, kode: &str, nama: &str) {
+        if let Some(&p) = self.program_at.get(kode) {
+            self.programs[p].nama = nama.to_string();
         }
     }
 

@@ -82,7 +82,7 @@ pub struct Badges {
 }
 
 /// One node's part of [`Badges`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct NodeBadges {
     own: Badge,
     /// The worst below the node, without figures (only its rank is ever shown).
@@ -194,6 +194,21 @@ impl Badges {
             old_rank = before;
             new_rank = self.subtree(&parent.kode).rank();
         }
+    }
+
+    /// Where these badges differ from `other`'s for the nodes of `ws` (a test of the
+    /// badges kept along changes against a full computation).
+    pub fn differs(&self, other: &Badges, ws: &Workspace) -> Option<String> {
+        ws.nodes()
+            .find(|n| self.nodes.get(&n.kode) != other.nodes.get(&n.kode))
+            .map(|n| {
+                format!(
+                    "badges of {}: kept {:?}, computed {:?}",
+                    n.kode,
+                    self.nodes.get(&n.kode),
+                    other.nodes.get(&n.kode)
+                )
+            })
     }
 
     fn entry(&mut self, kode: &str) -> &mut NodeBadges {

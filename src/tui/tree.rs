@@ -272,6 +272,29 @@ impl Tree {
         self.rows.splice(from_row..to_row, rows);
     }
 
+    /// Where the rows differ from those built from scratch with the same nodes open (tests).
+    pub fn differs_from_rebuild(&self, s: &Session) -> Option<String> {
+        // The red filter keeps a row just fixed until it is switched again (by design).
+        if self.attention_only {
+            return None;
+        }
+        let fresh = visible_rows(s.ws(), self.shown(s.badges()));
+        (fresh != self.rows).then(|| {
+            let at = fresh
+                .iter()
+                .zip(&self.rows)
+                .position(|(a, b)| a != b)
+                .unwrap_or(fresh.len().min(self.rows.len()));
+            format!(
+                "rows ({} kept, {} built) differ at {at}: kept {:?}, built {:?}",
+                self.rows.len(),
+                fresh.len(),
+                self.rows.get(at),
+                fresh.get(at)
+            )
+        })
+    }
+
     /// Switches the red filter; `false` when there is nothing red or blank to show (the filter
     /// stays off).
     pub fn toggle_filter(&mut self, s: &Session) -> bool {

@@ -162,6 +162,20 @@ impl App {
         self.quit
     }
 
+    /// Where what the interface keeps along changes (the session's indexes, the tree's rows)
+    /// differs from a computation from scratch; `None` when it does not. For tests.
+    #[doc(hidden)]
+    pub fn self_check(&self) -> Option<String> {
+        self.session
+            .index_differs()
+            .or_else(|| self.tree.differs_from_rebuild(&self.session))
+    }
+
+    /// A new indicator id, not in use in the workspace.
+    pub fn fresh_indicator_id(&self) -> crate::model::IndicatorId {
+        self.session.fresh_indicator_id()
+    }
+
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
     }

@@ -23,7 +23,7 @@ pub struct DashProgram {
 }
 
 /// The dashboard's figures at one quarter.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Dashboard {
     pub quarter: Quarter,
     /// Every indicator by rating.

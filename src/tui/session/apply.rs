@@ -6,7 +6,7 @@
 
 use super::Session;
 use super::index::nodes_at;
-use super::structure::{Region, Reshape};
+use super::structure::{Gone, Region, Reshape};
 use super::unsaved::{Entry, Recorded, Shown};
 use crate::model::change::{self, Applied};
 use crate::model::{Change, Field, IndicatorAttr, NodeAttr, Objection, Op, Refusal};
@@ -35,9 +35,10 @@ enum Pre {
         before: Option<crate::tui::figures::YearBudget>,
     },
     Name(String),
-    Own(String),
+    Own(String, Gone),
     Regions {
         regions: Vec<Region>,
+        gone: Gone,
         /// The recoded node's subtree codes before, and where to find it after.
         recoded: Option<(Vec<String>, String)>,
     },
@@ -108,8 +109,8 @@ impl Session {
             Change::IndicatorAdd { kode, .. }
             | Change::IndicatorRemove { kode, .. }
             | Change::IndicatorMove { kode, .. } => {
-                self.detach_own(kode);
-                Pre::Own(kode.clone())
+                let gone = self.detach_own(kode);
+                Pre::Own(kode.clone(), gone)
             }
             Change::NodeAdd { .. }
             | Change::NodeRemove { .. }
@@ -126,8 +127,12 @@ impl Session {
                 }
                 .map(|(old, new)| (self.subtree_codes(&old), new));
                 let regions = self.regions(change);
-                self.detach_regions(&regions);
-                Pre::Regions { regions, recoded }
+                let gone = self.detach_regions(&regions);
+                Pre::Regions {
+                    regions,
+                    gone,
+                    recoded,
+                }
             }
             _ => Pre::Nothing,
         }
@@ -150,9 +155,13 @@ impl Session {
                 }
                 self.reshaped.push(Reshape::Renamed(kode));
             }
-            Pre::Own(kode) => self.attach_own(&kode),
-            Pre::Regions { regions, recoded } => {
-                self.attach_regions(&regions);
+            Pre::Own(kode, gone) => self.attach_own(&kode, gone),
+            Pre::Regions {
+                regions,
+                gone,
+                recoded,
+            } => {
+                self.attach_regions(&regions, gone);
                 if let Some((old, new)) = recoded {
                     let pairs: Vec<(String, String)> = old
                         .into_iter()

@@ -89,6 +89,53 @@ impl Index {
 }
 
 impl Index {
+    /// Where this index differs from one computed from scratch for `ws` (for the tests of
+    /// changes of the tree: what is kept along them must equal a full computation).
+    pub fn differs_from_rebuild(&self, ws: &Workspace) -> Option<String> {
+        let fresh = Index::build(ws, self.quarter, self.dashboard.is_some());
+        if self.paths != fresh.paths {
+            let wrong = fresh
+                .paths
+                .iter()
+                .find(|(k, p)| self.paths.get(*k) != Some(p))
+                .map(|(k, p)| format!("{k}: kept {:?}, computed {p:?}", self.paths.get(k)));
+            return Some(format!(
+                "positions ({} kept, {} computed): {}",
+                self.paths.len(),
+                fresh.paths.len(),
+                wrong.unwrap_or_else(|| "an extra code kept".into())
+            ));
+        }
+        if self.ids != fresh.ids {
+            return Some("indicator ids".into());
+        }
+        if let Some(d) = self.badges.differs(&fresh.badges, ws) {
+            return Some(d);
+        }
+        for n in ws.nodes() {
+            if self.budgets.of(n) != fresh.budgets.of(n)
+                || self.budgets.is_derived(n) != fresh.budgets.is_derived(n)
+            {
+                return Some(format!(
+                    "budget of {}: kept {:?}, computed {:?}",
+                    n.kode,
+                    self.budgets.of(n),
+                    fresh.budgets.of(n)
+                ));
+            }
+        }
+        if self.budgets.total() != fresh.budgets.total() {
+            return Some("the whole budget".into());
+        }
+        if self.dashboard != fresh.dashboard {
+            return Some(format!(
+                "dashboard: kept {:?}\ncomputed {:?}",
+                self.dashboard, fresh.dashboard
+            ));
+        }
+        None
+    }
+
     /// The index as a locator for `model::change` (positions and ids).
     pub(super) fn locator(&self) -> crate::model::change::Index<'_> {
         crate::model::change::Index {

@@ -208,6 +208,11 @@ impl Session {
         self.unsaved.iter()
     }
 
+    /// Where the indexes kept along the changes differ from a full computation (tests).
+    pub fn index_differs(&self) -> Option<String> {
+        self.index.differs_from_rebuild(&self.ws)
+    }
+
     /// Every indicator id in use.
     pub fn indicator_ids(&self) -> &std::collections::HashSet<crate::model::IndicatorId> {
         &self.index.ids

@@ -34,9 +34,18 @@ pub enum Reshape {
     Recoded(Vec<(String, String)>),
 }
 
+/// What a region's subtrees held in the positions and ids: taken out of them only once the
+/// change is applied (the change finds its nodes, and checks new codes and ids, through them).
+#[derive(Default)]
+pub(super) struct Gone {
+    codes: Vec<String>,
+    ids: Vec<crate::model::IndicatorId>,
+}
+
 impl Index {
-    /// The nodes at `path`'s parent and above, and the children there.
-    fn detach_subtree(&mut self, ws: &Workspace, path: &[usize]) {
+    /// Takes the subtree at `path` out of the badges, budgets and dashboard (and notes what it
+    /// holds in positions and ids, in `gone`).
+    fn detach_subtree(&mut self, ws: &Workspace, path: &[usize], gone: &mut Gone) {
         let nodes = nodes_at(&ws.pohon, path);
         let Some((node, above)) = nodes.split_last() else {
             return;
@@ -49,10 +58,18 @@ impl Index {
             d.detach(node, path, above, &ws.pengaturan, false);
         }
         for n in node.iter() {
-            self.paths.remove(&n.kode);
-            for i in &n.indikator {
-                self.ids.remove(&i.id);
-            }
+            gone.codes.push(n.kode.clone());
+            gone.ids.extend(n.indikator.iter().map(|i| i.id));
+        }
+    }
+
+    /// What a change's regions held leaves the positions and ids (once it is applied).
+    fn forget(&mut self, gone: Gone) {
+        for k in &gone.codes {
+            self.paths.remove(k);
+        }
+        for id in &gone.ids {
+            self.ids.remove(id);
         }
     }
 
@@ -85,8 +102,9 @@ impl Index {
         }
     }
 
-    /// Takes the own indicators of the node at `path` out of the dashboard and the ids.
-    fn detach_own(&mut self, ws: &Workspace, path: &[usize]) {
+    /// Takes the own indicators of the node at `path` out of the dashboard (their ids leave
+    /// once the change is applied: see `gone`).
+    fn detach_own(&mut self, ws: &Workspace, path: &[usize], gone: &mut Gone) {
         let nodes = nodes_at(&ws.pohon, path);
         let Some((node, above)) = nodes.split_last() else {
             return;
@@ -94,9 +112,7 @@ impl Index {
         if let Some(d) = self.dashboard.as_mut() {
             d.detach(node, path, above, &ws.pengaturan, true);
         }
-        for i in &node.indikator {
-            self.ids.remove(&i.id);
-        }
+        gone.ids.extend(node.indikator.iter().map(|i| i.id));
     }
 
     /// Puts them back as they are now, and the node's badge up the path.
@@ -209,8 +225,12 @@ impl Session {
         Some((pp, from..to))
     }
 
-    /// Takes each region's subtrees out of the indexes (before the change).
-    pub(super) fn detach_regions(&mut self, regions: &[Region]) {
+    /// Takes each region's subtrees out of the indexes (before the change); what they held
+    /// in positions and ids goes when they are put back ([`attach_regions`]).
+    ///
+    /// [`attach_regions`]: Self::attach_regions
+    pub(super) fn detach_regions(&mut self, regions: &[Region]) -> Gone {
+        let mut gone = Gone::default();
         for r in regions {
             let Some((pp, span)) = self.region_span(r) else {
                 continue;
@@ -218,13 +238,15 @@ impl Session {
             for k in span.rev() {
                 let mut path = pp.clone();
                 path.push(k);
-                self.index.detach_subtree(&self.ws, &path);
+                self.index.detach_subtree(&self.ws, &path, &mut gone);
             }
         }
+        gone
     }
 
     /// Puts each region's subtrees, as they are now, into the indexes (after the change).
-    pub(super) fn attach_regions(&mut self, regions: &[Region]) {
+    pub(super) fn attach_regions(&mut self, regions: &[Region], gone: Gone) {
+        self.index.forget(gone);
         for r in regions {
             // A region of one child (a recode) is that child again; else every child from
             // the region's start, however many there are now.
@@ -247,13 +269,16 @@ impl Session {
     }
 
     /// The own indicators of node `kode` out of the indexes (before a change of them).
-    pub(super) fn detach_own(&mut self, kode: &str) {
+    pub(super) fn detach_own(&mut self, kode: &str) -> Gone {
+        let mut gone = Gone::default();
         if let Some(path) = self.index.paths.get(kode).cloned() {
-            self.index.detach_own(&self.ws, &path);
+            self.index.detach_own(&self.ws, &path, &mut gone);
         }
+        gone
     }
 
-    pub(super) fn attach_own(&mut self, kode: &str) {
+    pub(super) fn attach_own(&mut self, kode: &str, gone: Gone) {
+        self.index.forget(gone);
         if let Some(path) = self.index.paths.get(kode).cloned() {
             self.index.attach_own(&self.ws, &path);
         }

@@ -19,6 +19,7 @@ mod dashboard;
 mod detail;
 mod editor;
 mod figures;
+mod form;
 mod history;
 mod keymap;
 mod labels;

@@ -105,22 +105,27 @@ pub struct Tree {
 impl Tree {
     /// The levels above Program open, so the programs show at once.
     pub fn new(s: &Session) -> Tree {
-        let expanded = s
-            .ws()
-            .nodes()
-            .filter(|n| n.jenis < NodeKind::Program)
-            .map(|n| n.kode.clone())
-            .collect();
         let mut tree = Tree {
             rows: Vec::new(),
             selected: 0,
-            expanded,
+            expanded: HashSet::new(),
             attention_only: false,
             offset: 0,
             height: 10,
         };
-        tree.rebuild(s);
+        tree.open_upper_levels(s);
         tree
+    }
+
+    /// Opens every node above Program (as at the start), so the programs show.
+    pub fn open_upper_levels(&mut self, s: &Session) {
+        self.expanded.extend(
+            s.ws()
+                .nodes()
+                .filter(|n| n.jenis < NodeKind::Program)
+                .map(|n| n.kode.clone()),
+        );
+        self.rebuild(s);
     }
 
     pub fn rows(&self) -> &[TreeRow] {

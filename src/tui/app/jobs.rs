@@ -262,9 +262,3 @@ impl App {
         }
     }
 }
-
-impl App {
-    /// The workspace changed under an open form (another user's save, a dropped change):
-    /// a form whose node or indicator is gone closes, saying so; nothing changed.
-    pub(super) fn forms_follow(&mut self) {}
-}

@@ -26,9 +26,11 @@ use rust_decimal::Decimal;
 use std::path::PathBuf;
 use tui_input::Input;
 
+mod forms;
 mod jobs;
 mod read;
 mod recover;
+mod structure;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -61,6 +63,12 @@ pub enum Mode {
     ExportFormat,
     /// At the start: a session that ended left unsaved changes; re-apply them?
     Recover(Box<crate::store::recovery::Recovery>),
+    /// A form being filled in (a node, an indicator, a budget, an officer).
+    Form(Box<crate::tui::form::Form>),
+    /// Before a removal: what goes with it, yes or no.
+    Question(Box<crate::tui::overlay::Question>),
+    /// The officers' list.
+    Officers(crate::tui::overlay::OfficerList),
 }
 
 pub struct App {
@@ -88,6 +96,8 @@ pub struct App {
     journal_wanted: Option<String>,
     /// Quit once the save or export under way has landed.
     quit_after_save: bool,
+    /// The officers' list to go back to when the form or question opened from it closes.
+    officers_return: Option<crate::tui::overlay::OfficerList>,
     quit: bool,
 }
 
@@ -121,6 +131,7 @@ impl App {
             conflicts_waiting: None,
             journal_wanted: None,
             quit_after_save: false,
+            officers_return: None,
             quit: false,
         };
         app.update(Action::Resize {
@@ -226,6 +237,16 @@ impl App {
                     }
                 }
             }
+            Mode::Form(form) => self.update_form(form, action),
+            Mode::Question(q) => match action {
+                Action::Confirm => self.answer_question(*q),
+                Action::Cancel => self.info(lang.pick(
+                    "Batal; tidak ada yang berubah.",
+                    "Cancelled; nothing changed.",
+                )),
+                _ => self.mode = Mode::Question(q),
+            },
+            Mode::Officers(list) => self.update_officers(list, action),
             Mode::Recover(found) => match action {
                 Action::Reapply => self.reapply(*found),
                 Action::SetAside => self.set_aside(),
@@ -268,6 +289,11 @@ impl App {
         self.detail.clamp(Grid::of(self.selected_node()));
         // The tree's height follows the selected node's detail (see `view::tree_height`).
         self.tree.set_height(crate::tui::view::tree_height(self));
+        if matches!(self.mode, Mode::Browse)
+            && let Some(list) = self.officers_return.take()
+        {
+            self.mode = Mode::Officers(list);
+        }
         if matches!(self.mode, Mode::Browse)
             && let Some(c) = self.conflicts_waiting.take()
         {
@@ -313,6 +339,25 @@ impl App {
             (_, _, Action::Help) => self.mode = Mode::Help(Scroll::default()),
             (_, _, Action::Quit) => self.quit_asked(),
             (_, _, Action::Cancel) => self.back(),
+            (_, _, Action::Officers) => {
+                self.mode = Mode::Officers(crate::tui::overlay::OfficerList::default());
+            }
+            (
+                View::Tree,
+                _,
+                Action::AddChild
+                | Action::AddSibling
+                | Action::Rename
+                | Action::Recode
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::MoveUnder
+                | Action::Delete
+                | Action::AddIndicator
+                | Action::EditIndicator
+                | Action::Budget
+                | Action::AssignOfficer,
+            ) => self.structure_key(action),
             (View::Dashboard, _, action) => {
                 let len = self.session.dashboard().map_or(0, |d| d.attention_len());
                 if let Some(i) = self.dashboard.update(action, len) {

@@ -216,7 +216,7 @@ impl App {
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
-        match self.mode {
+        match &self.mode {
             Mode::Editing(_) => Context::Editing,
             Mode::Searching(_) => Context::Searching,
             Mode::Help(_) => Context::Help,
@@ -224,7 +224,16 @@ impl App {
             Mode::ExportFormat => Context::Export,
             Mode::Recover(_) => Context::Recover,
             Mode::ConfirmQuit => Context::ConfirmQuit,
-            Mode::Conflicts(_) => Context::Conflict,
+            Mode::Conflicts(c) => match c.current() {
+                Some(c) if !crate::tui::overlay::is_figure_clash(c) => Context::ConflictChange,
+                _ => Context::Conflict,
+            },
+            Mode::Form(f) => match f.focused() {
+                Some(field) if field.is_choice() => Context::FormChoice,
+                _ => Context::FormText,
+            },
+            Mode::Question(_) => Context::Question,
+            Mode::Officers(_) => Context::Officers,
             Mode::Browse => self.help_context(),
         }
     }

@@ -87,7 +87,7 @@ impl App {
             self.history.record(vec![d]);
         }
         self.session.take_reshaped();
-        self.tree.rebuild(&self.session);
+        self.tree.open_upper_levels(&self.session);
         let mut text = format!(
             "{applied} {}",
             lang.pick(

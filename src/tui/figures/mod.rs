@@ -11,7 +11,7 @@ mod budgets;
 mod dashboard;
 
 pub use budgets::{Budgets, YearBudget};
-pub use dashboard::{DashProgram, Dashboard, IndicatorAt};
+pub use dashboard::{DashProgram, Dashboard};
 
 use rust_decimal::Decimal;
 

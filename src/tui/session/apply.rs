@@ -7,7 +7,7 @@
 use super::Session;
 use super::index::nodes_at;
 use super::structure::{Gone, Region, Reshape};
-use super::unsaved::{Entry, Recorded, Shown};
+use super::unsaved::{Entry, Shown};
 use crate::model::change::{self, Applied};
 use crate::model::{Change, Field, IndicatorAttr, NodeAttr, Objection, Op, Refusal};
 use crate::rules;

@@ -23,7 +23,7 @@ pub use index::Index;
 pub use receive::{Conflicted, Outcome};
 pub use structure::{Region, Reshape};
 pub use sync::{DiskCheck, Progress};
-pub use unsaved::{Entry, Shown};
+pub use unsaved::Shown;
 
 use crate::locale::Lang;
 use crate::model::{Field, Indicator, Node, Quarter, Workspace};
@@ -203,19 +203,9 @@ impl Session {
         self.unsaved.len() + self.disk.flight.as_ref().map_or(0, |f| f.sent.len())
     }
 
-    /// The unsaved changes, in the order made.
-    pub fn unsaved(&self) -> impl Iterator<Item = (u64, &Entry)> {
-        self.unsaved.iter()
-    }
-
     /// Where the indexes kept along the changes differ from a full computation (tests).
     pub fn index_differs(&self) -> Option<String> {
         self.index.differs_from_rebuild(&self.ws)
-    }
-
-    /// Every indicator id in use.
-    pub fn indicator_ids(&self) -> &std::collections::HashSet<crate::model::IndicatorId> {
-        &self.index.ids
     }
 
     /// A new indicator id, not in use (no walk of the tree).

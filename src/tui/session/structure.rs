@@ -157,8 +157,42 @@ impl Session {
         }
     }
 
+    /// How many nodes and indicators name officer `id` as penanggung jawab (a walk of the
+    /// tree: asked only when an officer is removed).
+    pub fn officer_uses(&self, id: &str) -> usize {
+        self.ws
+            .nodes()
+            .map(|n| {
+                usize::from(n.pejabat.as_deref() == Some(id))
+                    + n.indikator
+                        .iter()
+                        .filter(|i| i.pejabat.as_deref() == Some(id))
+                        .count()
+            })
+            .sum()
+    }
+
+    /// The code of node `kode`'s parent (`None`: a root, or no such node).
+    pub fn parent_of(&self, kode: &str) -> Option<String> {
+        self.place_of(kode).and_then(|(p, _)| p)
+    }
+
+    /// Whether node `inner` is node `outer` or lies below it.
+    pub fn is_within(&self, inner: &str, outer: &str) -> bool {
+        match (self.index.paths.get(inner), self.index.paths.get(outer)) {
+            (Some(i), Some(o)) => i.starts_with(o),
+            _ => false,
+        }
+    }
+
+    /// How many children node `kode` has (`None`: the roots).
+    pub fn children_count(&self, parent: Option<&str>) -> usize {
+        self.parent_path(parent)
+            .map_or(0, |pp| self.children_at(&pp).len())
+    }
+
     /// Where node `kode` sits: its parent's code and its position.
-    fn place_of(&self, kode: &str) -> Option<(Option<String>, usize)> {
+    pub fn place_of(&self, kode: &str) -> Option<(Option<String>, usize)> {
         let path = self.index.paths.get(kode)?;
         let (at, parent) = path.split_last()?;
         let parent = (!parent.is_empty())

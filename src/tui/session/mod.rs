@@ -11,6 +11,7 @@
 
 mod apply;
 mod index;
+mod rebase;
 mod receive;
 pub mod recovery;
 pub mod replay;

@@ -6,7 +6,7 @@
 //! Queued work (a second save, an export) starts when the base is back.
 
 use super::Session;
-use super::apply::Replayed;
+use super::rebase::Replayed;
 use super::sync::{DiskMeta, Progress, disk_meta};
 use crate::store::{ChangeConflict, CommitError, Conflict, journal::Entry};
 use crate::tui::message::Message;

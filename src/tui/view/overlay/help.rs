@@ -19,10 +19,38 @@ pub(super) fn help_lines<'a>(app: &App, inner_w: usize) -> Vec<Line<'a>> {
     let g = t.glyphs();
     let lang = app.lang();
     let entries = keymap::help(app.help_context(), lang);
-    let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(4) + 2;
+    // The forms the panes open have keys of their own: listed after the pane's.
+    let mut form_keys: Vec<(&str, &str)> = Vec::new();
+    if matches!(app.help_context(), Context::Tree | Context::Detail) {
+        for e in keymap::help(Context::FormChoice, lang)
+            .into_iter()
+            .chain(keymap::help(Context::FormText, lang))
+        {
+            if !form_keys.iter().any(|(k, _)| *k == e.0) {
+                form_keys.push(e);
+            }
+        }
+    }
+    let key_w = entries
+        .iter()
+        .chain(&form_keys)
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(4)
+        + 2;
     // A description too long for the box goes on under its key: nothing is cut.
     let mut lines: Vec<Line> = Vec::new();
-    for (k, what) in &entries {
+    let heading = lang.pick("Dalam formulir:", "In a form:");
+    let form_entries = form_keys.iter().enumerate().map(|(i, e)| (i == 0, e));
+    let all = entries
+        .iter()
+        .map(|e| (false, e))
+        .chain(form_entries)
+        .collect::<Vec<_>>();
+    for (first_of_form, (k, what)) in all {
+        if first_of_form {
+            lines.push(Line::styled(heading, t.title()));
+        }
         for (i, part) in wrap_words(what, inner_w.saturating_sub(key_w))
             .into_iter()
             .enumerate()

@@ -11,8 +11,10 @@
 //! made (a sequence number that never repeats), so the recovery file, the undo history and a
 //! save's conflicts can name one.
 
-use crate::model::{Applied, Field, Op};
-use crate::model::{Change, Edit, IndicatorAttr, IndicatorId, NodeAttr};
+mod slot;
+
+use crate::model::{Applied, Change};
+use slot::{Slot, ends, is_noop, merged, slot, swapped};
 use std::collections::{BTreeMap, HashMap};
 
 /// How a change stands on the screen.
@@ -55,218 +57,6 @@ pub struct Entry {
     /// saw (so a figure someone else changed meanwhile is a conflict, never overwritten).
     pub change: Change,
     pub shown: Shown,
-}
-
-/// What a slot is: one figure or one text or choice that several changes may set in turn.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Slot {
-    /// A figure of node `kode`: of the indicator `id` (its position left out), or a budget's.
-    Figure(String, Option<IndicatorId>, Field),
-    Node(String, u8),
-    Indicator(String, IndicatorId, u8),
-    Officer(String),
-}
-
-fn slot(c: &Change) -> Option<Slot> {
-    Some(match c {
-        Change::Figure { indikator, op } => {
-            Slot::Figure(op.kode.clone(), *indikator, op.field.with_indicator(0))
-        }
-        Change::NodeAttr { kode, attr } => Slot::Node(
-            kode.clone(),
-            match attr {
-                NodeAttr::Nama(_) => 0,
-                NodeAttr::Pejabat(_) => 1,
-                NodeAttr::SumberDana(_) => 2,
-            },
-        ),
-        Change::IndicatorAttr {
-            kode,
-            indikator,
-            attr,
-        } => Slot::Indicator(
-            kode.clone(),
-            *indikator,
-            match attr {
-                IndicatorAttr::Nama(_) => 0,
-                IndicatorAttr::Satuan(_) => 1,
-                IndicatorAttr::Polaritas(_) => 2,
-                IndicatorAttr::Agregasi(_) => 3,
-                IndicatorAttr::Pejabat(_) => 4,
-            },
-        ),
-        Change::OfficerEdit { new, .. } => Slot::Officer(new.id.clone()),
-        _ => return None,
-    })
-}
-
-impl Slot {
-    fn kode(&self) -> Option<&str> {
-        match self {
-            Slot::Figure(k, ..) | Slot::Node(k, _) | Slot::Indicator(k, ..) => Some(k),
-            Slot::Officer(_) => None,
-        }
-    }
-}
-
-/// Whether a change of the tree ends the merging of slot `s`: it renames, removes or takes
-/// away what the slot addresses (conservatively: a code or anything whose code extends it).
-fn ends(c: &Change, s: &Slot) -> bool {
-    let under =
-        |k: &str, root: &str| k == root || k.strip_prefix(root).is_some_and(|r| r.starts_with('.'));
-    match c {
-        Change::NodeRecode { kode, .. }
-        | Change::NodeMove {
-            kode,
-            new_kode: Some(_),
-            ..
-        } => s.kode().is_some_and(|k| under(k, kode)),
-        Change::NodeRemove { node, .. } | Change::NodeAdd { node, .. } => s
-            .kode()
-            .is_some_and(|k| node.iter().any(|n| n.kode == k) || under(k, &node.kode)),
-        Change::IndicatorRemove { indicator, .. } | Change::IndicatorAdd { indicator, .. } => {
-            matches!(s, Slot::Figure(_, Some(id), _) | Slot::Indicator(_, id, _) if *id == indicator.id)
-        }
-        Change::BudgetAdd { kode, .. } | Change::BudgetRemove { kode, .. } => {
-            matches!(s, Slot::Figure(k, None, _) | Slot::Node(k, 2) if k == kode)
-        }
-        Change::OfficerAdd { officer, .. } | Change::OfficerRemove { officer, .. } => {
-            matches!(s, Slot::Officer(id) if *id == officer.id)
-        }
-        _ => false,
-    }
-}
-
-/// `c` with its old and new values swapped (for the changes that merge).
-fn swapped(c: &Change) -> Change {
-    fn sw<T: Clone>(e: &Edit<T>) -> Edit<T> {
-        Edit {
-            old: e.new.clone(),
-            new: e.old.clone(),
-        }
-    }
-    match c {
-        Change::Figure { indikator, op } => Change::Figure {
-            indikator: *indikator,
-            op: Op {
-                old: op.new,
-                new: op.old,
-                ..op.clone()
-            },
-        },
-        Change::NodeAttr { kode, attr } => Change::NodeAttr {
-            kode: kode.clone(),
-            attr: match attr {
-                NodeAttr::Nama(e) => NodeAttr::Nama(sw(e)),
-                NodeAttr::Pejabat(e) => NodeAttr::Pejabat(sw(e)),
-                NodeAttr::SumberDana(e) => NodeAttr::SumberDana(sw(e)),
-            },
-        },
-        Change::IndicatorAttr {
-            kode,
-            indikator,
-            attr,
-        } => Change::IndicatorAttr {
-            kode: kode.clone(),
-            indikator: *indikator,
-            attr: match attr {
-                IndicatorAttr::Nama(e) => IndicatorAttr::Nama(sw(e)),
-                IndicatorAttr::Satuan(e) => IndicatorAttr::Satuan(sw(e)),
-                IndicatorAttr::Polaritas(e) => IndicatorAttr::Polaritas(sw(e)),
-                IndicatorAttr::Agregasi(e) => IndicatorAttr::Agregasi(sw(e)),
-                IndicatorAttr::Pejabat(e) => IndicatorAttr::Pejabat(sw(e)),
-            },
-        },
-        Change::OfficerEdit { old, new } => Change::OfficerEdit {
-            old: new.clone(),
-            new: old.clone(),
-        },
-        other => other.clone(),
-    }
-}
-
-/// `earlier` followed by `later` (of the same slot) as one change: from the first's old value
-/// to the second's new one. `None` when they are not of one slot.
-fn merged(earlier: &Change, later: &Change) -> Option<Change> {
-    fn then<T: Clone>(a: &Edit<T>, b: &Edit<T>) -> Edit<T> {
-        Edit {
-            old: a.old.clone(),
-            new: b.new.clone(),
-        }
-    }
-    Some(match (earlier, later) {
-        (Change::Figure { indikator, op: a }, Change::Figure { op: b, .. }) => Change::Figure {
-            indikator: *indikator,
-            op: Op {
-                new: b.new,
-                ..a.clone()
-            },
-        },
-        (Change::NodeAttr { kode, attr: a }, Change::NodeAttr { attr: b, .. }) => {
-            Change::NodeAttr {
-                kode: kode.clone(),
-                attr: match (a, b) {
-                    (NodeAttr::Nama(a), NodeAttr::Nama(b)) => NodeAttr::Nama(then(a, b)),
-                    (NodeAttr::Pejabat(a), NodeAttr::Pejabat(b)) => NodeAttr::Pejabat(then(a, b)),
-                    (NodeAttr::SumberDana(a), NodeAttr::SumberDana(b)) => {
-                        NodeAttr::SumberDana(then(a, b))
-                    }
-                    _ => return None,
-                },
-            }
-        }
-        (
-            Change::IndicatorAttr {
-                kode,
-                indikator,
-                attr: a,
-            },
-            Change::IndicatorAttr { attr: b, .. },
-        ) => Change::IndicatorAttr {
-            kode: kode.clone(),
-            indikator: *indikator,
-            attr: match (a, b) {
-                (IndicatorAttr::Nama(a), IndicatorAttr::Nama(b)) => IndicatorAttr::Nama(then(a, b)),
-                (IndicatorAttr::Satuan(a), IndicatorAttr::Satuan(b)) => {
-                    IndicatorAttr::Satuan(then(a, b))
-                }
-                (IndicatorAttr::Polaritas(a), IndicatorAttr::Polaritas(b)) => {
-                    IndicatorAttr::Polaritas(then(a, b))
-                }
-                (IndicatorAttr::Agregasi(a), IndicatorAttr::Agregasi(b)) => {
-                    IndicatorAttr::Agregasi(then(a, b))
-                }
-                (IndicatorAttr::Pejabat(a), IndicatorAttr::Pejabat(b)) => {
-                    IndicatorAttr::Pejabat(then(a, b))
-                }
-                _ => return None,
-            },
-        },
-        (Change::OfficerEdit { old, .. }, Change::OfficerEdit { new, .. }) => Change::OfficerEdit {
-            old: old.clone(),
-            new: new.clone(),
-        },
-        _ => return None,
-    })
-}
-
-/// Whether a change of a slot changes nothing (its old value is its new one).
-fn is_noop(c: &Change) -> bool {
-    match c {
-        Change::Figure { op, .. } => op.old == op.new,
-        Change::NodeAttr { attr, .. } => match attr {
-            NodeAttr::Nama(e) | NodeAttr::SumberDana(e) => e.old == e.new,
-            NodeAttr::Pejabat(e) => e.old == e.new,
-        },
-        Change::IndicatorAttr { attr, .. } => match attr {
-            IndicatorAttr::Nama(e) | IndicatorAttr::Satuan(e) => e.old == e.new,
-            IndicatorAttr::Polaritas(e) => e.old == e.new,
-            IndicatorAttr::Agregasi(e) => e.old == e.new,
-            IndicatorAttr::Pejabat(e) => e.old == e.new,
-        },
-        Change::OfficerEdit { old, new } => old == new,
-        _ => false,
-    }
 }
 
 /// What recording a change did to the list.
@@ -477,7 +267,7 @@ impl Unsaved {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Node, NodeKind, Quarter, Workspace, change};
+    use crate::model::{Field, Node, NodeKind, Quarter, Workspace, change};
     use rust_decimal::Decimal;
 
     fn ws() -> Workspace {
@@ -506,7 +296,8 @@ mod tests {
         let mut w = ws();
         let kode = "7.01.01.2.05";
         let mut u = Unsaved::default();
-        let first = apply(&mut w, &mut u, fig(&w, kode, 1));
+        let c = fig(&w, kode, 1);
+        let first = apply(&mut w, &mut u, c);
         assert!(matches!(first, Recorded::Added(_)));
         let c = fig(&w, kode, 2);
         assert_eq!(apply(&mut w, &mut u, c), Recorded::Merged(first.seq()));
@@ -537,7 +328,8 @@ mod tests {
         let mut w = ws();
         let mut u = Unsaved::default();
         let kode = "7.01.01.2.05";
-        apply(&mut w, &mut u, fig(&w, kode, 1));
+        let c = fig(&w, kode, 1);
+        apply(&mut w, &mut u, c);
         let recode = Change::NodeRecode {
             kode: "7.01.01".into(),
             new: "7.01.09".into(),
@@ -549,7 +341,8 @@ mod tests {
         // A node added elsewhere does not end it.
         let mut u2 = Unsaved::default();
         let mut w2 = ws();
-        let a = apply(&mut w2, &mut u2, fig(&w2, kode, 1));
+        let c = fig(&w2, kode, 1);
+        let a = apply(&mut w2, &mut u2, c);
         let add = Change::add_node(
             Some("7.01.01"),
             None,

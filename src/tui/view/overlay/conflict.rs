@@ -2,7 +2,7 @@
 //! mine or take theirs), or any other change with why the file refuses it (drop mine).
 
 use super::super::left;
-use super::boxed;
+use super::{boxed, wrap_words};
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
 use crate::tui::labels::{field_label, figure_text};
@@ -18,22 +18,37 @@ pub fn conflict(frame: &mut Frame, app: &App, area: Rect, conflicts: &Conflicts)
         return;
     };
     let (index, total) = conflicts.position();
-    // A change of the tree (not a figure): what it was and why the file refuses it.
-    let Some(c) = current.figure() else {
+    // Not a figure both changed (a change of the tree, a figure whose node is gone): what it
+    // was and why the file refuses it; it can be dropped.
+    let Some(c) = current
+        .figure()
+        .filter(|_| crate::tui::overlay::is_figure_clash(current))
+    else {
+        let width = area.width.min(76);
+        let inner_w = width.saturating_sub(2) as usize;
         let mut lines = vec![
             Line::raw(app.lang().pick(
                 "Perubahan ini tidak lagi cocok dengan berkas:",
                 "This change no longer fits the file:",
             )),
             Line::raw(""),
-            Line::raw(current.message(app.lang())),
-            Line::raw(""),
         ];
-        for (key, what) in keymap::help(Context::Conflict, app.lang()) {
-            lines.push(Line::from(vec![
-                Span::styled(left(key, 5), t.key()),
-                Span::raw(what),
-            ]));
+        let text = crate::text::visible(&current.message(app.lang())).into_owned();
+        for part in wrap_words(&text, inner_w) {
+            lines.push(Line::styled(part, t.title()));
+        }
+        lines.push(Line::raw(""));
+        for (key, what) in keymap::help(Context::ConflictChange, app.lang()) {
+            for (i, part) in wrap_words(what, inner_w.saturating_sub(5))
+                .into_iter()
+                .enumerate()
+            {
+                let key = if i == 0 { left(key, 5) } else { " ".repeat(5) };
+                lines.push(Line::from(vec![
+                    Span::styled(key, t.key()),
+                    Span::raw(part),
+                ]));
+            }
         }
         let title = format!(
             "{} {}/{}",
@@ -41,7 +56,15 @@ pub fn conflict(frame: &mut Frame, app: &App, area: Rect, conflicts: &Conflicts)
             index + 1,
             total
         );
-        boxed(frame, area, 70, lines.len() as u16 + 2, &title, lines, app);
+        boxed(
+            frame,
+            area,
+            width,
+            lines.len() as u16 + 2,
+            &title,
+            lines,
+            app,
+        );
         return;
     };
     let label = field_label(c.mine.field, app.lang());

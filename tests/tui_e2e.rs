@@ -408,8 +408,11 @@ fn a_terminal_gone_without_sighup_still_keeps_the_edit_and_ends() {
     let kept = kinerja::store::recovery::load(&path)
         .unwrap()
         .expect("kept");
-    assert_eq!(kept.ops.len(), 1);
-    assert_eq!(kept.ops[0].new, Some(rust_decimal::dec!(76)));
+    let [kinerja::model::Change::Figure { op, .. }] = kept.changes.as_slice() else {
+        panic!("one figure kept: {kept:?}");
+    };
+    assert_eq!(op.kode, "7.01.01.2.05");
+    assert_eq!(op.new, Some(rust_decimal::dec!(76)));
 }
 
 #[test]
@@ -525,9 +528,12 @@ fn sigterm_restores_the_terminal_and_keeps_the_unsaved_edit() {
     let kept = kinerja::store::recovery::load(&path)
         .unwrap()
         .expect("kept");
-    assert_eq!(kept.ops.len(), 1);
-    assert_eq!(kept.ops[0].kode, "7.01.01.2.05");
-    assert_eq!(kept.ops[0].new, Some(rust_decimal::dec!(76)));
+    // Every kind of change is kept (issue 12); this one is a figure.
+    let [kinerja::model::Change::Figure { op, .. }] = kept.changes.as_slice() else {
+        panic!("one figure kept: {kept:?}");
+    };
+    assert_eq!(op.kode, "7.01.01.2.05");
+    assert_eq!(op.new, Some(rust_decimal::dec!(76)));
     assert_eq!(ip_asn_tw4(&path), Some(rust_decimal::dec!(70.85)));
     assert!(recovery.exists());
 }

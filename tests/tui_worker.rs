@@ -579,21 +579,35 @@ fn edits_made_while_a_save_waits_are_in_the_recovery_file_until_it_lands() {
     type_tw1(&mut app, B, "4");
     assert!(app.flush_recovery(Duration::from_secs(10)));
     let kept = store::recovery::load(&path).unwrap().expect("kept");
-    let kept: Vec<(&str, Option<Decimal>)> = kept
-        .ops
-        .iter()
-        .map(|op| (op.kode.as_str(), op.new))
+    // Every kind of change is kept (issue 12): these are figures.
+    let kept: Vec<(String, Option<Decimal>)> = figure_ops(&kept)
+        .into_iter()
+        .map(|op| (op.kode, op.new))
         .collect();
+    let kept: Vec<(&str, Option<Decimal>)> = kept.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     assert_eq!(kept, [(A, Some(dec!(7))), (B, Some(dec!(4)))]);
     budi.release();
     settle(&mut app);
     // A is saved; B is still unsaved, and only B is kept.
     assert!(app.flush_recovery(Duration::from_secs(10)));
     let kept = store::recovery::load(&path).unwrap().expect("kept");
-    assert_eq!(kept.ops.len(), 1);
-    assert_eq!(kept.ops[0].kode, B);
+    let kept = figure_ops(&kept);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].kode, B);
     ctrl(&mut app, 's');
     settle(&mut app);
     assert!(app.flush_recovery(Duration::from_secs(10)));
     assert!(!store::recovery::path_for(&path).exists());
+}
+
+/// The figures a recovery file keeps (it keeps changes of every kind).
+fn figure_ops(r: &store::recovery::Recovery) -> Vec<kinerja::model::Op> {
+    r.ops
+        .iter()
+        .cloned()
+        .chain(r.changes.iter().filter_map(|c| match c {
+            kinerja::model::Change::Figure { op, .. } => Some(op.clone()),
+            _ => None,
+        }))
+        .collect()
 }

@@ -36,6 +36,18 @@ fn node<'a>(ws: &'a Workspace, loc: &dyn Locator, kode: &str) -> Option<&'a Node
     ws.node_at(&loc.node(ws, kode)?).filter(|n| n.kode == kode)
 }
 
+/// Where node `kode` sits, found through the caller's index (no walk of the tree).
+fn place(ws: &Workspace, loc: &dyn Locator, kode: &str) -> Option<change::Place> {
+    let path = loc.node(ws, kode)?;
+    let (at, parent) = path.split_last()?;
+    Some(change::Place {
+        parent: (!parent.is_empty())
+            .then(|| ws.node_at(parent).map(|p| p.kode.clone()))
+            .flatten(),
+        at: *at,
+    })
+}
+
 /// The rules alone; what they cannot look up (a node gone) is left to `model::change`.
 fn rules(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<(), Objection> {
     match change {
@@ -87,7 +99,7 @@ fn rules(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<(), Objec
             let Some(n) = node(ws, loc, kode) else {
                 return Ok(());
             };
-            let parent = change::place(ws, kode).and_then(|p| p.parent);
+            let parent = place(ws, loc, kode).and_then(|p| p.parent);
             code(n.jenis, parent.as_deref(), new)
         }
         Change::NodeMove {
@@ -106,7 +118,7 @@ fn rules(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<(), Objec
             let parent_kind = parent.map(|p| p.jenis);
             // Reordering among the same siblings is never refused for a level or code the
             // file already had (a hand-written tree may have a kegiatan under a sasaran).
-            let same_parent = change::place(ws, kode).is_some_and(|p| p.parent == to.parent);
+            let same_parent = place(ws, loc, kode).is_some_and(|p| p.parent == to.parent);
             if same_parent && new_kode.is_none() {
                 return Ok(());
             }
@@ -136,9 +148,11 @@ fn rules(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<(), Objec
             force,
             ..
         } => {
-            let pos = node(ws, loc, kode)
-                .and_then(|n| n.indikator.iter().position(|i| i.id == indicator.id));
-            match pos.and_then(|p| removal::of_indicator(ws, kode, p)) {
+            let found = node(ws, loc, kode).and_then(|n| {
+                let pos = n.indikator.iter().position(|i| i.id == indicator.id)?;
+                removal::of_indicator_in(ws, n, pos)
+            });
+            match found {
                 Some(r) => forced(r, *force),
                 None => Ok(()),
             }

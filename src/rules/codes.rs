@@ -116,9 +116,22 @@ pub fn next_free(ws: &Workspace, parent: Option<&str>, jenis: NodeKind) -> Optio
         Some(p) => Some(ws.node(p)?),
         None => None,
     };
-    let siblings: &[Node] = parent_node.map_or(&ws.pohon, |p| &p.anak);
     let taken: HashSet<&str> = ws.nodes().map(|n| n.kode.as_str()).collect();
-    let free = |k: &String| !taken.contains(k.as_str());
+    next_free_in(ws, parent_node, jenis, &|k| taken.contains(k))
+}
+
+/// [`next_free`] under a parent the caller has found (`None`: a root), with the caller's
+/// index of codes in use (`taken`): a sub kegiatan's or a kegiatan's code is found without a
+/// walk of the tree; a program's and the upper levels' look at every code.
+pub fn next_free_in(
+    ws: &Workspace,
+    parent_node: Option<&Node>,
+    jenis: NodeKind,
+    taken: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let parent = parent_node.map(|p| p.kode.as_str());
+    let siblings: &[Node] = parent_node.map_or(&ws.pohon, |p| &p.anak);
+    let free = |k: &String| !taken(k);
     match jenis {
         NodeKind::SubKegiatan => {
             let p = parent?;
@@ -165,9 +178,9 @@ pub fn next_free(ws: &Workspace, parent: Option<&str>, jenis: NodeKind) -> Optio
                 _ => "SASARAN",
             };
             let dash = format!("{word}-");
-            let highest = taken
-                .iter()
-                .filter_map(|k| k.strip_prefix(&dash)?.parse::<u32>().ok())
+            let highest = ws
+                .nodes()
+                .filter_map(|n| n.kode.strip_prefix(&dash)?.parse::<u32>().ok())
                 .max()
                 .unwrap_or(0);
             (highest + 1..)

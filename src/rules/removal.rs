@@ -46,7 +46,12 @@ pub fn of_node(ws: &Workspace, node: &Node) -> Removal {
 /// What removing the indicator at `pos` (0-based) of node `kode` takes with it; `None` when
 /// there is no such indicator.
 pub fn of_indicator(ws: &Workspace, kode: &str, pos: usize) -> Option<Removal> {
-    let node = ws.node(kode)?;
+    of_indicator_in(ws, ws.node(kode)?, pos)
+}
+
+/// [`of_indicator`] of a node the caller has found (no walk of the tree).
+pub fn of_indicator_in(ws: &Workspace, node: &Node, pos: usize) -> Option<Removal> {
+    let kode = node.kode.as_str();
     node.indikator.get(pos)?;
     let own = Field::all(node)
         .into_iter()

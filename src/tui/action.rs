@@ -64,8 +64,44 @@ pub enum Action {
     KeepMine,
     /// At a save conflict: take the figure on disk.
     TakeTheirs,
+    /// At a conflict about a change the file refuses: drop it (it leaves the unsaved changes
+    /// and the screen).
+    DropMine,
     /// Show the saved changes of the selected node (the journal).
     History,
+    /// In a form: the next field (Tab, ↓).
+    NextField,
+    /// In a form: the field before (Shift-Tab, ↑).
+    PrevField,
+    /// On a tree node: add a child (its level follows the node's).
+    AddChild,
+    /// On a tree node: add a node after it, under the same parent.
+    AddSibling,
+    Rename,
+    /// A new kode for the node (the nodes below whose codes extend it follow).
+    Recode,
+    /// The node one place up among its siblings.
+    MoveUp,
+    /// The node one place down among its siblings.
+    MoveDown,
+    /// The node under another parent.
+    MoveUnder,
+    /// Remove the node (or, in the detail, the indicator), asking first.
+    Delete,
+    /// In the detail: a new indicator on the node.
+    AddIndicator,
+    /// In the detail: the indicator under the cursor, in a form.
+    EditIndicator,
+    /// The node's budget: pagu, pagu murni, sumber dana.
+    Budget,
+    /// The node's penanggung jawab.
+    AssignOfficer,
+    /// The list of officers (pejabat).
+    Officers,
+    /// In the officers' list: a new officer.
+    AddOfficer,
+    /// At a question: yes, do it.
+    Confirm,
     /// The terminal has this size (sent at start and on every resize): the layout that keys
     /// depend on (the tree's height for paging and scrolling) is computed from it.
     Resize {

@@ -82,7 +82,7 @@ pub struct Badges {
 }
 
 /// One node's part of [`Badges`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct NodeBadges {
     own: Badge,
     /// The worst below the node, without figures (only its rank is ever shown).
@@ -109,6 +109,18 @@ fn from_counts(counts: &[u32; 4]) -> Badge {
 
 impl Badges {
     pub fn compute(ws: &Workspace, q: Quarter) -> Badges {
+        let mut b = Badges::default();
+        for root in &ws.pohon {
+            b.attach(root, &ws.pengaturan, q);
+        }
+        b
+    }
+
+    /// Computes the badges of `node` and everything below it (a subtree put into the tree);
+    /// returns the rank of its subtree for its parent's count (see [`child_changed`]).
+    ///
+    /// [`child_changed`]: Self::child_changed
+    pub fn attach(&mut self, node: &Node, settings: &Settings, q: Quarter) -> u8 {
         fn go(node: &Node, settings: &Settings, q: Quarter, b: &mut Badges) -> Badge {
             let own = own_badge(node, q, settings);
             let mut counts = [0u32; 4];
@@ -120,22 +132,56 @@ impl Badges {
                 .insert(node.kode.clone(), NodeBadges { own, below, counts });
             own.worst(below)
         }
-        let mut b = Badges::default();
-        for root in &ws.pohon {
-            go(root, &ws.pengaturan, q, &mut b);
+        go(node, settings, q, self).rank()
+    }
+
+    /// Forgets the badges of `node` and everything below it (a subtree taken out of the
+    /// tree); returns the rank its subtree had.
+    pub fn detach(&mut self, node: &Node) -> u8 {
+        let rank = self.subtree(&node.kode).rank();
+        for n in node.iter() {
+            self.nodes.remove(&n.kode);
         }
-        b
+        rank
+    }
+
+    /// A child of the last node of `path` (root first; empty: a root) went (`gone`, the rank
+    /// its subtree had) or came (`came`): the parent's count of children by rank, then each
+    /// ancestor's, stopping where nothing changes any more.
+    pub fn child_changed(&mut self, path: &[&Node], gone: Option<u8>, came: Option<u8>) {
+        let Some((parent, above)) = path.split_last() else {
+            return;
+        };
+        let old_rank = self.subtree(&parent.kode).rank();
+        let entry = self.entry(&parent.kode);
+        if let Some(r) = gone {
+            entry.counts[r as usize] = entry.counts[r as usize].saturating_sub(1);
+        }
+        if let Some(r) = came {
+            entry.counts[r as usize] += 1;
+        }
+        entry.below = from_counts(&entry.counts);
+        let new_rank = self.subtree(&parent.kode).rank();
+        self.propagate(above, old_rank, new_rank);
     }
 
     /// Recomputes the badges after a figure of the last node of `path` (root first) changed:
     /// its own badge, then each ancestor's count of children by rank, stopping where nothing
     /// changes any more.
     pub fn update_path(&mut self, path: &[&Node], settings: &Settings, q: Quarter) {
-        let Some(edited) = path.last() else { return };
-        let mut old_rank = self.subtree(&edited.kode).rank();
+        let Some((edited, above)) = path.split_last() else {
+            return;
+        };
+        let old_rank = self.subtree(&edited.kode).rank();
         self.entry(&edited.kode).own = own_badge(edited, q, settings);
-        let mut new_rank = self.subtree(&edited.kode).rank();
-        for parent in path.iter().rev().skip(1) {
+        let new_rank = self.subtree(&edited.kode).rank();
+        self.propagate(above, old_rank, new_rank);
+    }
+
+    /// The subtree of a child of the last node of `above` went from rank `old_rank` to
+    /// `new_rank`: each ancestor's count, from the parent up.
+    fn propagate(&mut self, above: &[&Node], mut old_rank: u8, mut new_rank: u8) {
+        for parent in above.iter().rev() {
             if old_rank == new_rank {
                 break;
             }
@@ -148,6 +194,21 @@ impl Badges {
             old_rank = before;
             new_rank = self.subtree(&parent.kode).rank();
         }
+    }
+
+    /// Where these badges differ from `other`'s for the nodes of `ws` (a test of the
+    /// badges kept along changes against a full computation).
+    pub fn differs(&self, other: &Badges, ws: &Workspace) -> Option<String> {
+        ws.nodes()
+            .find(|n| self.nodes.get(&n.kode) != other.nodes.get(&n.kode))
+            .map(|n| {
+                format!(
+                    "badges of {}: kept {:?}, computed {:?}",
+                    n.kode,
+                    self.nodes.get(&n.kode),
+                    other.nodes.get(&n.kode)
+                )
+            })
     }
 
     fn entry(&mut self, kode: &str) -> &mut NodeBadges {

@@ -1,22 +1,27 @@
-//! Undo and redo. Owns the two stacks of edits (one figure each, from → to). An edit is
-//! recorded when the user changes a figure; undoing moves it to the redo stack, and a new edit
-//! empties that.
+//! Undo and redo. Owns the two stacks of steps: each step is what one key or one form did —
+//! one change or several (an indicator's form sets its name, unit and target at once), each
+//! as it was applied, so that its inverse (`model::Applied::inverse`) undoes it exactly, of
+//! every kind (a figure, a name, a node added or removed). Undoing moves a step to the redo
+//! stack as the changes that undid it; a new step empties that stack.
 
-use crate::model::Op;
+use super::session::Done;
 
-/// One change of one figure, kept for undo and redo.
-pub type Edit = Op;
+/// What one key or one form did, in the order done.
+pub type Step = Vec<Done>;
 
 #[derive(Default)]
 pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 impl History {
-    /// A new edit: it can be undone; what was undone can no longer be redone.
-    pub fn record(&mut self, edit: Edit) {
-        self.undo.push(edit);
+    /// A new step: it can be undone; what was undone can no longer be redone.
+    pub fn record(&mut self, step: Step) {
+        if step.is_empty() {
+            return;
+        }
+        self.undo.push(step);
         self.redo.clear();
     }
 
@@ -24,9 +29,9 @@ impl History {
         !self.undo.is_empty()
     }
 
-    /// The edit to redo (`forward`) or undo next, taken off its stack; give it back with
-    /// [`done`](Self::done) once applied.
-    pub fn take(&mut self, forward: bool) -> Option<Edit> {
+    /// The step to redo (`forward`) or undo next, taken off its stack; give back the step that
+    /// reverses it with [`done`](Self::done) once applied.
+    pub fn take(&mut self, forward: bool) -> Option<Step> {
         if forward {
             self.redo.pop()
         } else {
@@ -34,12 +39,16 @@ impl History {
         }
     }
 
-    /// An edit was redone (`forward`) or undone: it can now go the other way.
-    pub fn done(&mut self, edit: Edit, forward: bool) {
+    /// A step was redone (`forward`) or undone: the changes that did it can now go the other
+    /// way.
+    pub fn done(&mut self, step: Step, forward: bool) {
+        if step.is_empty() {
+            return;
+        }
         if forward {
-            self.undo.push(edit);
+            self.undo.push(step);
         } else {
-            self.redo.push(edit);
+            self.redo.push(step);
         }
     }
 }

@@ -26,3 +26,34 @@ pub fn describe(edit: &Op, forward: bool, lang: Lang) -> String {
         figure_text(edit.field, to)
     )
 }
+
+/// A change of any kind in one line, made safe to show: a figure as [`describe`] reads it
+/// (going back from new to old unless `forward`), anything else as the journal words it
+/// (`locale::describe_change`).
+pub fn describe_change(c: &crate::model::Change, forward: bool, lang: Lang) -> String {
+    match c {
+        crate::model::Change::Figure { op, .. } => describe(op, forward, lang),
+        other => crate::text::visible(&locale::describe_change(other, None, lang)).into_owned(),
+    }
+}
+
+/// The node a change is about before it applies (an addition: its parent).
+pub fn before_at(c: &crate::model::Change) -> Option<String> {
+    use crate::model::Change;
+    match c {
+        Change::NodeAdd { parent, .. } => parent.clone(),
+        other => other.kode().map(str::to_string),
+    }
+}
+
+/// The node a change is about once applied (a removal: the parent it was under; a recode:
+/// the new code).
+pub fn after_at(c: &crate::model::Change) -> Option<String> {
+    use crate::model::Change;
+    match c {
+        Change::NodeRemove { place, .. } => place.as_ref().and_then(|p| p.parent.clone()),
+        Change::NodeRecode { new, .. } => Some(new.clone()),
+        Change::NodeMove { kode, new_kode, .. } => Some(new_kode.clone().unwrap_or(kode.clone())),
+        other => other.kode().map(str::to_string),
+    }
+}

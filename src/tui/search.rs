@@ -68,6 +68,22 @@ impl Search {
         }
     }
 
+    /// Nodes recoded: their new codes in the last search's matches.
+    pub fn recoded(&mut self, pairs: &[(String, String)]) {
+        let Some((_, matches)) = self.last.as_mut() else {
+            return;
+        };
+        let renames: std::collections::HashMap<&str, &str> = pairs
+            .iter()
+            .map(|(o, n)| (o.as_str(), n.as_str()))
+            .collect();
+        for m in matches.iter_mut() {
+            if let Some(new) = renames.get(m.as_str()) {
+                *m = new.to_string();
+            }
+        }
+    }
+
     /// Codes of every node the last search matched, in the order `n` visits them.
     pub fn matches(&self) -> &[String] {
         self.last.as_ref().map_or(&[], |(_, m)| m.as_slice())

@@ -188,6 +188,10 @@ fn init<B: Backend<Error = io::Error>>(
         use std::io::Write;
         let mut out = out()?;
         ratatui::crossterm::execute!(out, ratatui::crossterm::terminal::EnterAlternateScreen)?;
+        // A paste arrives whole (a name with a line break goes into the field and is refused
+        // there, instead of its line break pressing Enter). Where a console cannot, pastes
+        // stay keys.
+        let _ = ratatui::crossterm::execute!(out, ratatui::crossterm::event::EnableBracketedPaste);
         out.write_all(RESET_MODES)?;
         let (width, height) = ratatui::crossterm::terminal::size()?;
         ratatui::Terminal::new(backend(out, Size::new(width, height)))
@@ -206,17 +210,17 @@ fn restore_from_signal() {
     use std::io::Write;
     let _ = ratatui::crossterm::terminal::disable_raw_mode();
     if let Ok(mut out) = out() {
-        // Scrolling region, style, cursor shown, the main screen.
-        let _ = out.write_all(b"\x1b[r\x1b[m\x1b[?25h\x1b[?1049l");
+        // Scrolling region, style, cursor shown, pastes as keys again, the main screen.
+        let _ = out.write_all(b"\x1b[r\x1b[m\x1b[?25h\x1b[?2004l\x1b[?1049l");
     }
 }
 
 /// Leaves the terminal as it was found: the scrolling region whole, the default style, the
-/// cursor shown, the main screen, raw mode off.
+/// cursor shown, pastes as keys, the main screen, raw mode off.
 fn restore() -> io::Result<()> {
     use std::io::Write;
     let mut stdout = io::stdout();
-    let _ = stdout.write_all(b"\x1b[r\x1b[m\x1b[?25h");
+    let _ = stdout.write_all(b"\x1b[r\x1b[m\x1b[?25h\x1b[?2004l");
     let _ = stdout.flush();
     ratatui::try_restore()
 }
@@ -248,7 +252,11 @@ fn event_loop<B: Backend<Error = io::Error>>(
         } else {
             until_check
         };
-        if event::poll(timeout)? {
+        // Every event already waiting is taken before the next frame (a burst of keys, a
+        // paste sent as keys by a terminal without bracketed paste, costs one frame).
+        let mut wait = timeout;
+        while event::poll(wait)? {
+            wait = Duration::ZERO;
             match event::read()? {
                 // Windows terminals also send releases; only presses act.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
@@ -258,11 +266,19 @@ fn event_loop<B: Backend<Error = io::Error>>(
                         redraw = true;
                     }
                 }
+                Event::Paste(text) => {
+                    next_check = Instant::now() + DISK_CHECK;
+                    app.paste(&text);
+                    redraw = true;
+                }
                 Event::Resize(width, height) => {
                     app.update(Action::Resize { width, height });
                     redraw = true;
                 }
                 _ => {}
+            }
+            if app.should_quit() {
+                break;
             }
         }
         if app.busy() {

@@ -2,12 +2,13 @@
 //! filter every node with a red or blank indicator and the nodes above it), the selection, which
 //! nodes are open, the filter, and the scroll position for the pane's height as last laid out.
 //! Rows are built when the filter or the quarter changes or another user's save is loaded;
-//! opening or closing a node adds or removes only the rows below it. Badges are the session's
-//! (see `badges`), read when a row is drawn, so an edit changes no row.
+//! opening or closing a node adds or removes only the rows below it, and a change of the tree
+//! makes again only the rows of the children it replaced (see [`Tree::follow`]). Badges are
+//! the session's (see `badges`), read when a row is drawn, so an edit changes no row.
 
 use super::action::Action;
 use super::badges::Badges;
-use super::session::Session;
+use super::session::{Region, Reshape, Session};
 use crate::model::{Node, NodeKind, Workspace};
 use std::collections::HashSet;
 
@@ -104,22 +105,27 @@ pub struct Tree {
 impl Tree {
     /// The levels above Program open, so the programs show at once.
     pub fn new(s: &Session) -> Tree {
-        let expanded = s
-            .ws()
-            .nodes()
-            .filter(|n| n.jenis < NodeKind::Program)
-            .map(|n| n.kode.clone())
-            .collect();
         let mut tree = Tree {
             rows: Vec::new(),
             selected: 0,
-            expanded,
+            expanded: HashSet::new(),
             attention_only: false,
             offset: 0,
             height: 10,
         };
-        tree.rebuild(s);
+        tree.open_upper_levels(s);
         tree
+    }
+
+    /// Opens every node above Program (as at the start), so the programs show.
+    pub fn open_upper_levels(&mut self, s: &Session) {
+        self.expanded.extend(
+            s.ws()
+                .nodes()
+                .filter(|n| n.jenis < NodeKind::Program)
+                .map(|n| n.kode.clone()),
+        );
+        self.rebuild(s);
     }
 
     pub fn rows(&self) -> &[TreeRow] {
@@ -175,6 +181,123 @@ impl Tree {
         self.selected = keep
             .and_then(|k| self.row_index(s, &k))
             .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
+    }
+
+    /// After changes of the tree: the rows they replaced made again (all rows, with the red
+    /// filter on or when several changes reshaped the tree at once), renamed rows, opened
+    /// nodes that were recoded; the selection stays on its node where it is still shown.
+    pub fn follow(&mut self, s: &Session, work: Vec<Reshape>) {
+        if work.is_empty() {
+            return;
+        }
+        let keep = self.selected_row().map(|r| r.kode.clone());
+        let reshapes = work
+            .iter()
+            .filter(|w| matches!(w, Reshape::Regions(_)))
+            .count();
+        let rebuild = self.attention_only || reshapes > 1;
+        for w in work {
+            match w {
+                Reshape::Renamed(kode) => {
+                    if let (Some(i), Some(node)) = (self.row_index(s, &kode), s.node(&kode)) {
+                        self.rows[i].nama = node.nama.clone();
+                    }
+                }
+                Reshape::Recoded(pairs) => {
+                    for (old, new) in pairs {
+                        if self.expanded.remove(&old) {
+                            self.expanded.insert(new);
+                        }
+                    }
+                }
+                Reshape::Regions(regions) if !rebuild => {
+                    for r in &regions {
+                        self.splice(s, r);
+                    }
+                }
+                Reshape::Regions(_) => {}
+            }
+        }
+        if rebuild {
+            self.rows = visible_rows(s.ws(), self.shown(s.badges()));
+        }
+        self.selected = keep
+            .and_then(|k| self.row_index(s, &k))
+            .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
+    }
+
+    /// Makes the rows of a region again: the children of its parent from its start, as the
+    /// tree holds them now, in place of the rows they had (found by their depth below the
+    /// parent's row: the rows of the changed part hold codes the index no longer knows).
+    fn splice(&mut self, s: &Session, r: &Region) {
+        let (start, depth) = match &r.parent {
+            None => (0, 0),
+            Some(p) => {
+                let Some(i) = self.rows.iter().position(|row| row.kode == *p) else {
+                    return;
+                };
+                let has = s.node(p).is_some_and(|n| !n.anak.is_empty());
+                self.rows[i].has_children = has;
+                if !self.rows[i].expanded {
+                    return;
+                }
+                (i + 1, self.rows[i].depth + 1)
+            }
+        };
+        let end = self.rows[start..]
+            .iter()
+            .position(|row| row.depth < depth)
+            .map_or(self.rows.len(), |k| start + k);
+        // The row of the `n`-th child shown (or the end of the parent's rows).
+        let child_row = |rows: &[TreeRow], n: usize| {
+            rows[start..end]
+                .iter()
+                .enumerate()
+                .filter(|(_, row)| row.depth == depth)
+                .nth(n)
+                .map_or(end, |(k, _)| start + k)
+        };
+        let from_row = child_row(&self.rows, r.from);
+        let to_row = match r.count {
+            Some(c) => child_row(&self.rows, r.from + c),
+            None => end,
+        };
+        let children: &[Node] = match &r.parent {
+            None => &s.ws().pohon,
+            Some(p) => s.node(p).map_or(&[], |n| &n.anak),
+        };
+        let from = r.from.min(children.len());
+        let to = r
+            .count
+            .map_or(children.len(), |c| (from + c).min(children.len()));
+        let mut rows = Vec::new();
+        for c in &children[from..to] {
+            push_rows(c, depth, self.shown(s.badges()), &mut rows);
+        }
+        self.rows.splice(from_row..to_row, rows);
+    }
+
+    /// Where the rows differ from those built from scratch with the same nodes open (tests).
+    pub fn differs_from_rebuild(&self, s: &Session) -> Option<String> {
+        // The red filter keeps a row just fixed until it is switched again (by design).
+        if self.attention_only {
+            return None;
+        }
+        let fresh = visible_rows(s.ws(), self.shown(s.badges()));
+        (fresh != self.rows).then(|| {
+            let at = fresh
+                .iter()
+                .zip(&self.rows)
+                .position(|(a, b)| a != b)
+                .unwrap_or(fresh.len().min(self.rows.len()));
+            format!(
+                "rows ({} kept, {} built) differ at {at}: kept {:?}, built {:?}",
+                self.rows.len(),
+                fresh.len(),
+                self.rows.get(at),
+                fresh.get(at)
+            )
+        })
     }
 
     /// Switches the red filter; `false` when there is nothing red or blank to show (the filter

@@ -9,9 +9,8 @@
 use super::session::Index;
 use crate::export;
 use crate::locale::Lang;
-use crate::model::{Field, Op, Quarter, Workspace};
+use crate::model::{Change, Quarter, Workspace};
 use crate::store::{self, CommitError, Committed, Stamp, journal::Entry};
-use rust_decimal::Decimal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -31,21 +30,21 @@ pub const THREAD_NAME: &str = "kinerja-worker";
 pub type IndexFor = (Quarter, bool);
 
 pub enum Job {
-    /// Saves `ops` onto the file (see `store::commit_ops`), waiting as long as it takes for
-    /// the lock unless cancelled.
+    /// Saves `changes` onto the file (see `store::commit_changes`), waiting as long as it
+    /// takes for the lock unless cancelled.
     Save {
         path: PathBuf,
         base: Workspace,
         stamp: Stamp,
-        ops: Vec<Op>,
+        changes: Vec<Change>,
         user: String,
         index_for: IndexFor,
     },
-    /// Writes the LKjIP tables of `base` with `changes` (the unsaved figures, by position) put
+    /// Writes the LKjIP tables of `base` with `changes` (the unsaved ones, as on screen) put
     /// in for the time of the export, into a new dated file of `format` in `dir`.
     Export {
         base: Workspace,
-        changes: Vec<(Vec<usize>, Field, Option<Decimal>)>,
+        changes: Vec<Change>,
         dir: PathBuf,
         format: export::Format,
         quarter: Quarter,
@@ -111,7 +110,7 @@ pub enum Report {
     Exported {
         base: Workspace,
         result: Result<PathBuf, String>,
-        /// How many unsaved figures the export holds.
+        /// How many unsaved changes the export holds.
         unsaved: usize,
     },
     Reloaded(Reload),
@@ -205,13 +204,13 @@ fn run(jobs: Receiver<Job>, reports: Sender<Report>, cancel: Arc<AtomicBool>) {
                 path,
                 base,
                 stamp,
-                ops,
+                changes,
                 user,
                 index_for,
             } => {
                 cancel.store(false, Ordering::SeqCst);
                 save(
-                    &path, base, stamp, &ops, &user, index_for, &reports, &cancel,
+                    &path, base, stamp, &changes, &user, index_for, &reports, &cancel,
                 )
             }
             Job::Export {
@@ -246,7 +245,7 @@ fn save(
     path: &std::path::Path,
     mut base: Workspace,
     stamp: Stamp,
-    ops: &[Op],
+    changes: &[Change],
     user: &str,
     index_for: IndexFor,
     reports: &Sender<Report>,
@@ -257,7 +256,7 @@ fn save(
     let mut wait = Duration::ZERO;
     let result = loop {
         let attempt = catch_unwind(AssertUnwindSafe(|| {
-            store::commit_ops(path, &mut base, stamp, ops.to_vec(), user, wait)
+            store::commit_changes(path, &mut base, stamp, changes.to_vec(), user, wait, None)
         }));
         match attempt {
             Ok(Err(CommitError::Busy { holder })) => {
@@ -288,25 +287,17 @@ fn save(
     }
 }
 
-/// Puts the unsaved figures into `base`, writes the export, and takes them out again (in the
-/// reverse order, so a figure changed twice ends as it was).
+/// Puts the unsaved changes onto `base`, writes the export, and takes them off again (newest
+/// first, so `base` ends exactly as it was).
 fn export(
     mut base: Workspace,
-    changes: &[(Vec<usize>, Field, Option<Decimal>)],
+    changes: &[Change],
     dir: &std::path::Path,
     format: export::Format,
     quarter: Quarter,
     lang: Lang,
 ) -> Report {
-    let mut was = Vec::with_capacity(changes.len());
-    for (at, field, value) in changes {
-        let node = base.node_at_mut(at);
-        was.push(node.and_then(|n| {
-            let old = field.get(n)?;
-            field.set(n, *value);
-            Some(old)
-        }));
-    }
+    let applied = super::session::replay::put_on(&mut base, changes);
     let result = catch_unwind(AssertUnwindSafe(|| {
         let name = export::default_file_name(&base, quarter, format, export::today());
         let path = unused_path(dir, &name).ok_or_else(|| {
@@ -331,11 +322,7 @@ fn export(
             .map_err(|e| e.message(lang))
     }))
     .unwrap_or_else(|_| Err(lang.pick("kesalahan internal", "internal error").into()));
-    for ((at, field, _), old) in changes.iter().zip(was).rev() {
-        if let (Some(old), Some(node)) = (old, base.node_at_mut(at)) {
-            field.set(node, old);
-        }
-    }
+    super::session::replay::take_off(&mut base, applied);
     Report::Exported {
         base,
         result,

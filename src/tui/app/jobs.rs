@@ -119,10 +119,18 @@ impl App {
         for outcome in outcomes {
             match outcome {
                 Outcome::Progress => {}
-                Outcome::Saved { merged, message } => {
+                Outcome::Saved {
+                    merged,
+                    message,
+                    conflicts,
+                } => {
                     self.message = Some(message);
                     if merged {
                         self.workspace_replaced();
+                    }
+                    if let Some(c) = Conflicts::new(conflicts, false) {
+                        self.quit_after_save = false;
+                        self.conflicts_waiting = Some(c);
                     }
                     self.landed();
                 }
@@ -133,7 +141,7 @@ impl App {
                 Outcome::Conflicts { list, message } => {
                     self.message = Some(message);
                     self.quit_after_save = false;
-                    if let Some(c) = Conflicts::new(list) {
+                    if let Some(c) = Conflicts::new(list, true) {
                         self.conflicts_waiting = Some(c);
                     }
                 }
@@ -142,9 +150,12 @@ impl App {
                     self.quit_after_save = false;
                 }
                 Outcome::Notice(message) => self.message = Some(message),
-                Outcome::Reloaded(message) => {
+                Outcome::Reloaded { message, conflicts } => {
                     self.message = Some(message);
                     self.workspace_replaced();
+                    if let Some(c) = Conflicts::new(conflicts, false) {
+                        self.conflicts_waiting = Some(c);
+                    }
                 }
                 Outcome::Journal { kode, entries } => {
                     // Shown only if it is still the one asked for last and nothing else
@@ -164,10 +175,13 @@ impl App {
         true
     }
 
-    /// Another user's save is now on screen: the rows and the search again.
+    /// Another user's save is now on screen: the rows and the search again (what the
+    /// changes put back reshaped is in the rows already).
     fn workspace_replaced(&mut self) {
+        self.session.take_reshaped();
         self.search.refresh(self.session.ws());
         self.tree.rebuild(&self.session);
+        self.forms_follow();
     }
 
     /// A save or an export landed: quit if that was waited for.
@@ -180,6 +194,71 @@ impl App {
             self.quit = true;
         } else if matches!(self.mode, Mode::Browse) {
             self.mode = Mode::ConfirmQuit;
+        }
+    }
+}
+
+impl App {
+    /// The tree pane follows what the last changes reshaped.
+    pub(super) fn follow_reshape(&mut self) {
+        let work = self.session.take_reshaped();
+        for w in &work {
+            if let crate::tui::session::Reshape::Recoded(pairs) = w {
+                self.search.recoded(pairs);
+            }
+        }
+        self.tree.follow(&self.session, work);
+    }
+
+    /// One conflict answered: the user's figure kept over the file's, the file's taken, or
+    /// the change dropped (said, with what went with it).
+    pub(super) fn answer_conflict(&mut self, answer: crate::tui::overlay::Answer) {
+        use crate::tui::overlay::Choice;
+        let lang = self.lang;
+        let Some(seq) = answer.seq else { return };
+        match answer.choice {
+            Choice::KeepMine => {
+                let theirs = answer.conflict.figure().map(|f| f.theirs);
+                if let Some(theirs) = theirs {
+                    self.session.keep_mine_at(seq, theirs);
+                }
+            }
+            Choice::TakeTheirs => {
+                if let Some(f) = answer.conflict.figure() {
+                    self.session.take_theirs_at(seq, f.theirs);
+                    self.follow_reshape();
+                }
+            }
+            Choice::DropMine => {
+                let dropped = self.session.drop_change(seq);
+                self.follow_reshape();
+                match dropped {
+                    Some(list) => {
+                        let first = list
+                            .first()
+                            .map(|c| crate::tui::labels::describe_change(c, true, lang))
+                            .unwrap_or_default();
+                        let mut text = format!("{} {first}", lang.pick("Dibuang:", "Dropped:"));
+                        if list.len() > 1 {
+                            text.push_str(&format!(
+                                " ({} {} {})",
+                                lang.pick("juga", "and"),
+                                list.len() - 1,
+                                lang.pick(
+                                    "perubahan yang bergantung padanya",
+                                    "change(s) that depended on it"
+                                )
+                            ));
+                        }
+                        self.info(text);
+                    }
+                    None => self.error(lang.pick(
+                        "Perubahan ini tidak dapat dilepas dari layar; tidak ada yang dibuang.",
+                        "This change cannot be taken off the screen; nothing dropped.",
+                    )),
+                }
+                self.forms_follow();
+            }
         }
     }
 }

@@ -9,12 +9,12 @@
 //! and focus, the message line, the terminal's size, and whether to quit once a save lands.
 
 use crate::locale::Lang;
-use crate::model::{Field, Workspace};
+use crate::model::Workspace;
 use crate::tui::action::Action;
 use crate::tui::dashboard::DashboardPane;
 use crate::tui::detail::{Detail, DetailOutcome, Grid};
-use crate::tui::editor::{self, Editor, EditorOutcome};
-use crate::tui::history::{Edit, History};
+use crate::tui::editor::{Editor, EditorOutcome};
+use crate::tui::history::History;
 use crate::tui::message::Message;
 use crate::tui::overlay::{BoxOutcome, Conflicts, ConflictsOutcome, Journal, QuitAnswer, Scroll};
 use crate::tui::search::{self, PromptOutcome, Search};
@@ -22,13 +22,15 @@ use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::tree::{Tree, TreeOutcome};
 use ratatui::layout::Size;
-use rust_decimal::Decimal;
 use std::path::PathBuf;
 use tui_input::Input;
 
+mod edits;
+mod forms;
 mod jobs;
 mod read;
 mod recover;
+mod structure;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -61,6 +63,12 @@ pub enum Mode {
     ExportFormat,
     /// At the start: a session that ended left unsaved changes; re-apply them?
     Recover(Box<crate::store::recovery::Recovery>),
+    /// A form being filled in (a node, an indicator, a budget, an officer).
+    Form(Box<crate::tui::form::Form>),
+    /// Before a removal: what goes with it, yes or no.
+    Question(Box<crate::tui::overlay::Question>),
+    /// The officers' list.
+    Officers(crate::tui::overlay::OfficerList),
 }
 
 pub struct App {
@@ -88,6 +96,8 @@ pub struct App {
     journal_wanted: Option<String>,
     /// Quit once the save or export under way has landed.
     quit_after_save: bool,
+    /// The officers' list to go back to when the form or question opened from it closes.
+    officers_return: Option<crate::tui::overlay::OfficerList>,
     quit: bool,
 }
 
@@ -121,6 +131,7 @@ impl App {
             conflicts_waiting: None,
             journal_wanted: None,
             quit_after_save: false,
+            officers_return: None,
             quit: false,
         };
         app.update(Action::Resize {
@@ -131,26 +142,11 @@ impl App {
         app
     }
 
-    /// Changes one figure as a user would: recorded for undo, everything recomputed.
-    pub fn set_figure(&mut self, kode: &str, field: Field, new: Option<Decimal>) -> bool {
-        let old = self.session.value(kode, field);
-        if old == new || !self.session.change(kode, field, new) {
-            return false;
-        }
-        self.history.record(Edit {
-            kode: kode.to_string(),
-            field,
-            old,
-            new,
-        });
-        true
-    }
-
-    fn info(&mut self, text: impl Into<String>) {
+    pub(super) fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message::info(text));
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub(super) fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message::error(text));
     }
 
@@ -198,25 +194,32 @@ impl App {
                     BoxOutcome::Quit => self.quit_asked(),
                 }
             }
-            Mode::Conflicts(conflicts) => match conflicts.update(action, lang) {
-                ConflictsOutcome::Asking(c) => self.mode = Mode::Conflicts(c),
-                ConflictsOutcome::Cancelled(message) => self.message = Some(message),
-                ConflictsOutcome::Answered {
-                    conflict,
-                    keep_mine,
-                    next,
-                } => {
-                    if keep_mine {
-                        self.session.keep_mine(&conflict);
-                    } else {
-                        self.session.take_theirs(&conflict);
-                    }
-                    match next {
-                        Some(next) => self.mode = Mode::Conflicts(next),
-                        None => self.save(),
+            Mode::Conflicts(conflicts) => {
+                let from_save = conflicts.from_save;
+                match conflicts.update(action, lang) {
+                    ConflictsOutcome::Asking(c) => self.mode = Mode::Conflicts(c),
+                    ConflictsOutcome::Cancelled(message) => self.message = Some(message),
+                    ConflictsOutcome::Answered { answer, next } => {
+                        self.answer_conflict(answer);
+                        match next {
+                            Some(next) => self.mode = Mode::Conflicts(next),
+                            // Every conflict of a save answered: it is tried again.
+                            None if from_save => self.save(),
+                            None => {}
+                        }
                     }
                 }
+            }
+            Mode::Form(form) => self.update_form(form, action),
+            Mode::Question(q) => match action {
+                Action::Confirm => self.answer_question(*q),
+                Action::Cancel => self.info(lang.pick(
+                    "Batal; tidak ada yang berubah.",
+                    "Cancelled; nothing changed.",
+                )),
+                _ => self.mode = Mode::Question(q),
             },
+            Mode::Officers(list) => self.update_officers(list, action),
             Mode::Recover(found) => match action {
                 Action::Reapply => self.reapply(*found),
                 Action::SetAside => self.set_aside(),
@@ -259,6 +262,11 @@ impl App {
         self.detail.clamp(Grid::of(self.selected_node()));
         // The tree's height follows the selected node's detail (see `view::tree_height`).
         self.tree.set_height(crate::tui::view::tree_height(self));
+        if matches!(self.mode, Mode::Browse)
+            && let Some(list) = self.officers_return.take()
+        {
+            self.mode = Mode::Officers(list);
+        }
         if matches!(self.mode, Mode::Browse)
             && let Some(c) = self.conflicts_waiting.take()
         {
@@ -304,6 +312,25 @@ impl App {
             (_, _, Action::Help) => self.mode = Mode::Help(Scroll::default()),
             (_, _, Action::Quit) => self.quit_asked(),
             (_, _, Action::Cancel) => self.back(),
+            (_, _, Action::Officers) => {
+                self.mode = Mode::Officers(crate::tui::overlay::OfficerList::default());
+            }
+            (
+                View::Tree,
+                _,
+                Action::AddChild
+                | Action::AddSibling
+                | Action::Rename
+                | Action::Recode
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::MoveUnder
+                | Action::Delete
+                | Action::AddIndicator
+                | Action::EditIndicator
+                | Action::Budget
+                | Action::AssignOfficer,
+            ) => self.structure_key(action),
             (View::Dashboard, _, action) => {
                 let len = self.session.dashboard().map_or(0, |d| d.attention_len());
                 if let Some(i) = self.dashboard.update(action, len) {
@@ -365,82 +392,5 @@ impl App {
             self.tree.reveal(&self.session, &kode);
         }
         self.message = Some(message);
-    }
-
-    /// Undo (`forward = false`) or redo the last edit, and show where it happened.
-    fn step_history(&mut self, forward: bool) {
-        let Some(edit) = self.history.take(forward) else {
-            self.info(if forward {
-                self.lang
-                    .pick("Tidak ada yang bisa diulang.", "Nothing to redo.")
-            } else {
-                self.lang
-                    .pick("Tidak ada yang bisa diurungkan.", "Nothing to undo.")
-            });
-            return;
-        };
-        let value = if forward { edit.new } else { edit.old };
-        self.session.change(&edit.kode, edit.field, value);
-        let label = if forward {
-            self.lang.pick("Diulang:", "Redone:")
-        } else {
-            self.lang.pick("Diurungkan:", "Undone:")
-        };
-        let text = format!(
-            "{label} {}",
-            crate::tui::labels::describe(&edit, forward, self.lang)
-        );
-        self.info(text);
-        self.tree.reveal(&self.session, &edit.kode);
-        self.history.done(edit, forward);
-    }
-
-    fn start_edit(&mut self) {
-        let (Some(node), Some(field)) = (self.selected_node(), self.current_field()) else {
-            self.info(self.lang.pick(
-                "Node ini tidak punya angka untuk diubah.",
-                "This node has no figures to edit.",
-            ));
-            return;
-        };
-        // One rule for every front-end: what may be typed where.
-        if let Err(why) = crate::rules::editable(node, field) {
-            let text = crate::locale::edit_refusal(&why, self.lang);
-            self.error(text);
-            return;
-        }
-        let unit = field
-            .indicator()
-            .and_then(|i| node.indikator.get(i))
-            .map(|ind| ind.satuan.clone());
-        let kode = node.kode.clone();
-        let value = self.session.value(&kode, field);
-        self.mode = Mode::Editing(Editor::new(kode, field, value, unit));
-    }
-
-    /// A figure typed and accepted.
-    fn accept(&mut self, kode: String, field: Field, value: Option<Decimal>) {
-        let edit = Edit {
-            old: self.session.value(&kode, field),
-            kode,
-            field,
-            new: value,
-        };
-        if self.set_figure(&edit.kode, field, value) {
-            let node = self.session.node(&edit.kode);
-            let text = editor::accepted(
-                &edit,
-                node,
-                self.session.quarter(),
-                &self.session.ws().pengaturan,
-                self.lang,
-            );
-            self.info(text);
-        } else {
-            self.info(self.lang.pick(
-                "Angka sama; tidak ada perubahan.",
-                "Same figure; nothing changed.",
-            ));
-        }
     }
 }

@@ -162,6 +162,20 @@ impl App {
         self.quit
     }
 
+    /// Where what the interface keeps along changes (the session's indexes, the tree's rows)
+    /// differs from a computation from scratch; `None` when it does not. For tests.
+    #[doc(hidden)]
+    pub fn self_check(&self) -> Option<String> {
+        self.session
+            .index_differs()
+            .or_else(|| self.tree.differs_from_rebuild(&self.session))
+    }
+
+    /// A new indicator id, not in use in the workspace.
+    pub fn fresh_indicator_id(&self) -> crate::model::IndicatorId {
+        self.session.fresh_indicator_id()
+    }
+
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
     }
@@ -202,7 +216,7 @@ impl App {
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
-        match self.mode {
+        match &self.mode {
             Mode::Editing(_) => Context::Editing,
             Mode::Searching(_) => Context::Searching,
             Mode::Help(_) => Context::Help,
@@ -210,7 +224,16 @@ impl App {
             Mode::ExportFormat => Context::Export,
             Mode::Recover(_) => Context::Recover,
             Mode::ConfirmQuit => Context::ConfirmQuit,
-            Mode::Conflicts(_) => Context::Conflict,
+            Mode::Conflicts(c) => match c.current() {
+                Some(c) if !crate::tui::overlay::is_figure_clash(c) => Context::ConflictChange,
+                _ => Context::Conflict,
+            },
+            Mode::Form(f) => match f.focused() {
+                Some(field) if field.is_choice() => Context::FormChoice,
+                _ => Context::FormText,
+            },
+            Mode::Question(_) => Context::Question,
+            Mode::Officers(_) => Context::Officers,
             Mode::Browse => self.help_context(),
         }
     }

@@ -51,7 +51,7 @@ impl App {
                             "has this file open and keeps its recovery file; this session keeps none."
                         )
                     ));
-                } else if found.ops.is_empty() {
+                } else if found.ops.is_empty() && found.changes.is_empty() {
                     self.session.recovery_on();
                 } else {
                     self.mode = Mode::Recover(Box::new(found));
@@ -73,55 +73,21 @@ impl App {
         }
     }
 
-    /// Re-applies a recovery file's changes as unsaved edits.
+    /// Re-applies a recovery file's changes as unsaved edits, each undoable on its own; one
+    /// that no longer applies stays unsaved (not on screen) and is asked about.
     pub(super) fn reapply(&mut self, found: Recovery) {
         let lang = self.lang;
-        let missing = found
-            .ops
-            .iter()
-            .filter(|op| {
-                self.session
-                    .node(&op.kode)
-                    .and_then(|n| op.field.get(n))
-                    .is_none()
-            })
-            .count();
-        // What cannot be applied is not lost: the file is kept aside before it is rewritten.
-        let mut aside = None;
-        if missing > 0 {
-            match self.session.path().map(recovery::set_aside) {
-                Some(Ok(path)) => aside = path,
-                Some(Err(e)) => {
-                    self.session.recovery_off();
-                    self.error(format!(
-                        "{}: {e}",
-                        lang.pick(
-                            "berkas pemulihan tidak dapat dipindah; tidak diterapkan",
-                            "the recovery file cannot be moved; nothing applied"
-                        )
-                    ));
-                    return;
-                }
-                None => {}
-            }
-        }
+        // A file written before changes of every kind were kept holds figure operations.
+        let mut changes = crate::model::Change::from_ops(self.session.ws(), found.ops);
+        changes.extend(found.changes);
         self.session.recovery_on();
-        let (mut applied, mut clashing, mut already) = (0, 0, 0);
-        for op in &found.ops {
-            if self.session.value(&op.kode, op.field) == op.new {
-                // In the file already (a save that landed as the session ended).
-                already += 1;
-                continue;
-            }
-            if !self.set_figure(&op.kode, op.field, op.new) {
-                continue;
-            }
-            applied += 1;
-            if self.session.reapplied_from(&op.kode, op.field, op.old) {
-                clashing += 1;
-            }
+        let (done, r) = self.session.restore(changes);
+        let applied = done.len();
+        for d in done {
+            self.history.record(vec![d]);
         }
-        self.tree.rebuild(&self.session);
+        self.session.take_reshaped();
+        self.tree.open_upper_levels(&self.session);
         let mut text = format!(
             "{applied} {}",
             lang.pick(
@@ -129,30 +95,49 @@ impl App {
                 "change(s) re-applied (unsaved; s saves)"
             )
         );
-        if clashing > 0 {
+        if r.clashing > 0 {
             text.push_str(&format!(
-                "; {clashing} {}",
+                "; {} {}",
+                r.clashing,
                 lang.pick(
                     "juga diubah orang lain sejak itu: saat menyimpan Anda akan ditanya",
                     "also changed by someone else since: saving will ask"
                 )
             ));
         }
-        if already > 0 {
+        if r.already > 0 {
             text.push_str(&format!(
-                "; {already} {}",
+                "; {} {}",
+                r.already,
                 lang.pick("sudah ada di berkas", "already in the file")
             ));
         }
-        if let Some(aside) = aside {
+        if !r.refused.is_empty() {
             text.push_str(&format!(
-                "; {missing} {} {}",
+                "; {} {}",
+                r.refused.len(),
                 lang.pick(
-                    "tidak ada lagi di pohon, disimpan di",
-                    "no longer in the tree, kept in"
-                ),
-                aside.display()
+                    "tidak lagi cocok dengan berkas: pilih untuk tiap perubahan",
+                    "no longer fit the file: choose for each"
+                )
             ));
+            let list = r
+                .refused
+                .into_iter()
+                .enumerate()
+                .map(|(index, (seq, change, why))| {
+                    (
+                        crate::store::Conflict::Change(Box::new(crate::store::ChangeConflict {
+                            index,
+                            change,
+                            why,
+                            by: None,
+                        })),
+                        Some(seq),
+                    )
+                })
+                .collect();
+            self.conflicts_waiting = crate::tui::overlay::Conflicts::new(list, false);
         }
         self.info(text);
     }

@@ -2,12 +2,32 @@
 //! to an `Action` in the current context. The footer hints and the help overlay are generated
 //! from these tables, so they cannot drift from the real keys.
 
-mod tables;
+/// A binding: keys, action, help text in both languages, and where it shows (with the hint
+/// bar's short text when it differs from the help's).
+macro_rules! bind {
+    ($label:expr, [$($key:expr),+], $action:expr, $id:expr, $en:expr, $show:ident) => {
+        Binding { keys: &[$($key),+], label: $label, action: $action, id: $id, en: $en, show: Show::$show, short: ($id, $en) }
+    };
+    ($label:expr, [$($key:expr),+], $action:expr, $id:expr, $en:expr, hint($sid:expr, $sen:expr)) => {
+        Binding { keys: &[$($key),+], label: $label, action: $action, id: $id, en: $en, show: Show::Hint, short: ($sid, $sen) }
+    };
+    ($label:expr, [$($key:expr),+], $action:expr, $id:expr, $en:expr, extra($sid:expr, $sen:expr)) => {
+        Binding { keys: &[$($key),+], label: $label, action: $action, id: $id, en: $en, show: Show::Extra, short: ($sid, $sen) }
+    };
+}
+
+mod boxes;
+mod common;
+mod fields;
+mod panes;
 
 use super::action::Action;
 use crate::locale::Lang;
+use boxes::*;
+use common::*;
+use fields::*;
+use panes::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tables::*;
 
 /// Which key table applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +45,18 @@ pub enum Context {
     /// At the start: re-apply the unsaved changes of a session that ended?
     Recover,
     ConfirmQuit,
+    /// A figure both this user and another changed: keep mine or take theirs.
     Conflict,
+    /// A change the file now refuses: drop it or leave it.
+    ConflictChange,
+    /// A form, its field of text having the keys.
+    FormText,
+    /// A form, its choice having the keys.
+    FormChoice,
+    /// Before a removal: yes or no.
+    Question,
+    /// The officers' list.
+    Officers,
 }
 
 /// Where a binding is shown.
@@ -33,6 +64,8 @@ pub enum Context {
 pub enum Show {
     /// In the one-line hint bar and in help.
     Hint,
+    /// In the hint bar after every `Hint` of the context, where there is room, and in help.
+    Extra,
     /// In help only.
     Help,
     /// Nowhere (a variant of a key shown on another line, e.g. `2` under "1–4").
@@ -56,9 +89,9 @@ pub struct Binding {
 /// The bindings of a context, most specific first.
 pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
     let specific: &[Binding] = match ctx {
-        Context::Tree => &TREE,
-        Context::Detail => &DETAIL,
-        Context::Dashboard => &DASHBOARD,
+        Context::Tree => TREE,
+        Context::Detail => DETAIL,
+        Context::Dashboard => DASHBOARD,
         Context::Editing => &EDITING,
         Context::Searching => &SEARCHING,
         Context::Help => &HELP,
@@ -67,9 +100,14 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::Recover => &RECOVER,
         Context::ConfirmQuit => &CONFIRM,
         Context::Conflict => &CONFLICT,
+        Context::ConflictChange => &CONFLICT_CHANGE,
+        Context::FormText => &FORM_TEXT,
+        Context::FormChoice => &FORM_CHOICE,
+        Context::Question => &QUESTION,
+        Context::Officers => &OFFICERS,
     };
     let shared: &[&[Binding]] = match ctx {
-        Context::Tree | Context::Detail | Context::Dashboard => &[&MOVE, &COMMON],
+        Context::Tree | Context::Detail | Context::Dashboard => &[MOVE, COMMON],
         _ => &[],
     };
     specific
@@ -87,7 +125,7 @@ pub fn resolve(ctx: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, key.code, mods))
         .map(|b| b.action);
     match ctx {
-        Context::Editing | Context::Searching => bound.or_else(|| {
+        Context::Editing | Context::Searching | Context::FormText => bound.or_else(|| {
             let event = ratatui::crossterm::event::Event::Key(key);
             tui_input::backend::crossterm::to_input_request(&event).map(Action::Input)
         }),
@@ -106,6 +144,7 @@ pub fn hints(ctx: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
     bindings(ctx)
         .into_iter()
         .filter(|b| b.show == Show::Hint)
+        .chain(bindings(ctx).into_iter().filter(|b| b.show == Show::Extra))
         .map(|b| {
             let label = key_label(b.label, lang);
             (
@@ -129,6 +168,8 @@ pub fn help(ctx: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
 fn key_label(label: &'static str, lang: Lang) -> &'static str {
     match (label, lang) {
         ("Enter Spasi", Lang::En) => "Enter Space",
+        ("←→ Spasi", Lang::En) => "←→ Space",
+        ("→ Spasi", Lang::En) => "→ Space",
         _ => label,
     }
 }
@@ -216,6 +257,11 @@ mod tests {
             Context::Recover,
             Context::ConfirmQuit,
             Context::Conflict,
+            Context::ConflictChange,
+            Context::FormText,
+            Context::FormChoice,
+            Context::Question,
+            Context::Officers,
         ] {
             let mut seen = std::collections::HashMap::new();
             for b in bindings(ctx) {

@@ -1,38 +1,71 @@
-//! The question a save asks when figures this user changed were changed by someone else too.
-//! Owns the conflicts found and which one is being asked about; each answer goes back to the
-//! session (keep mine, or take the figure on disk), and after the last one the app saves again.
+//! The question asked when changes of this user's no longer fit the file: a figure someone
+//! else changed too (keep mine, or take the figure on disk), or any other change the file now
+//! refuses — a node they removed, a code they took (drop mine: it leaves the unsaved list and
+//! the screen). Owns the conflicts found, with the unsaved entry each is about, which one is
+//! being asked about, and whether they came from a save (which is tried again after the last
+//! answer) or from another user's save put in under the user's changes.
 
 use crate::locale::Lang;
+use crate::model::Refusal;
 use crate::store::Conflict;
 use crate::tui::action::Action;
 use crate::tui::message::Message;
+use crate::tui::session::Conflicted;
 
 #[derive(Clone, Debug)]
 pub struct Conflicts {
-    list: Vec<Conflict>,
+    list: Vec<Conflicted>,
     index: usize,
+    /// They came from a save, which is tried again once all are answered.
+    pub from_save: bool,
+}
+
+/// What the user chose for one conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    KeepMine,
+    TakeTheirs,
+    DropMine,
+}
+
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub conflict: Box<Conflict>,
+    /// The unsaved entry it is about.
+    pub seq: Option<u64>,
+    pub choice: Choice,
 }
 
 pub enum ConflictsOutcome {
     Asking(Conflicts),
     /// One conflict answered; `next` holds the rest, if any.
     Answered {
-        conflict: Box<Conflict>,
-        keep_mine: bool,
+        answer: Answer,
         next: Option<Conflicts>,
     },
-    /// Left without answering: nothing saved.
+    /// Left without answering: nothing saved, nothing dropped.
     Cancelled(Message),
 }
 
+/// Whether a conflict is a figure both users changed (answered keep mine / take theirs);
+/// anything else is answered by dropping the change or leaving it for later.
+pub fn is_figure_clash(c: &Conflict) -> bool {
+    c.figure()
+        .is_some_and(|f| matches!(f.why, Refusal::FigureChanged { .. }))
+}
+
 impl Conflicts {
-    pub fn new(list: Vec<Conflict>) -> Option<Conflicts> {
-        (!list.is_empty()).then_some(Conflicts { list, index: 0 })
+    pub fn new(list: Vec<Conflicted>, from_save: bool) -> Option<Conflicts> {
+        (!list.is_empty()).then_some(Conflicts {
+            list,
+            index: 0,
+            from_save,
+        })
     }
 
     /// The conflict being asked about.
     pub fn current(&self) -> Option<&Conflict> {
-        self.list.get(self.index)
+        self.list.get(self.index).map(|(c, _)| c)
     }
 
     /// Which one is asked about (from 0), and how many there are.
@@ -41,28 +74,45 @@ impl Conflicts {
     }
 
     pub fn update(self, action: Action, lang: Lang) -> ConflictsOutcome {
-        let keep_mine = match action {
-            Action::KeepMine => true,
-            Action::TakeTheirs => false,
+        let figure = self.current().is_some_and(is_figure_clash);
+        let choice = match action {
+            Action::KeepMine if figure => Choice::KeepMine,
+            Action::TakeTheirs if figure => Choice::TakeTheirs,
+            Action::DropMine if !figure => Choice::DropMine,
             Action::Cancel => {
-                return ConflictsOutcome::Cancelled(Message::info(lang.pick(
-                    "Belum disimpan; perubahan Anda tetap di memori.",
-                    "Not saved; your changes stay in memory.",
-                )));
+                return ConflictsOutcome::Cancelled(Message::info(if self.from_save {
+                    lang.pick(
+                        "Belum disimpan; perubahan Anda tetap di memori.",
+                        "Not saved; your changes stay in memory.",
+                    )
+                } else {
+                    lang.pick(
+                        "Perubahan yang tidak cocok tetap disimpan di memori (tidak tampil); saat menyimpan Anda akan ditanya lagi.",
+                        "The changes that do not fit stay in memory (not shown); saving will ask again.",
+                    )
+                }));
             }
             _ => return ConflictsOutcome::Asking(self),
         };
-        let Some(conflict) = self.current().cloned().map(Box::new) else {
+        let Some((conflict, seq)) = self.list.get(self.index).cloned() else {
             return ConflictsOutcome::Cancelled(Message::info(""));
         };
-        let Conflicts { list, index } = self;
+        let Conflicts {
+            list,
+            index,
+            from_save,
+        } = self;
         let next = (index + 1 < list.len()).then_some(Conflicts {
             list,
             index: index + 1,
+            from_save,
         });
         ConflictsOutcome::Answered {
-            conflict,
-            keep_mine,
+            answer: Answer {
+                conflict: Box::new(conflict),
+                seq,
+                choice,
+            },
             next,
         }
     }

@@ -1,11 +1,16 @@
 //! Boxes over the main view that take the keys while they are open: the help, the journal of a
-//! node, a save's conflicts, and the unsaved-changes question. Each is one `Mode` of the app;
+//! node, a save's conflicts, the unsaved-changes question, a removal's question and the
+//! officers' list (forms are `tui::form`). Each is one `Mode` of the app;
 //! its state and its update live here, its drawing in `view::overlay`.
 
 mod conflicts;
+mod officers;
+mod question;
 mod quit;
 
-pub use conflicts::{Conflicts, ConflictsOutcome};
+pub use conflicts::{Answer, Choice, Conflicts, ConflictsOutcome, is_figure_clash};
+pub use officers::{OfficerList, OfficersOutcome};
+pub use question::Question;
 pub use quit::QuitAnswer;
 
 use super::action::Action;

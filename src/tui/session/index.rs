@@ -3,14 +3,16 @@
 //! figures once the dashboard has been shown. Built in one pass each (on the worker's thread
 //! after a reload), then kept current along the path of each edit.
 
-use crate::model::{Field, Indicator, Node, Quarter, Workspace};
+use crate::model::{Field, Indicator, IndicatorId, Node, Quarter, Workspace};
 use crate::tui::badges::Badges;
 use crate::tui::figures::{Budgets, Dashboard};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub struct Index {
     /// Where each node sits (child positions from the root), so a key never searches the tree.
     pub(super) paths: HashMap<String, Vec<usize>>,
+    /// Every indicator id in use, so a new indicator's id is checked without a walk.
+    pub(super) ids: HashSet<IndicatorId>,
     /// The quarter the badges and the dashboard are at.
     pub(super) quarter: Quarter,
     pub(super) badges: Badges,
@@ -35,6 +37,7 @@ impl Index {
         Index {
             badges: Badges::compute(ws, q),
             budgets: Budgets::compute(ws),
+            ids: ws.indicator_ids(),
             paths,
             quarter: q,
             dashboard,
@@ -81,6 +84,63 @@ impl Index {
         }
         if let (Some((i, ind)), Some(dashboard)) = (before.indicator, self.dashboard.as_mut()) {
             dashboard.update_indicator(&nodes, positions, i, &ind, &ws.pengaturan);
+        }
+    }
+}
+
+impl Index {
+    /// Where this index differs from one computed from scratch for `ws` (for the tests of
+    /// changes of the tree: what is kept along them must equal a full computation).
+    pub fn differs_from_rebuild(&self, ws: &Workspace) -> Option<String> {
+        let fresh = Index::build(ws, self.quarter, self.dashboard.is_some());
+        if self.paths != fresh.paths {
+            let wrong = fresh
+                .paths
+                .iter()
+                .find(|(k, p)| self.paths.get(*k) != Some(p))
+                .map(|(k, p)| format!("{k}: kept {:?}, computed {p:?}", self.paths.get(k)));
+            return Some(format!(
+                "positions ({} kept, {} computed): {}",
+                self.paths.len(),
+                fresh.paths.len(),
+                wrong.unwrap_or_else(|| "an extra code kept".into())
+            ));
+        }
+        if self.ids != fresh.ids {
+            return Some("indicator ids".into());
+        }
+        if let Some(d) = self.badges.differs(&fresh.badges, ws) {
+            return Some(d);
+        }
+        for n in ws.nodes() {
+            if self.budgets.of(n) != fresh.budgets.of(n)
+                || self.budgets.is_derived(n) != fresh.budgets.is_derived(n)
+            {
+                return Some(format!(
+                    "budget of {}: kept {:?}, computed {:?}",
+                    n.kode,
+                    self.budgets.of(n),
+                    fresh.budgets.of(n)
+                ));
+            }
+        }
+        if self.budgets.total() != fresh.budgets.total() {
+            return Some("the whole budget".into());
+        }
+        if self.dashboard != fresh.dashboard {
+            return Some(format!(
+                "dashboard: kept {:?}\ncomputed {:?}",
+                self.dashboard, fresh.dashboard
+            ));
+        }
+        None
+    }
+
+    /// The index as a locator for `model::change` (positions and ids).
+    pub(super) fn locator(&self) -> crate::model::change::Index<'_> {
+        crate::model::change::Index {
+            paths: &self.paths,
+            ids: &self.ids,
         }
     }
 }

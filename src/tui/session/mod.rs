@@ -4,17 +4,27 @@
 //! on disk: the base as last read or saved, the stamp of those bytes, the figures touched
 //! since, the figures a reload found changed under the user, and the jobs on the worker.
 //!
-//! Every change of a figure goes through [`Session::change`], which keeps the indexes current
-//! along the figure's path. Every call into `crate::store` is in this module or the worker.
+//! Every change of the workspace — a figure, a name, a node added or removed — goes through
+//! [`Session::make`] (a user's, held to the rules) or [`Session::reverse`] (undo, redo), which
+//! keep the indexes current for what changed (`apply`, `structure`) and record it in the
+//! unsaved list (`unsaved`). Every call into `crate::store` is in this module or the worker.
 
+mod apply;
 mod index;
+mod rebase;
 mod receive;
 pub mod recovery;
+pub mod replay;
+mod structure;
 mod sync;
+mod unsaved;
 
+pub use apply::Done;
 pub use index::Index;
-pub use receive::Outcome;
+pub use receive::{Conflicted, Outcome};
+pub use structure::{Region, Reshape};
 pub use sync::{DiskCheck, Progress};
+pub use unsaved::Shown;
 
 use crate::locale::Lang;
 use crate::model::{Field, Indicator, Node, Quarter, Workspace};
@@ -26,13 +36,14 @@ use crate::tui::figures::{Dashboard, YearBudget};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
-/// One figure: a node's code and the slot.
-pub type Key = (String, Field);
-
 pub struct Session {
     ws: Workspace,
     index: Index,
     lang: Lang,
+    /// The user's changes not saved yet (a save in flight holds its own; see `sync`).
+    unsaved: unsaved::Unsaved,
+    /// What the tree pane is to follow (see [`Session::take_reshaped`]).
+    reshaped: Vec<Reshape>,
     disk: sync::Disk,
     /// The recovery file of the unsaved changes, for a workspace with a file (off until the
     /// app knows no other session of this user keeps it; see `app::recover`).
@@ -54,6 +65,8 @@ impl Session {
             ws,
             index,
             lang,
+            unsaved: unsaved::Unsaved::default(),
+            reshaped: Vec::new(),
             disk,
             recovery,
             recovery_told: None,
@@ -173,65 +186,43 @@ impl Session {
             .collect()
     }
 
-    /// Changes one figure and brings what is derived from it up to date along its path.
-    /// Returns whether there was such a figure.
-    pub fn change(&mut self, kode: &str, field: Field, value: Option<Decimal>) -> bool {
-        let Some(positions) = self.index.paths.get(kode).cloned() else {
-            return false;
-        };
-        let Some(node) = self.ws.node_at(&positions).filter(|n| n.kode == kode) else {
-            return false;
-        };
-        let Some(old) = field.get(node) else {
-            return false;
-        };
-        let before = self.index.before(node, field);
-        if let Some(node) = self.ws.node_at_mut(&positions) {
-            field.set(node, value);
-        }
-        self.disk.touch((kode.to_string(), field), old);
-        self.index.after(&self.ws, &positions, before);
-        self.unsaved_one(kode, field, positions);
-        true
-    }
-
-    /// Whether the figures differ from the file as last read or saved (a save in flight has
-    /// not landed yet). Undoing back to the saved figures, or typing a figure's own value
-    /// again, leaves nothing unsaved. Looks only at the figures touched since the base.
+    /// Whether anything differs from the file as last read or saved: an unsaved change, or a
+    /// save in flight that has not landed yet. Undoing back to the saved state, or typing a
+    /// figure's own value again, leaves nothing unsaved (the list is kept compact).
     pub fn is_dirty(&self) -> bool {
-        self.disk
-            .flight
-            .as_ref()
-            .is_some_and(|f| !f.sent.is_empty())
+        !self.unsaved.is_empty()
             || self
                 .disk
-                .touched
-                .iter()
-                .any(|((kode, field), saved)| self.value(kode, *field) != *saved)
+                .flight
+                .as_ref()
+                .is_some_and(|f| !f.sent.is_empty())
     }
 
-    /// How many figures differ from the file as last read or saved (those of a save in flight
+    /// How many changes differ from the file as last read or saved (those of a save in flight
     /// included).
     pub fn unsaved_count(&self) -> usize {
-        let in_flight = self.disk.flight.as_ref().map_or(0, |f| {
-            f.sent
-                .keys()
-                .filter(|k| !self.disk.touched.contains_key(*k))
-                .count()
-        });
-        in_flight
-            + self
-                .disk
-                .touched
-                .iter()
-                .filter(|((kode, field), saved)| self.value(kode, *field) != **saved)
-                .count()
+        self.unsaved.len() + self.disk.flight.as_ref().map_or(0, |f| f.sent.len())
     }
 
-    /// Called whenever the set of unsaved changes may have changed wholesale: a save that
-    /// landed or failed, a reload, a conflict's answer. Hands every unsaved operation to the
-    /// recovery file's thread (nothing is written on the key path); a save in flight counts
-    /// as unsaved until it lands.
+    /// Where the indexes kept along the changes differ from a full computation (tests).
+    pub fn index_differs(&self) -> Option<String> {
+        self.index.differs_from_rebuild(&self.ws)
+    }
+
+    /// A new indicator id, not in use (no walk of the tree).
+    pub fn fresh_indicator_id(&self) -> crate::model::IndicatorId {
+        crate::model::IndicatorId::fresh(|id| self.index.ids.contains(&id))
+    }
+
+    /// Whether a node has this code (no walk of the tree).
+    pub fn has_code(&self, kode: &str) -> bool {
+        self.index.paths.contains_key(kode)
+    }
+
+    /// Called whenever the unsaved changes may have changed wholesale: a save that landed or
+    /// failed, a reload, a conflict's answer. Hands every one of them to the recovery file's
+    /// thread (nothing is written on the key path); a save in flight counts as unsaved until
+    /// it lands.
     pub(super) fn unsaved_changed(&mut self) {
         let Some(rec) = self.recovery.as_ref().filter(|r| !r.is_off()) else {
             return;
@@ -239,20 +230,29 @@ impl Session {
         let Some(stamp) = self.disk.stamp else {
             return;
         };
-        rec.put_all(self.recovery_ops(), stamp);
+        rec.put_all(self.recovery_changes(), stamp);
     }
 
-    /// After an edit of one figure: only its operation goes to the recovery file's thread
-    /// (O(log n), whatever the number of unsaved figures).
-    pub(super) fn unsaved_one(&mut self, kode: &str, field: Field, positions: Vec<usize>) {
+    /// After one unsaved entry changed (made, merged, gone): only it goes to the recovery
+    /// file's thread (O(log n), whatever the number of unsaved changes).
+    pub(super) fn unsaved_one(&mut self, seq: u64) {
         let Some(rec) = self.recovery.as_ref().filter(|r| !r.is_off()) else {
             return;
         };
         let Some(stamp) = self.disk.stamp else {
             return;
         };
-        let op = self.recovery_op(kode, field).map(|(_, op)| op);
-        rec.put_one((positions, field), op, stamp);
+        rec.put_one(seq, self.unsaved.get(seq).map(|e| e.change.clone()), stamp);
+    }
+
+    /// The unsaved changes for the recovery file, in the order made: those of a save in
+    /// flight (it may not land), then the list.
+    fn recovery_changes(&self) -> Vec<(u64, crate::model::Change)> {
+        let flight = self.disk.flight.iter().flat_map(|f| f.sent.iter());
+        flight
+            .map(|(s, e)| (*s, e.change.clone()))
+            .chain(self.unsaved.iter().map(|(s, e)| (s, e.change.clone())))
+            .collect()
     }
 
     /// From now on the recovery file is kept (and written now, in case there is something

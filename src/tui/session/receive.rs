@@ -1,36 +1,47 @@
 //! What comes back from the worker, taken into the session: a save that landed (the base
 //! back, the stamp, and when another user's save was merged in, the merged file with the
 //! changes made meanwhile put back on top), a save that found conflicts or failed (every change
-//! stays unsaved), an export, another user's save read (the unsaved changes put on top), the
-//! journal of a node. Queued work (a second save, an export) starts when the base is back.
+//! stays unsaved), an export, another user's save read (the unsaved changes put on top: one
+//! that no longer applies is a conflict, kept until the user drops it), the journal of a node.
+//! Queued work (a second save, an export) starts when the base is back.
 
+use super::Session;
+use super::rebase::Replayed;
 use super::sync::{DiskMeta, Progress, disk_meta};
-use super::{Key, Session};
-use crate::store::{CommitError, Conflict, journal::Entry};
+use crate::store::{ChangeConflict, CommitError, Conflict, journal::Entry};
 use crate::tui::message::Message;
 use crate::tui::worker::{Fresh, Reload, Report, SaveResult};
-use rust_decimal::Decimal;
 use std::time::Duration;
+
+/// A conflict with the unsaved entry it is about (`None` when the entry is gone).
+pub type Conflicted = (Conflict, Option<u64>);
 
 /// What came back from the worker, for the interface to follow up.
 pub enum Outcome {
     /// The save's wait for the lock goes on (the status line changed).
     Progress,
-    /// Saved; when `merged`, another user's save came in and the workspace was replaced.
+    /// Saved; when `merged`, another user's save came in and the workspace was replaced (and
+    /// `conflicts` holds the changes made meanwhile that no longer apply to it).
     Saved {
         merged: bool,
         message: Message,
+        conflicts: Vec<Conflicted>,
     },
-    /// Nothing written: these figures were changed by someone else too.
+    /// Nothing written: these changes no longer fit the file (a figure someone else changed
+    /// too, a node they removed).
     Conflicts {
-        list: Vec<Conflict>,
+        list: Vec<Conflicted>,
         message: Message,
     },
     /// A save or an export failed or was cancelled; the changes are still in memory.
     Failed(Message),
     Exported(Message),
-    /// Another user's save was loaded; the user's unsaved changes are on top of it.
-    Reloaded(Message),
+    /// Another user's save was loaded; the user's unsaved changes are on top of it, but for
+    /// `conflicts`, which no longer apply to it.
+    Reloaded {
+        message: Message,
+        conflicts: Vec<Conflicted>,
+    },
     Journal {
         kode: String,
         entries: Vec<Entry>,
@@ -133,10 +144,9 @@ impl Session {
         let done = match result {
             SaveResult::Done(Ok(done)) => done,
             failed => {
-                // Nothing written: every change stays unsaved.
-                // The base's values of the figures touched before win over the ones touched
-                // since (the base is still the one from before the save).
-                self.disk.touched.extend(flight.before);
+                // Nothing written: every change stays unsaved, in front of those made since.
+                let seqs: Vec<u64> = flight.sent.iter().map(|(s, _)| *s).collect();
+                self.unsaved.put_back(flight.sent);
                 self.disk.save_wanted = false;
                 // Edits made while it was in flight go into the recovery file now.
                 self.unsaved_changed();
@@ -145,7 +155,13 @@ impl Session {
                         message: Message::error(
                             CommitError::Conflicts(list.clone()).message(lang),
                         ),
-                        list,
+                        list: list
+                            .into_iter()
+                            .map(|c| {
+                                let seq = seqs.get(c.index()).copied();
+                                (c, seq)
+                            })
+                            .collect(),
                     },
                     SaveResult::Done(Err(e)) => Outcome::Failed(Message::error(e.message(lang))),
                     SaveResult::Cancelled => Outcome::Failed(Message::info(lang.pick(
@@ -162,40 +178,19 @@ impl Session {
         let path = self.disk.path.clone().unwrap_or_default();
         self.disk.stamp = Some(done.stamp);
         self.disk.meta = disk_meta(&path);
-        self.disk.started_from.clear();
         if done.merged && fresh.is_none() {
             // Merged, but the merged file could not be copied for the screen: read it again.
             self.disk.meta = None;
         }
         let merged = fresh.is_some();
+        let mut conflicts = Vec::new();
         if let Some(fresh) = fresh {
             // The changes made while the save was in flight go on top of the merged file, each
             // measured from what the user saw: when someone else changed it meanwhile, saving
             // will ask.
-            let touched = std::mem::take(&mut self.disk.touched);
-            let mine: Vec<(Key, Option<Decimal>, Option<Decimal>)> = touched
-                .into_keys()
-                .map(|key| {
-                    let value = self.value(&key.0, key.1);
-                    // Every figure changed in flight has what the user saw (the value itself
-                    // otherwise: a save would then ask rather than overwrite).
-                    let expected = flight
-                        .sent
-                        .get(&key)
-                        .or_else(|| flight.seen.get(&key))
-                        .copied()
-                        .unwrap_or(value);
-                    (key, value, expected)
-                })
-                .collect();
+            let mine = self.unsaved.take_all();
             self.put_in(*fresh);
-            for ((kode, field), value, expected) in mine {
-                self.change(&kode, field, value);
-                let on_disk = self.base_value(&kode, field);
-                if on_disk != Some(expected) {
-                    self.disk.started_from.insert((kode, field), expected);
-                }
-            }
+            conflicts = conflicts_of(self.replay(mine).refused);
         }
         self.unsaved_changed();
         let mut text = format!(
@@ -212,6 +207,7 @@ impl Session {
         Outcome::Saved {
             merged,
             message: Message::info(text),
+            conflicts,
         }
     }
 
@@ -232,32 +228,31 @@ impl Session {
             }
             Reload::Changed { base, fresh, stamp } => (base, fresh, stamp),
         };
-        let mine = self.pending();
-        // Measured from the new base from now on: what differs from it is re-applied below.
-        self.disk.touched.clear();
+        let mine = self.unsaved.take_all();
+        let had = mine.len();
         self.disk.base = Some(*base);
         self.disk.stamp = Some(stamp);
         self.disk.meta = meta;
         self.put_in(*fresh);
-        let mut clashing = 0;
-        for op in &mine {
-            self.change(&op.kode, op.field, op.new);
-            // Keep measuring this user's change from the figure they saw: if the other user
-            // changed the same figure, saving will ask instead of overwriting it.
-            if self.base_value(&op.kode, op.field) != Some(op.old) {
-                clashing += 1;
-                self.disk
-                    .started_from
-                    .insert((op.kode.clone(), op.field), op.old);
-            }
-        }
+        let Replayed {
+            clashing, refused, ..
+        } = self.replay(mine);
         self.unsaved_changed();
-        let text = if mine.is_empty() {
+        let text = if had == 0 {
             lang.pick(
                 "Berkas diperbarui oleh pengguna lain; angka dimuat ulang.",
                 "Another user saved; figures reloaded.",
             )
             .to_string()
+        } else if !refused.is_empty() {
+            format!(
+                "{} {}",
+                refused.len(),
+                lang.pick(
+                    "perubahan Anda tidak lagi cocok dengan simpanan pengguna lain; pilih untuk tiap perubahan.",
+                    "change(s) of yours no longer fit another user's save; choose for each.",
+                )
+            )
         } else if clashing == 0 {
             lang.pick(
                 "Berkas diperbarui oleh pengguna lain; perubahan Anda yang belum disimpan tetap di atasnya.",
@@ -273,7 +268,10 @@ impl Session {
                 )
             )
         };
-        Some(Outcome::Reloaded(Message::info(text)))
+        Some(Outcome::Reloaded {
+            message: Message::info(text),
+            conflicts: conflicts_of(refused),
+        })
     }
 
     /// Shows a workspace read or merged on the worker, at the session's quarter and with the
@@ -288,4 +286,25 @@ impl Session {
             self.index.ensure_dashboard(&self.ws);
         }
     }
+}
+
+/// Changes a reload (or a merged save) found no longer applying, as conflicts to answer.
+fn conflicts_of(
+    refused: Vec<(u64, crate::model::Change, crate::model::Refusal)>,
+) -> Vec<Conflicted> {
+    refused
+        .into_iter()
+        .enumerate()
+        .map(|(index, (seq, change, why))| {
+            (
+                Conflict::Change(Box::new(ChangeConflict {
+                    index,
+                    change,
+                    why,
+                    by: None,
+                })),
+                Some(seq),
+            )
+        })
+        .collect()
 }

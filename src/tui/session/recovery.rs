@@ -1,6 +1,7 @@
 //! The recovery file kept current off the key path (issue 11): after each change of the
-//! unsaved edits the session hands their latest state here, and a thread of its own writes it
-//! (`store::recovery::save`: a temporary file, fsync, rename) — or removes the file when
+//! unsaved changes the session hands their latest state here, and a thread of its own writes
+//! it (`store::recovery::save_changes`: every kind of change — figures, names, nodes added or
+//! removed — in a temporary file, fsync, rename) — or removes the file when
 //! nothing is unsaved. States handed over while a write is under way replace each other: only
 //! the newest is written next. Not the worker's thread: a save waiting minutes for another
 //! user's lock must not hold up the recovery file.
@@ -8,7 +9,7 @@
 //! Owns the thread and what it shares with it. [`Recovery::flush`] waits until the newest
 //! state is on disk (before quitting, on SIGTERM); dropping it flushes too.
 
-use crate::model::{Field, Op};
+use crate::model::Change;
 use crate::store::{self, Stamp};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,17 +19,14 @@ use std::time::{Duration, Instant};
 /// The thread's name (the panic hook leaves the terminal alone for a panic there).
 pub const THREAD_NAME: &str = "kinerja-pulih";
 
-/// Where an operation sits in the tree (positions from the root, then the field): the order
-/// the file lists them in.
-pub type Place = (Vec<usize>, Field);
-
 /// What the thread is to do and has done.
 #[derive(Default)]
 struct State {
-    /// The unsaved operations as they are now, in tree order, and the stamp of the file they
-    /// were made against. Kept up to date one figure at a time on the key path (see
-    /// [`Recovery::put_one`]); the thread copies them out for each write.
-    ops: BTreeMap<Place, Op>,
+    /// The unsaved changes as they are now, by their number in the unsaved list (the order
+    /// made), and the stamp of the file they were made against. Kept up to date one change at
+    /// a time on the key path (see [`Recovery::put_one`]); the thread copies them out for each
+    /// write.
+    changes: BTreeMap<u64, Change>,
     stamp: Option<Stamp>,
     /// The state changed since the last write began: a write is due.
     due: bool,
@@ -148,22 +146,22 @@ impl Recovery {
         self.off
     }
 
-    /// The unsaved operations are now `ops` (each with its place), made against the file
+    /// The unsaved changes are now `changes` (each with its number), made against the file
     /// `stamp`.
-    pub fn put_all(&self, ops: Vec<(Place, Op)>, stamp: Stamp) {
+    pub fn put_all(&self, changes: Vec<(u64, Change)>, stamp: Stamp) {
         self.change(|state| {
-            state.ops = ops.into_iter().collect();
+            state.changes = changes.into_iter().collect();
             state.stamp = Some(stamp);
         });
     }
 
-    /// One figure changed: its operation is now `op` (`None`: it is as in the file again).
-    /// O(log n) on the key path; the write is the thread's.
-    pub fn put_one(&self, place: Place, op: Option<Op>, stamp: Stamp) {
+    /// One unsaved entry changed: it is now `change` (`None`: gone). O(log n) on the key path;
+    /// the write is the thread's.
+    pub fn put_one(&self, seq: u64, change: Option<Change>, stamp: Stamp) {
         self.change(|state| {
-            match op {
-                Some(op) => state.ops.insert(place, op),
-                None => state.ops.remove(&place),
+            match change {
+                Some(c) => state.changes.insert(seq, c),
+                None => state.changes.remove(&seq),
             };
             state.stamp = Some(stamp);
         });
@@ -217,7 +215,7 @@ impl Drop for Recovery {
 fn run(workspace: &std::path::Path, shared: &Shared) {
     let (lock, wake) = &**shared;
     loop {
-        let (ops, stamp) = {
+        let (changes, stamp) = {
             let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
             loop {
                 if state.due
@@ -225,8 +223,8 @@ fn run(workspace: &std::path::Path, shared: &Shared) {
                 {
                     state.due = false;
                     state.writing = true;
-                    let ops: Vec<Op> = state.ops.values().cloned().collect();
-                    break (ops, stamp);
+                    let changes: Vec<Change> = state.changes.values().cloned().collect();
+                    break (changes, stamp);
                 }
                 if state.stop {
                     return;
@@ -234,7 +232,8 @@ fn run(workspace: &std::path::Path, shared: &Shared) {
                 state = wake.wait(state).unwrap_or_else(PoisonError::into_inner);
             }
         };
-        let result = std::panic::catch_unwind(|| store::recovery::save(workspace, &ops, &stamp));
+        let result =
+            std::panic::catch_unwind(|| store::recovery::save_changes(workspace, &changes, &stamp));
         let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
         state.writing = false;
         state.written += 1;

@@ -1,19 +1,19 @@
 //! The session's side on disk. Owns the base (the file as last read or saved: the workspace
-//! differs from it exactly by the figures touched since), the stamp of its bytes, the figures a
-//! reload or a conflict answer says the user started from, and the worker with its jobs.
+//! on screen is the base with the unsaved changes applied, those of a save in flight first),
+//! the stamp of its bytes, the save in flight, and the worker with its jobs.
 //!
 //! The base goes to the worker with a save or an export and comes back in the report; while it
 //! is away a second save (or an export) waits for it, and no reload is started or applied (the
-//! save reads the file anyway). A save takes the figures changed so far; figures changed while
-//! it is in flight stay touched, so they go into the next save, measured from what the user saw.
+//! save reads the file anyway). A save takes the unsaved list as it is; changes made while it
+//! is in flight go into a new list, so they go into the next save, each measured from what
+//! the user saw.
 
-use super::{Key, Session};
-use crate::model::{Op, Workspace};
-use crate::store::{self, Conflict, Stamp};
+use super::Session;
+use super::unsaved::Entry;
+use crate::model::Workspace;
+use crate::store::{self, Stamp};
 use crate::tui::message::Message;
 use crate::tui::worker::{Job, Worker};
-use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -26,13 +26,6 @@ pub(super) struct Disk {
     pub(super) stamp: Option<Stamp>,
     /// How the file looked (inode, length, time) when last read or written.
     pub(super) meta: Option<DiskMeta>,
-    /// Every figure changed since `base` (edits, undos, answers to conflicts), with its value
-    /// in `base` (the file as last read or saved): where the user's unsaved changes can be, so
-    /// neither a save nor the unsaved marker compares the whole workspace.
-    pub(super) touched: HashMap<Key, Option<Decimal>>,
-    /// For figures someone else changed under this user's unsaved change: the value this user
-    /// started from (so saving asks instead of overwriting).
-    pub(super) started_from: HashMap<Key, Option<Decimal>>,
     pub(super) flight: Option<Flight>,
     /// A save asked for while the base was away: started when it comes back.
     pub(super) save_wanted: bool,
@@ -44,14 +37,10 @@ pub(super) struct Disk {
     pub(super) worker: Worker,
 }
 
-/// A save in flight.
+/// A save in flight: the unsaved entries it writes, in order (given back to the list, in
+/// front of what was made since, if it does not land).
 pub(super) struct Flight {
-    /// The figures it writes, and their new values.
-    pub(super) sent: HashMap<Key, Option<Decimal>>,
-    /// The figures touched before it (with their value in the base), given back if it fails.
-    pub(super) before: HashMap<Key, Option<Decimal>>,
-    /// Figures changed while it is in flight: the value the user saw before the first change.
-    pub(super) seen: HashMap<Key, Option<Decimal>>,
+    pub(super) sent: Vec<(u64, Entry)>,
 }
 
 /// What the worker is doing, for the status line.
@@ -85,8 +74,6 @@ impl Disk {
             path,
             base: Some(base),
             stamp,
-            touched: HashMap::new(),
-            started_from: HashMap::new(),
             flight: None,
             save_wanted: false,
             export_wanted: None,
@@ -94,15 +81,6 @@ impl Disk {
             progress: None,
             worker: Worker::default(),
         }
-    }
-
-    /// Records a change of `key` from `old`. The first change of a figure since the base
-    /// starts from the base's value (or, with a save in flight, from the value it writes).
-    pub(super) fn touch(&mut self, key: Key, old: Option<Decimal>) {
-        if let Some(flight) = &mut self.flight {
-            flight.seen.entry(key.clone()).or_insert(old);
-        }
-        self.touched.entry(key).or_insert(old);
     }
 }
 
@@ -162,25 +140,19 @@ impl Session {
         ) else {
             return;
         };
-        let ops = self.pending();
         let Some(base) = self.disk.base.take() else {
             return;
         };
+        let sent = self.unsaved.take_all();
+        let changes = sent.iter().map(|(_, e)| e.change.clone()).collect();
         self.disk.save_wanted = false;
-        self.disk.flight = Some(Flight {
-            sent: ops
-                .iter()
-                .map(|op| ((op.kode.clone(), op.field), op.new))
-                .collect(),
-            before: std::mem::take(&mut self.disk.touched),
-            seen: HashMap::new(),
-        });
+        self.disk.flight = Some(Flight { sent });
         self.disk.progress = Some(Progress::Saving);
         self.disk.worker.send(Job::Save {
             path,
             base,
             stamp,
-            ops,
+            changes,
             user: store::journal::current_user(),
             index_for: self.index_for(),
         });
@@ -212,14 +184,10 @@ impl Session {
             return;
         };
         let changes: Vec<_> = self
-            .disk
-            .touched
-            .keys()
-            .filter_map(|(kode, field)| {
-                let at = self.index.paths.get(kode)?;
-                let new = field.get(self.ws.node_at(at)?)?;
-                (field.get(base.node_at(at)?)? != new).then(|| (at.clone(), *field, new))
-            })
+            .unsaved
+            .iter()
+            .filter(|(_, e)| !matches!(e.shown, super::Shown::Refused))
+            .map(|(_, e)| e.change.clone())
             .collect();
         self.disk.export_wanted = None;
         self.disk.progress = Some(Progress::Exporting);
@@ -284,137 +252,6 @@ impl Session {
 
     pub(super) fn index_for(&self) -> (crate::model::Quarter, bool) {
         (self.index.quarter, self.index.dashboard.is_some())
-    }
-
-    /// A figure of the base (`None` when the base is away or has no such figure).
-    pub(super) fn base_value(
-        &self,
-        kode: &str,
-        field: crate::model::Field,
-    ) -> Option<Option<Decimal>> {
-        let at = self.index.paths.get(kode)?;
-        field.get(self.disk.base.as_ref()?.node_at(at)?)
-    }
-
-    /// At a save conflict: keep this user's figure (they now knowingly replace `theirs`).
-    pub fn keep_mine(&mut self, c: &Conflict) {
-        let Some(c) = c.figure() else { return };
-        self.disk
-            .started_from
-            .insert((c.mine.kode.clone(), c.mine.field), c.theirs);
-        self.unsaved_changed();
-    }
-
-    /// A figure changed from `old` (what the user saw), re-applied from the recovery file:
-    /// when the file now holds something else, saving asks instead of overwriting it. Returns
-    /// whether it does (someone else changed it since).
-    pub fn reapplied_from(
-        &mut self,
-        kode: &str,
-        field: crate::model::Field,
-        old: Option<Decimal>,
-    ) -> bool {
-        let clash = self.base_value(kode, field) != Some(old);
-        if clash {
-            self.disk
-                .started_from
-                .insert((kode.to_string(), field), old);
-            if let Some(at) = self.index.paths.get(kode).cloned() {
-                self.unsaved_one(kode, field, at);
-            }
-        }
-        clash
-    }
-
-    /// At a save conflict: take the figure on disk.
-    pub fn take_theirs(&mut self, c: &Conflict) {
-        let Some(c) = c.figure() else { return };
-        self.disk
-            .started_from
-            .remove(&(c.mine.kode.clone(), c.mine.field));
-        self.change(&c.mine.kode, c.mine.field, c.theirs);
-    }
-
-    /// This user's unsaved changes: each figure touched since the base that differs from it,
-    /// measured from the figure the user started from, in tree order. Looks only at the
-    /// figures touched (the base and the workspace have the same tree, so one position serves
-    /// both). Empty while the base is away.
-    pub(super) fn pending(&self) -> Vec<Op> {
-        let Some(base) = self.disk.base.as_ref() else {
-            return Vec::new();
-        };
-        // Each with its position, looked up once, for the tree order.
-        let mut ops: Vec<(&Vec<usize>, Op)> = self
-            .disk
-            .touched
-            .keys()
-            .filter_map(|(kode, field)| {
-                let at = self.index.paths.get(kode)?;
-                let old = field.get(base.node_at(at)?)?;
-                let new = field.get(self.ws.node_at(at)?)?;
-                (old != new).then(|| {
-                    let started = self.disk.started_from.get(&(kode.clone(), *field));
-                    let op = Op {
-                        kode: kode.clone(),
-                        field: *field,
-                        old: started.copied().unwrap_or(old),
-                        new,
-                    };
-                    (at, op)
-                })
-            })
-            .collect();
-        ops.sort_by(|(a, x), (b, y)| (a, x.field).cmp(&(b, y.field)));
-        ops.into_iter().map(|(_, op)| op).collect()
-    }
-
-    /// The unsaved operations for the recovery file, each with its place in the tree, in
-    /// tree order: every figure touched since the file was last read or saved (a save in
-    /// flight included, as it may not land) that differs from the file's value.
-    pub(super) fn recovery_ops(&self) -> Vec<(super::recovery::Place, Op)> {
-        let mut keys: std::collections::HashSet<&Key> = self.disk.touched.keys().collect();
-        if let Some(f) = &self.disk.flight {
-            keys.extend(f.before.keys());
-        }
-        let mut ops: Vec<_> = keys
-            .into_iter()
-            .filter_map(|(kode, field)| self.recovery_op(kode, *field))
-            .collect();
-        ops.sort_by(|(a, _), (b, _)| a.cmp(b));
-        ops
-    }
-
-    /// The unsaved operation of one figure for the recovery file, with its place: from the
-    /// file's value (as last read or saved, before a save in flight) to the figure now;
-    /// `None` when they are equal or it was not touched. Needs no base, so it holds while a
-    /// save has it.
-    pub(super) fn recovery_op(
-        &self,
-        kode: &str,
-        field: crate::model::Field,
-    ) -> Option<(super::recovery::Place, Op)> {
-        let key = (kode.to_string(), field);
-        let saved = self
-            .disk
-            .flight
-            .as_ref()
-            .and_then(|f| f.before.get(&key))
-            .or_else(|| self.disk.touched.get(&key))?;
-        let at = self.index.paths.get(kode)?;
-        let new = field.get(self.ws.node_at(at)?)?;
-        if *saved == new {
-            return None;
-        }
-        let old = self.disk.started_from.get(&key).copied().unwrap_or(*saved);
-        Some((
-            (at.clone(), field),
-            Op {
-                kode: key.0,
-                field,
-                old,
-                new,
-            },
-        ))
     }
 }
 

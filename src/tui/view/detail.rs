@@ -178,6 +178,9 @@ pub fn lines<'a>(app: &App, node: &Node, width: usize) -> (Vec<Line<'a>>, usize)
                 focus_line = lines.len();
             }
             lines.push(indicator_figures(app, i, ind, &cols, &cell_style));
+            if let Some(plan) = plan_line(app, ind, &cols) {
+                lines.push(plan);
+            }
         }
     }
 
@@ -305,6 +308,45 @@ pub fn lines<'a>(app: &App, node: &Node, width: usize) -> (Vec<Line<'a>>, usize)
         }
     }
     (lines, focus_line)
+}
+
+/// Under the realisations, the quarterly plan (rencana aksi) where there is one, and under
+/// the capaian what is due by the quarter judged — the figure the realisation to date is
+/// measured against (`rules::due_target`, the same as every report's). Left out when it would
+/// only repeat the target (a level without a plan is due in full).
+fn plan_line<'a>(app: &App, ind: &Indicator, cols: &Columns) -> Option<Line<'a>> {
+    let t = app.theme();
+    let lang = app.lang();
+    let q = app.quarter();
+    let has_plan = ind.rencana.iter().any(Option::is_some);
+    let due = rules::due_target(ind, q);
+    if !has_plan && (due.is_none() || due == ind.target) {
+        return None;
+    }
+    let mut spans = vec![
+        Span::raw(" ".repeat(NUM)),
+        Span::styled(right(lang.pick("rencana", "plan"), cols.cell), t.muted()),
+    ];
+    for quarter in &cols.quarters {
+        let v = ind.rencana[quarter.index()];
+        spans.push(Span::styled(
+            right(
+                &v.map(locale::figure).unwrap_or_else(|| "·".into()),
+                cols.cell,
+            ),
+            t.muted(),
+        ));
+    }
+    let due_text = format!(
+        "{} {}",
+        lang.pick("dari", "of"),
+        locale::figure_or_dash(due)
+    );
+    spans.push(Span::styled(
+        right(&due_text, cols.to_date + cols.capaian),
+        t.muted(),
+    ));
+    Some(Line::from(spans))
 }
 
 /// "menurut LRA = jumlah TW I–IV", or how the two differ: the year's spending as the budget

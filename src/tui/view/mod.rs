@@ -76,6 +76,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Recover(found) => overlay::recover(frame, app, body, found),
         Mode::Conflicts(conflicts) => overlay::conflict(frame, app, body, conflicts),
         Mode::History(journal) => overlay::history(frame, app, body, journal),
+        Mode::Form(form) => overlay::form(frame, app, body, form),
+        Mode::Question(q) => overlay::question(frame, app, body, q),
+        Mode::Officers(list) => overlay::officers(frame, app, body, list),
         _ => {}
     }
     strip_hidden(frame.buffer_mut());

@@ -39,6 +39,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     let height = inner.height as usize;
     let rows = app.rows();
+    if rows.is_empty() && !app.attention_only() {
+        // A new workspace (`kinerja init`): say what to press.
+        let text = app.lang().pick(
+            "Pohon kinerja masih kosong. Tekan a untuk menambah Visi (atau tingkat lain di akar pohon); lalu a pada node menambah anaknya. P: daftar pejabat. ?: semua tombol.",
+            "The tree is empty. Press a to add a Visi (or another level at the root); then a on a node adds its child. P: the officers. ?: every key.",
+        );
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
     // The first row is the update's (laid out for the size it was told); only if this frame
     // is of another size is the selection brought into view here, for this frame alone.
     let selected = app.selected();

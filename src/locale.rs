@@ -6,6 +6,7 @@
 
 mod change;
 mod describe;
+mod store;
 
 pub use change::{code_error, objection, refusal, removal, text_error, text_kind};
 pub use describe::change as describe_change;
@@ -214,8 +215,9 @@ pub fn edit_refusal(r: &EditRefusal, lang: Lang) -> String {
     }
 }
 
-/// Anything above this is a typing slip, not a figure (a thousand trillion Rupiah).
-pub const MAX_FIGURE: Decimal = rust_decimal::dec!(1_000_000_000_000_000);
+/// Anything above this is a typing slip, not a figure (a thousand trillion Rupiah); the loader
+/// and every change refuse it too.
+pub use crate::model::change::MAX_FIGURE;
 
 /// Why typed text is not a figure.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,7 +12,6 @@ use super::conflict::{self, Conflict};
 use super::folder::{Folder, Side, split};
 use super::journal::{self, Entry, Journal};
 use super::{StoreError, parse, read_workspace, versions, workspace_group};
-use crate::locale::Lang;
 use crate::model::change::{self, Locator, Walk};
 use crate::model::{Applied, Change, Op, Workspace};
 use siphasher::sip128::{Hasher128, SipHasher13};
@@ -344,48 +343,6 @@ pub enum CommitError {
     /// Changes that no longer apply because someone else saved meanwhile (a figure they
     /// changed too, a node they removed or recoded…); nothing was written.
     Conflicts(Vec<Conflict>),
-}
-
-impl CommitError {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            CommitError::Store(e) => e.message(lang),
-            CommitError::Busy { holder } => format!(
-                "{} {}; {}",
-                lang.pick("workspace sedang disimpan oleh", "the workspace is being saved by"),
-                if holder.is_empty() {
-                    lang.pick("pengguna lain", "another user")
-                } else {
-                    holder
-                },
-                lang.pick("coba simpan lagi sebentar lagi", "try saving again in a moment")
-            ),
-            CommitError::Vanished(p) => format!(
-                "{}: {}",
-                p.display(),
-                lang.pick(
-                    "berkas hilang dari disk; perubahan Anda masih di memori — pulihkan berkasnya atau simpan ke tempat lain",
-                    "the file is gone from disk; your changes are still in memory — restore the file or save elsewhere"
-                )
-            ),
-            CommitError::Conflicts(c) if c.iter().all(|c| c.figure().is_some()) => format!(
-                "{} {}",
-                c.len(),
-                lang.pick(
-                    "angka juga diubah orang lain sejak Anda membuka; tidak ada yang ditulis",
-                    "figure(s) were also changed by someone else since you opened; nothing was written"
-                )
-            ),
-            CommitError::Conflicts(c) => format!(
-                "{} {}",
-                c.len(),
-                lang.pick(
-                    "perubahan tidak lagi cocok dengan berkas (orang lain menyimpan sejak Anda membuka); tidak ada yang ditulis",
-                    "change(s) no longer fit the file (someone else saved since you opened); nothing was written"
-                )
-            ),
-        }
-    }
 }
 
 /// The result of a save (what is now on disk is in the workspace given to [`commit_changes`]).

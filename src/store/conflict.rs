@@ -4,7 +4,6 @@
 //! — with the journal's last word on it (who, when).
 
 use super::journal::{self, Entry};
-use crate::locale::{self, Lang};
 use crate::model::{Change, Op, Refusal, Workspace};
 use rust_decimal::Decimal;
 
@@ -73,46 +72,6 @@ impl Conflict {
         match self {
             Conflict::Figure(f) => f.by.as_ref(),
             Conflict::Change(c) => c.by.as_ref(),
-        }
-    }
-
-    /// One line: "7.01.02.2.04.02 realisasi TW III: Anda 1.300, di berkas 1.250 (diubah oleh
-    /// budi, …)", or the change and why it no longer applies. Names as written (a front-end
-    /// makes them safe to show).
-    pub fn message(&self, lang: Lang) -> String {
-        let who = self
-            .by()
-            .map(|e| {
-                format!(
-                    " ({} {}, {})",
-                    lang.pick("diubah oleh", "changed by"),
-                    e.pengguna,
-                    e.waktu
-                )
-            })
-            .unwrap_or_default();
-        match self {
-            Conflict::Figure(f) => {
-                let kind = f.mine.field.figure_kind();
-                let on_file = match &f.why {
-                    Refusal::FigureChanged { .. } => locale::value_or_dash(kind, f.theirs),
-                    other => locale::refusal(other, lang),
-                };
-                format!(
-                    "{} {}: {} {}, {} {}{who}",
-                    f.mine.kode,
-                    locale::field_label(f.mine.field, lang),
-                    lang.pick("Anda", "yours"),
-                    locale::value_or_dash(kind, f.mine.new),
-                    lang.pick("di berkas", "on file"),
-                    on_file,
-                )
-            }
-            Conflict::Change(c) => format!(
-                "{} — {}{who}",
-                locale::describe_change(&c.change, None, lang),
-                locale::refusal(&c.why, lang)
-            ),
         }
     }
 }

@@ -10,10 +10,8 @@
 // one this code means.
 #![allow(clippy::unnecessary_cast)]
 
-use crate::locale::Lang;
 use rustix::fs::{self as rfs, AtFlags, FileType, Mode, OFlags};
 use std::ffi::{OsStr, OsString};
-use std::fmt;
 use std::fs::File;
 use std::io;
 use std::os::fd::OwnedFd;
@@ -33,8 +31,8 @@ pub enum Unsafe {
     /// Its group is not the workspace's (`folder`: the group of the folder it is in, which
     /// tells which of the two is the odd one).
     OtherGroup {
-        found: u32,
-        expected: u32,
+        found: Group,
+        expected: Group,
         folder: u32,
     },
     /// A workspace name too long for the names of its side files (`<name>.jurnal.jsonl` must
@@ -49,59 +47,6 @@ pub enum Unsafe {
     OtherOwner { found: u32, expected: u32 },
 }
 
-impl Unsafe {
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            Unsafe::Symlink => lang
-                .pick(
-                    "adalah tautan simbolik; kinerja tidak menulis melalui tautan — hapus tautannya",
-                    "is a symbolic link; kinerja does not write through links — remove the link",
-                )
-                .into(),
-            Unsafe::NotRegular => lang
-                .pick("bukan berkas biasa", "is not a regular file")
-                .into(),
-            Unsafe::NotFolder => lang.pick("bukan folder", "is not a folder").into(),
-            Unsafe::OtherGroup {
-                found, expected, ..
-            } => format!(
-                "{} {}, {} {}; {}",
-                lang.pick("milik grup", "belongs to group"),
-                group_label(*found),
-                lang.pick("bukan grup workspace", "not the workspace's group"),
-                group_label(*expected),
-                lang.pick("tidak dipakai", "not used")
-            ),
-            Unsafe::NameTooLong { max } => format!(
-                "{} {max} {}",
-                lang.pick(
-                    "nama terlalu panjang untuk berkas pendampingnya (kunci, jurnal, cadangan); paling panjang",
-                    "name too long for its side files (lock, journal, versions); at most"
-                ),
-                lang.pick("byte — beri nama yang lebih pendek", "bytes — give it a shorter name")
-            ),
-            Unsafe::WorkspaceLink => lang
-                .pick(
-                    "kini tautan simbolik, bukan berkas workspace (diganti orang lain sejak dibuka?); tidak ada yang dibaca atau ditulis — periksa berkasnya, pulihkan dengan `kinerja restore`",
-                    "is now a symbolic link, not the workspace file (replaced by someone since it was opened?); nothing was read or written — check the file, restore it with `kinerja restore`",
-                )
-                .into(),
-            Unsafe::HardLinked(n) => format!(
-                "{} {n} {}; {}",
-                lang.pick("punya", "has"),
-                lang.pick("nama (tautan keras)", "names (hard links)"),
-                lang.pick("tidak dipakai", "not used")
-            ),
-            Unsafe::OtherOwner { found, expected } => format!(
-                "{} uid {found}, {} uid {expected}; {}",
-                lang.pick("milik", "belongs to"),
-                lang.pick("bukan", "not"),
-                lang.pick("tidak dipakai", "not used")
-            ),
-        }
-    }
-}
-
 /// A side file refused, with its path; carried inside an `io::Error` so every caller reports
 /// it like any other failure, and [`super::StoreError::from_io`] can pick it out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,94 +55,20 @@ pub struct UnsafeFile {
     pub why: Unsafe,
 }
 
-impl UnsafeFile {
-    /// One line: the file, what is wrong, and for a file of another group how to fix it.
-    pub fn message(&self, lang: Lang) -> String {
-        let mut line = format!("{}: {}", self.path.display(), self.why.describe(lang));
-        if let Unsafe::OtherGroup {
-            found,
-            expected,
-            folder,
-        } = self.why
-        {
-            line.push_str(" — ");
-            line.push_str(&group_fix(&self.path, found, expected, folder, lang));
+/// A group, with its name looked up when the refusal was made (so its message needs no
+/// system call).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub gid: u32,
+    pub name: Option<String>,
+}
+
+impl Group {
+    pub(crate) fn of(gid: u32) -> Group {
+        Group {
+            gid,
+            name: group_name(gid),
         }
-        line
-    }
-}
-
-/// How to end a group mismatch: when the side file has the folder's group and the workspace
-/// does not (a workspace moved in with `mv` keeps its owner's group), the workspace is the odd
-/// one; otherwise the side file is (left by another tool, or stray). Only the lock may simply
-/// be removed: the journal and the versions are history.
-fn group_fix(side: &Path, found: u32, expected: u32, folder: u32, lang: Lang) -> String {
-    let quoted = |p: &Path| shell_quote(&p.to_string_lossy());
-    let name = |gid: u32| group_name(gid).unwrap_or_else(|| gid.to_string());
-    let side_name = side.file_name().unwrap_or_default();
-    let is_lock = side_name.as_bytes().ends_with(b".lock");
-    let or_remove = |what: &str| {
-        if is_lock {
-            format!(
-                ", {} {what} {}",
-                lang.pick("atau hapus", "or remove"),
-                lang.pick("bila tersesat", "if it is stray")
-            )
-        } else {
-            String::new()
-        }
-    };
-    match workspace_of(side) {
-        Some(ws) if found == folder && expected != folder => format!(
-            "{} `chgrp {} {}` {}{}",
-            lang.pick("jalankan", "run"),
-            name(found),
-            quoted(&ws),
-            lang.pick("(grup folder)", "(the folder's group)"),
-            or_remove(&quoted(Path::new(side_name)))
-        ),
-        _ => format!(
-            "{} `chgrp{} {} {}`{}",
-            lang.pick("jalankan", "run"),
-            if side_name.as_bytes().ends_with(b".cadangan") {
-                " -R"
-            } else {
-                ""
-            },
-            name(expected),
-            quoted(side),
-            or_remove(lang.pick("berkas kunci itu", "that lock file"))
-        ),
-    }
-}
-
-/// The workspace a side file (`<ws>.lock`, `<ws>.jurnal.jsonl`, `<ws>.cadangan`) belongs to.
-fn workspace_of(side: &Path) -> Option<PathBuf> {
-    let name = side.file_name()?.as_bytes();
-    [b".lock".as_slice(), b".jurnal.jsonl", b".cadangan"]
-        .iter()
-        .find_map(|suffix| name.strip_suffix(*suffix))
-        .filter(|ws| !ws.is_empty())
-        .map(|ws| side.with_file_name(OsStr::from_bytes(ws)))
-}
-
-/// `s` as one shell word.
-fn shell_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || "/._-+,:@%=".contains(c))
-    {
-        crate::text::visible(s).into_owned()
-    } else {
-        format!("'{}'", crate::text::visible(&s.replace('\'', r"'\''")))
-    }
-}
-
-/// `sakip (1001)`, or the number alone when the group has no name.
-fn group_label(gid: u32) -> String {
-    match group_name(gid) {
-        Some(name) => format!("{} ({gid})", crate::text::visible(&name)),
-        None => gid.to_string(),
     }
 }
 
@@ -228,12 +99,6 @@ pub(crate) fn group_name(gid: u32) -> Option<String> {
         // SAFETY: on success gr_name points at a NUL-terminated string inside `buf`.
         let name = unsafe { std::ffi::CStr::from_ptr(grp.gr_name) };
         return Some(name.to_string_lossy().into_owned());
-    }
-}
-
-impl fmt::Display for UnsafeFile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::Id))
     }
 }
 
@@ -507,8 +372,8 @@ impl Folder {
             return Err(self.unsafe_err(
                 name,
                 Unsafe::OtherGroup {
-                    found: m.gid(),
-                    expected,
+                    found: Group::of(m.gid()),
+                    expected: Group::of(expected),
                     folder: self.gid()?,
                 },
             ));
@@ -652,30 +517,8 @@ mod tests {
     #[test]
     fn a_group_is_named_as_ls_names_it() {
         // Group 0 is `root` on every Linux system.
-        assert_eq!(group_label(0), "root (0)");
-        // A group without an entry: its number alone.
-        assert_eq!(group_label(4_000_000_000), "4000000000");
-    }
-
-    #[test]
-    fn the_fix_for_a_group_mismatch_names_the_odd_file() {
-        let side = Path::new("/srv/kinerja/ws.json.lock");
-        // The lock has the folder's group, the workspace does not: change the workspace.
-        let fix = group_fix(side, 0, 4_000_000_000, 0, Lang::Id);
-        assert!(
-            fix.contains("chgrp root /srv/kinerja/ws.json` (grup folder), atau hapus ws.json.lock"),
-            "{fix}"
-        );
-        // The workspace has the folder's group: the lock is the odd one.
-        let fix = group_fix(side, 4_000_000_000, 0, 0, Lang::Id);
-        assert!(
-            fix.contains("chgrp root /srv/kinerja/ws.json.lock"),
-            "{fix}"
-        );
-        assert_eq!(
-            workspace_of(Path::new("/a/b c.json.jurnal.jsonl")),
-            Some(PathBuf::from("/a/b c.json"))
-        );
-        assert_eq!(shell_quote("/a/b c.json"), "'/a/b c.json'");
+        assert_eq!(Group::of(0).name.as_deref(), Some("root"));
+        // A group without an entry.
+        assert_eq!(Group::of(4_000_000_000).name, None);
     }
 }

@@ -24,7 +24,7 @@ pub mod recovery;
 mod validate;
 pub mod versions;
 
-pub use folder::{Unsafe, UnsafeFile};
+pub use folder::{Group, Unsafe, UnsafeFile};
 
 pub use commit::{
     CommitError, Committed, LOCK_WAIT, Lock, Stamp, commit, commit_changes, commit_ops,
@@ -32,11 +32,9 @@ pub use commit::{
 };
 pub use conflict::{ChangeConflict, Conflict, FigureConflict};
 
-use crate::locale::Lang;
 use crate::model::{SCHEMA_VERSION, Workspace};
 use folder::{Folder, split};
 use std::ffi::{OsStr, OsString};
-use std::fmt;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::unix::ffi::OsStrExt;
@@ -76,62 +74,6 @@ pub enum Problem {
     Encoding(String),
 }
 
-impl Problem {
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Problem::Syntax(m), Lang::Id) => format!("JSON tidak sah: {m}"),
-            (Problem::Syntax(m), Lang::En) => format!("invalid JSON: {m}"),
-            (Problem::Content(m), Lang::Id) => format!("isi tidak sah: {m}"),
-            (Problem::Content(m), Lang::En) => format!("invalid content: {m}"),
-            (Problem::DuplicateKode(k), Lang::Id) => {
-                format!("kode ganda «{k}»: setiap node harus berkode unik")
-            }
-            (Problem::DuplicateKode(k), Lang::En) => {
-                format!("duplicate kode «{k}»: every node needs its own code")
-            }
-            (Problem::BadNesting { kode, detail }, Lang::Id) => {
-                format!("susunan pohon salah pada «{kode}»: {detail}")
-            }
-            (Problem::BadNesting { kode, detail }, Lang::En) => {
-                format!("wrong tree nesting at «{kode}»: {detail}")
-            }
-            (Problem::UnknownReference(m), Lang::Id) => format!("rujukan tidak dikenal: {m}"),
-            (Problem::UnknownReference(m), Lang::En) => format!("unknown reference: {m}"),
-            (Problem::BudgetNotAllowed(k), Lang::Id) => {
-                format!("«{k}» bukan Program/Kegiatan/Sub Kegiatan, tidak boleh punya anggaran")
-            }
-            (Problem::BudgetNotAllowed(k), Lang::En) => {
-                format!("«{k}» is not a Program/Kegiatan/Sub Kegiatan and cannot have a budget")
-            }
-            (Problem::SchemaVersion(v), Lang::Id) => format!(
-                "schema_version {v} tidak dikenal (versi ini membaca {SCHEMA_VERSION}); perbarui kinerja"
-            ),
-            (Problem::SchemaVersion(v), Lang::En) => format!(
-                "unknown schema_version {v} (this build reads {SCHEMA_VERSION}); update kinerja"
-            ),
-            (Problem::Encoding(m), Lang::Id) => format!("bukan teks UTF-8 yang sah: {m}"),
-            (Problem::Encoding(m), Lang::En) => format!("not valid UTF-8 text: {m}"),
-        }
-    }
-}
-
-impl ParseError {
-    pub fn message(&self, lang: Lang) -> String {
-        format!(
-            "{}:{}: {}",
-            self.line,
-            self.column,
-            self.problem.describe(lang)
-        )
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::Id))
-    }
-}
-
 /// Why a workspace could not be read or written; always names the file.
 #[derive(Debug)]
 pub enum StoreError {
@@ -150,32 +92,6 @@ pub enum StoreError {
     /// A file that is not what it must be: a workspace that is not a regular file, a side file
     /// that is a link, of another group… (see [`Unsafe`]).
     Unsafe(UnsafeFile),
-}
-
-impl StoreError {
-    /// One line: the file, the position where there is one, and what is wrong.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            StoreError::Read { path, source } => format!(
-                "{}: {} ({source})",
-                path.display(),
-                lang.pick("tidak dapat dibaca", "cannot be read")
-            ),
-            StoreError::Parse { path, error } => {
-                format!("{}:{}", path.display(), error.message(lang))
-            }
-            StoreError::Unsafe(u) => u.message(lang),
-            StoreError::Write { path, source } => format!(
-                "{}: {} ({source}); {}",
-                path.display(),
-                lang.pick("gagal menyimpan", "could not save"),
-                lang.pick(
-                    "berkas di disk tidak berubah",
-                    "the file on disk is unchanged"
-                )
-            ),
-        }
-    }
 }
 
 impl StoreError {
@@ -204,12 +120,6 @@ impl StoreError {
 
 fn unsafe_file(e: &io::Error) -> Option<UnsafeFile> {
     e.get_ref()?.downcast_ref::<UnsafeFile>().cloned()
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::Id))
-    }
 }
 
 impl std::error::Error for StoreError {}

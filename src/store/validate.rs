@@ -197,9 +197,9 @@ pub fn validate(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
     Ok(())
 }
 
-/// A figure no one can have typed: negative, or beyond `locale::MAX_FIGURE`.
+/// A figure no one can have typed: negative, or beyond `model::change::MAX_FIGURE`.
 fn negative_or_huge(node: &Node) -> Option<String> {
-    let max = crate::locale::MAX_FIGURE;
+    let max = crate::model::change::MAX_FIGURE;
     let mut figures: Vec<(String, rust_decimal::Decimal)> = Vec::new();
     for (i, ind) in node.indikator.iter().enumerate() {
         let n = i + 1;

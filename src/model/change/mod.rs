@@ -33,8 +33,8 @@ use super::{
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// The largest figure a workspace may hold; the loader refuses larger ones. The same bound as
-/// `locale::MAX_FIGURE` (a test keeps them equal; `model` cannot depend on `locale`).
+/// The largest figure a workspace may hold (a thousand trillion Rupiah): anything above is a
+/// typing slip. The loader, every change and the figure readers refuse larger ones.
 pub const MAX_FIGURE: Decimal = rust_decimal::dec!(1_000_000_000_000_000);
 
 /// Where a node sits: under `parent` (`None`: at the root), at position `at` among its siblings

@@ -3,13 +3,17 @@
 use super::{SummaryPage, TextTable, display};
 use crate::report::tables::RowStyle;
 
+/// A cell's text: `|` escaped, line breaks as `<br>` (a table row is one line).
 fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('|', "\\|").replace('\n', "<br>")
 }
 
 /// A table with its heading; figures right-aligned, group and total rows bold.
 fn grid(out: &mut String, t: &TextTable) {
     out.push_str(&format!("\n## {}\n\n", t.title));
+    if let Some(note) = &t.note {
+        out.push_str(&format!("*{note}*\n\n"));
+    }
     let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     out.push_str(&row(t.columns.iter().map(|h| escape(h)).collect()));
     out.push_str(&row((0..t.columns.len())

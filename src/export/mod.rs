@@ -82,10 +82,16 @@ pub fn tables(req: &Request) -> Result<Vec<TextTable>, ExportError> {
         None => report::tables::TABLE_KEYS.to_vec(),
         Some(key) => vec![key],
     };
+    // Which quarters' figures are verified, under every table's title.
+    let locked = locale::lock_lines(&req.ws.verifikasi, req.lang);
+    let note = (!locked.is_empty()).then(|| crate::text::visible(&locked.join("; ")).into_owned());
     keys.into_iter()
         .map(|key| {
             report::tables::table(req.ws, req.quarter, key)
-                .map(|t| TextTable::new(t, req.lang))
+                .map(|t| TextTable {
+                    note: note.clone(),
+                    ..TextTable::new(t, req.lang)
+                })
                 .ok_or_else(|| ExportError::UnknownTable(key.to_string()))
         })
         .collect()

@@ -16,6 +16,7 @@ pub mod change;
 pub mod codes;
 pub mod levels;
 pub mod removal;
+pub mod renstra;
 pub mod text;
 pub mod year;
 
@@ -23,6 +24,9 @@ pub use attention::{
     OverPagu, evidence_count, latest_explanation, needs_explanation, over_pagu, over_pagu_all,
 };
 pub use change::Objection;
+pub use renstra::{
+    RenstraMoney, capaian_renstra, renstra_money, renstra_realisasi_lalu, renstra_realisasi_sd,
+};
 pub use year::{Review, new_year, renstra_period};
 
 pub mod edit;

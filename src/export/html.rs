@@ -40,6 +40,10 @@ section.table { break-before: page; }
   th, td { padding: 1px 3px; }
   table { max-width: 100%; }
   table.wide { font-size: 7pt; }
+  /* The E-81's 31 columns: smaller type and tighter cells, and the whole form scaled to the
+     page's width (Chromium's zoom), as the xlsx prints it fitted to the width. */
+  table.form { font-size: 6pt; zoom: 0.8; }
+  table.form th, table.form td { padding: 0 2px; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   tr.total { break-before: avoid; }

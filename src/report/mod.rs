@@ -4,6 +4,7 @@
 
 mod check;
 pub mod order;
+pub mod pack;
 pub mod snapshot;
 pub mod tables;
 

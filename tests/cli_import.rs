@@ -75,7 +75,7 @@ fn exported_e81(ws: &Path, edit: impl Fn(&str) -> String, kode: &str) -> String 
     stdout(&out)
         .lines()
         .map(|l| {
-            if l.starts_with(&format!("{kode},")) {
+            if l.contains(&format!("] {kode} ")) {
                 edit(l)
             } else {
                 l.to_string()
@@ -128,7 +128,7 @@ fn broken_files_are_refused_at_their_cell_and_change_nothing() {
     let (dir, path) = sample_dir();
     let row = |csv: &str| {
         csv.lines()
-            .find(|l| l.starts_with(NONPERIZINAN))
+            .find(|l| l.contains(&format!("] {NONPERIZINAN} ")))
             .unwrap()
             .to_string()
     };
@@ -137,15 +137,15 @@ fn broken_files_are_refused_at_their_cell_and_change_nothing() {
     // Nonperizinan's row in the export as it is (the E-81 runs in the Renja's order).
     let at = plain
         .lines()
-        .position(|l| l.starts_with(NONPERIZINAN))
+        .position(|l| l.contains(&format!("] {NONPERIZINAN} ")))
         .unwrap()
         + 1;
     let cases: Vec<(&str, String, String)> = vec![
-        // Text in a number cell (G is Nonperizinan's TW I K).
+        // Text in a number cell (K is Nonperizinan's TW I K).
         (
             "text/e81.csv",
             exported_e81(&path, |l| l.replace(",462,", ",empat ratus,"), NONPERIZINAN),
-            format!("e81!G{at}: «empat ratus» bukan angka"),
+            format!("e81!K{at}: «empat ratus» bukan angka"),
         ),
         // A kode the workspace lacks.
         (
@@ -155,13 +155,13 @@ fn broken_files_are_refused_at_their_cell_and_change_nothing() {
                 |l| l.replacen(NONPERIZINAN, "7.01.02.2.04.99", 1),
                 NONPERIZINAN,
             ),
-            format!("e81!A{at}"),
+            format!("e81!C{at}"),
         ),
         // The same row twice with another value.
         (
             "dup/e81.csv",
             format!("{plain}\n{}\n", row(&plain).replace(",462,", ",500,")),
-            format!("e81!G{last}"),
+            format!("e81!K{last}"),
         ),
         // A sheet that is no known layout.
         (

@@ -439,18 +439,19 @@ fn removing_a_node_with_figures_needs_force_and_says_what_goes() {
     let p = &ws.path;
     // Kegiatan 7.01.06.2.01 (seed: E-81 rows 633–637, LRA): 4 sub kegiatan below it, 5
     // indicators, 1 PK line (2.2). Figures entered, counted by hand from the sample: the
-    // kegiatan's target, TW I–IV, riwayat 2022 and Renstra end target (7), its declared pagu
-    // and year's realisation (2); each sub kegiatan's target and TW I–IV (5), pagu, Rp TW I–IV
-    // and year's realisation (6): 9 + 4 × 11 = 53. Rupiah spent: the LRA's 199.440.500.
+    // kegiatan's target, TW I–IV, riwayat 2022 and Renstra end target (7), its declared pagu,
+    // year's realisation and the Renstra's realisation up to 2022 (E-81 column 6 Rp,
+    // 467.152.500) (3); each sub kegiatan's target and TW I–IV (5), pagu, Rp TW I–IV and
+    // year's realisation (6): 10 + 4 × 11 = 54. Rupiah spent: the LRA's 199.440.500.
     refused(
         p,
         "node remove 7.01.06.2.01",
         &[
-            "ikut terhapus: 4 node di bawahnya, 5 indikator, 53 angka terisi, \
+            "ikut terhapus: 4 node di bawahnya, 5 indikator, 54 angka terisi, \
              Rp 199.440.500 terealisasi, 1 baris PK",
             "--force",
         ],
-        "this also removes: 4 node(s) below it, 5 indicator(s), 53 figure(s) entered",
+        "this also removes: 4 node(s) below it, 5 indicator(s), 54 figure(s) entered",
     );
     let text = ok(p, "node remove 7.01.06.2.01 --force");
     assert!(text.contains("Dihapus: Kegiatan 7.01.06.2.01"), "{text}");

@@ -263,19 +263,24 @@ fn xlsx_numbers_are_numbers_in_every_sheet() {
     assert_eq!(number(&ip_asn[5]), 75.0);
     assert_eq!(number(&ip_asn[6]), 70.85);
     assert_eq!(pct(number(&ip_asn[7])), 94.47);
-    // E-81: no figure is stored as text.
+    // E-81: no figure is stored as text (the title, the form's four header rows, then the
+    // rows; the figures from column 5 to the predikat, the 27th column).
     let e81 = book.worksheet_range("E-81").unwrap();
-    for row in e81.rows().skip(2) {
-        for cell in row.iter().skip(4) {
+    for row in e81.rows().skip(5) {
+        for cell in row.iter().skip(4).take(22) {
             assert!(
                 matches!(cell, Data::Float(_) | Data::Int(_) | Data::Empty),
                 "{cell:?} in {row:?}"
             );
         }
     }
-    // The E-81 row of kegiatan 7.01.06.2.01: TW II Rp 83.415.400 (column 9).
-    let keg = e81.rows().find(|r| r[0] == "7.01.06.2.01").unwrap();
-    assert_eq!(number(&keg[9]), 83_415_400.0);
+    // The E-81 row of kegiatan 7.01.06.2.01: TW II Rp 83.415.400 (the form's column 9 Rp:
+    // No, Sasaran, node, indikator, 5–8 K/Rp before it = the 14th column).
+    let keg = e81
+        .rows()
+        .find(|r| r[2].to_string().starts_with("[KEGIATAN] 7.01.06.2.01 "))
+        .unwrap();
+    assert_eq!(number(&keg[13]), 83_415_400.0);
 }
 
 #[test]
@@ -478,7 +483,9 @@ fn xlsx_sheets_print_landscape_one_page_wide_with_title_rows_repeated() {
         ] {
             assert!(sheet.contains(setting), "{key}: {setting}");
         }
-        // The title and the header (rows 1–2) repeat on every printed page.
+        // The title and the header (rows 1–2; the E-81's form header rows 2–5) repeat on
+        // every printed page.
+        let last = if *key == "e81" { 5 } else { 2 };
         let name = kinerja::export::words::sheet(key, Lang::Id);
         let titles = format!("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">");
         let at = workbook
@@ -487,8 +494,8 @@ fn xlsx_sheets_print_landscape_one_page_wide_with_title_rows_repeated() {
         // Excel quotes a sheet name with a space or a hyphen.
         let rest = &workbook[at + titles.len()..];
         assert!(
-            rest.starts_with(&format!("'{name}'!$1:$2<"))
-                || rest.starts_with(&format!("{name}!$1:$2<")),
+            rest.starts_with(&format!("'{name}'!$1:${last}<"))
+                || rest.starts_with(&format!("{name}!$1:${last}<")),
             "{key}: {}",
             &rest[..40]
         );
@@ -564,4 +571,35 @@ fn json_names_the_officer_the_interface_shows() {
             "{kode}: every node has an officer above it"
         );
     }
+}
+
+#[test]
+fn xlsx_e81_has_the_forms_header_over_its_rows() {
+    let bytes = render(&sample(), Format::Xlsx, Some("e81"));
+    let sheet = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    // As the form lays it out (seed line 596–598): row 2 the titles, "Realisasi Kinerja …
+    // pada Triwulan" over the eight columns of TW I–IV (K2:R2) with the quarters under it
+    // (K3:L3 …); a pair's title over its two columns and both title rows (column 5: E2:F3);
+    // No over two rows (A2:A3); row 4 the column numbers, 5 over its pair (E4:F4); row 5 K/Rp.
+    for merge in [
+        "A2:A3", "E2:F3", "G2:H3", "I2:J3", "K2:R2", "K3:L3", "Q3:R3", "E4:F4", "A4:A5",
+    ] {
+        assert!(
+            sheet.contains(&format!("<mergeCell ref=\"{merge}\"/>")),
+            "{merge}"
+        );
+    }
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let e81 = book.worksheet_range("E-81").unwrap();
+    let rows: Vec<_> = e81.rows().collect();
+    assert!(rows[1][4].to_string().starts_with("Target Renstra"));
+    assert_eq!(rows[2][10].to_string(), "TW I");
+    assert_eq!(number(&rows[3][4]), 5.0);
+    assert_eq!(number(&rows[3][24]), 15.0);
+    assert_eq!(
+        (rows[4][4].to_string(), rows[4][5].to_string()),
+        ("K".to_string(), "Rp".to_string())
+    );
+    // Frozen under the header: the first data row is the sixth.
+    assert_eq!(rows[5][0].to_string(), "1");
 }

@@ -129,8 +129,8 @@ fn the_html_export_prints_on_a4_each_table_from_a_new_page_and_within_it() {
     // margins = 184 mm ≈ 520 pt for rows; a one-line row at 8,5 pt is about 13 pt, so about
     // 38 rows fit. The summary (3 + 3 rows), 3.1–3.3 (9 rows each), the LRA (25) and the red
     // list (3) take a page each; Tabel 3.5 (39 rows) and 3.6 (38 rows), many of two lines,
-    // two each; the E-81's 44 rows at 7 pt, of three or four lines on average (its names wrap
-    // in narrow columns), about 30 pt each, 16 to a page: three.
+    // two each; the E-81 (the full form, 31 columns at 6 pt scaled by 0,8 to fit the width),
+    // 44 rows of three or four lines on average (its names wrap in narrow columns): three.
     // 1 + 1 + 1 + 1 + 2 + 2 + 3 + 1 + 1 = 13.
     assert_eq!(pages_of, [1, 1, 1, 1, 2, 2, 3, 1, 1], "{said}");
     assert!(said.contains("pages: 13"), "{said}");

@@ -212,7 +212,7 @@ fn an_export_edited_in_excel_comes_back_as_those_edits_only() {
     let csv = String::from_utf8(render(&original, Format::Csv, Some("e81"))).unwrap();
     let line = csv
         .lines()
-        .find(|l| l.starts_with("7.01.02.2.04.02,"))
+        .find(|l| l.contains("] 7.01.02.2.04.02 "))
         .unwrap()
         .to_string();
     // Someone types TW III of Nonperizinan again: 1.235 → 1.300 layanan.
@@ -251,7 +251,7 @@ fn an_export_edited_in_excel_comes_back_as_those_edits_only() {
     let row = e81_row(NONPERIZINAN);
     assert_eq!(
         cells,
-        [3, 2, 1].map(|above| format!("e81!L{}", row - above))
+        [3, 2, 1].map(|above| format!("e81!P{}", row - above))
     );
     assert!(matches!(
         &plan.problems[1].kind,
@@ -719,7 +719,7 @@ fn exported_e81(edit: impl Fn(&str) -> String, kode: &str) -> String {
     let csv = String::from_utf8(render(&sample(), Format::Csv, Some("e81"))).unwrap();
     csv.lines()
         .map(|l| {
-            if l.starts_with(&format!("{kode},")) {
+            if l.contains(&format!("] {kode} ")) {
                 edit(l)
             } else {
                 l.to_string()
@@ -731,7 +731,7 @@ fn exported_e81(edit: impl Fn(&str) -> String, kode: &str) -> String {
 
 const NONPERIZINAN: &str = "7.01.02.2.04.02";
 
-/// The cell in `column` of Nonperizinan's row in the exported E-81 (`e81!G33`): the row is
+/// The cell in `column` of Nonperizinan's row in the exported E-81 (`e81!K33`): the row is
 /// found in the export's text, so the tests follow the table's order (the Renja's).
 fn nonperizinan(column: &str) -> String {
     format!("e81!{column}{}", e81_row(NONPERIZINAN))
@@ -742,15 +742,16 @@ fn e81_row(kode: &str) -> usize {
     let csv = String::from_utf8(render(&sample(), Format::Csv, Some("e81"))).unwrap();
     1 + csv
         .lines()
-        .position(|l| l.starts_with(&format!("{kode},")))
+        .position(|l| l.contains(&format!("] {kode} ")))
         .unwrap()
 }
 
 #[test]
 fn text_in_a_number_cell_is_refused_at_its_cell() {
-    // Column G of Nonperizinan's row: its TW I K.
+    // Column K of Nonperizinan's row: its TW I K (the full form: No, Sasaran, node, indikator,
+    // then the K/Rp pairs of columns 5, 6 and 7 before TW I).
     let csv = exported_e81(|l| l.replace(",462,", ",empat ratus,"), NONPERIZINAN);
-    let plan = refused("e81.csv", csv.as_bytes(), &[&nonperizinan("G")]);
+    let plan = refused("e81.csv", csv.as_bytes(), &[&nonperizinan("K")]);
     assert!(matches!(
         &plan.problems[0].kind,
         ProblemKind::BadNumber(import::BadNumber::NotANumber(t)) if t == "empat ratus"
@@ -763,7 +764,7 @@ fn an_unknown_kode_is_refused_and_kept_for_create() {
         |l| l.replacen(NONPERIZINAN, "7.01.02.2.04.99", 1),
         NONPERIZINAN,
     );
-    let plan = refused("e81.csv", csv.as_bytes(), &[&nonperizinan("A")]);
+    let plan = refused("e81.csv", csv.as_bytes(), &[&nonperizinan("C")]);
     assert!(matches!(
         &plan.problems[0].kind,
         ProblemKind::UnknownNode { kode: Some(k), .. } if k == "7.01.02.2.04.99"
@@ -793,16 +794,16 @@ fn a_duplicate_row_with_another_value_is_refused() {
         .nth(e81_row(NONPERIZINAN) - 1)
         .unwrap()
         .to_string();
-    assert!(row.starts_with(NONPERIZINAN));
+    assert!(row.contains(&format!("] {NONPERIZINAN} ")));
     // The same row again at the end, with TW I typed as 500 instead of 462.
     let again = row.replace(",462,", ",500,");
     let csv = format!("{csv}\n{again}\n");
     let last = csv.lines().count();
-    let plan = refused("e81.csv", csv.as_bytes(), &[&format!("e81!G{last}")]);
+    let plan = refused("e81.csv", csv.as_bytes(), &[&format!("e81!K{last}")]);
     assert!(matches!(
         &plan.problems[0].kind,
         ProblemKind::Duplicate { first, first_value, value, .. }
-            if first.to_string() == nonperizinan("G") && *first_value == dec!(462) && *value == dec!(500)
+            if first.to_string() == nonperizinan("K") && *first_value == dec!(462) && *value == dec!(500)
     ));
     // The same row twice with the same figures is no problem.
     let (dir, path) = workspace_file(&sample());
@@ -1032,8 +1033,8 @@ fn columns_in_another_order_among_extra_columns_read_the_same() {
 
 #[test]
 fn figures_set_would_refuse_are_refused_at_their_cells() {
-    // Nonperizinan's row: a negative TW I (G), an absurd pagu (F), three decimals of
-    // Rupiah in TW II (J).
+    // Nonperizinan's row: a negative TW I (K), an absurd pagu (J), three decimals of
+    // Rupiah in TW II (N).
     let csv = exported_e81(
         |l| {
             l.replace(",462,", ",-462,")
@@ -1045,7 +1046,7 @@ fn figures_set_would_refuse_are_refused_at_their_cells() {
     let plan = refused(
         "e81.csv",
         csv.as_bytes(),
-        &[&nonperizinan("F"), &nonperizinan("G"), &nonperizinan("J")],
+        &[&nonperizinan("J"), &nonperizinan("K"), &nonperizinan("N")],
     );
     let reasons: Vec<String> = plan
         .problems
@@ -1148,12 +1149,12 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
             (
                 format!("realisasi TW I · {ind}"),
                 "— → 462".into(),
-                nonperizinan("G")
+                nonperizinan("K")
             ),
             (
                 format!("realisasi TW III · {ind}"),
                 "1.235 → 1.300".into(),
-                nonperizinan("K")
+                nonperizinan("O")
             ),
         ]
     );
@@ -1161,7 +1162,7 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
     assert!(
         text.contains(&format!(
             "  ubah  realisasi TW III · {ind}: 1.235 → 1.300  [{}]",
-            nonperizinan("K")
+            nonperizinan("O")
         )),
         "{text}"
     );
@@ -1171,7 +1172,7 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
     assert!(
         all.contains(&format!(
             "  same  pagu: Rp 25.000.000  [{}]",
-            nonperizinan("F")
+            nonperizinan("J")
         )),
         "{all}"
     );
@@ -1196,7 +1197,7 @@ fn the_preview_shows_per_node_old_and_new_and_the_problems() {
             .text(Lang::Id, import::Detail::Changes)
             .contains(&format!(
                 "  MASALAH {}: #REF!: sel berisi galat Excel, bukan angka",
-                nonperizinan("G")
+                nonperizinan("K")
             ))
     );
 }

@@ -532,12 +532,11 @@ const E81_SUB_KEGIATAN: [E81Row; 24] = [
 #[test]
 fn e81_in_the_seeds_order_every_sub_kegiatan_row() {
     let t = table("e81");
-    let kode_col = col(&t, "Kode");
+    let node_col = col(&t, "Program / Kegiatan / Sub Kegiatan");
     let kodes: Vec<&str> = t
         .rows
         .iter()
-        .map(|r| text(&r.cells[kode_col]))
-        .filter(|k| !k.is_empty())
+        .filter_map(|r| e81_kode(text(&r.cells[node_col])))
         .collect();
     // The seed's E-81 (lines 599–637): program 7.01.01 and its kegiatan and sub kegiatan by
     // code, then 7.01.02, then 7.01.06 — the Renja's order, not the PK's.
@@ -557,7 +556,7 @@ fn e81_in_the_seeds_order_every_sub_kegiatan_row() {
     }
     assert_eq!(kodes, seed_order);
 
-    let target = [col(&t, "Target K"), col(&t, "Target Rp")];
+    let target = [col(&t, "Target 2023 K"), col(&t, "Target 2023 Rp")];
     let k = Quarter::ALL.map(|q| col(&t, &format!("TW {q} K")));
     let rp = Quarter::ALL.map(|q| col(&t, &format!("TW {q} Rp")));
     let capaian = col(&t, "Capaian K");
@@ -565,7 +564,7 @@ fn e81_in_the_seeds_order_every_sub_kegiatan_row() {
         let row = t
             .rows
             .iter()
-            .find(|r| text(&r.cells[kode_col]) == kode)
+            .find(|r| e81_kode(text(&r.cells[node_col])) == Some(kode))
             .unwrap();
         let c = &row.cells;
         let at = format!("seed line {line}");
@@ -580,6 +579,16 @@ fn e81_in_the_seeds_order_every_sub_kegiatan_row() {
         assert_eq!(k.map(|i| num(&c[i])), expected_k, "{at}");
         assert_eq!(num(&c[capaian]), Some(cap), "{at}");
     }
+}
+
+/// The kode in the E-81's node cell, `[SUB KEGIATAN] 7.01.01.2.01.01 Nama` (none on a
+/// sasaran's row or a second indicator's).
+fn e81_kode(cell: &str) -> Option<&str> {
+    cell.strip_prefix('[')?
+        .split_once("] ")?
+        .1
+        .split_whitespace()
+        .next()
 }
 
 #[test]
@@ -611,28 +620,32 @@ fn no_level_word_twice_and_no_invented_code_in_a_kode_column() {
             }
         }
     }
-    // The E-81's program row reads as the seed's "[PROGRAM] 7.01.01 PROGRAM PENUNJANG …"
-    // (line 599) does, once.
+    // The E-81's rows read as the seed's "[PROGRAM] 7.01.01 PROGRAM PENUNJANG …" (line 599)
+    // and "[KEGIATAN] 7.01.01.2.05 Administrasi Kepegawaihan …" (line 612) do: the level in
+    // brackets, the code, the name as it is; never a workspace key (SASARAN-1).
     let e81 = table("e81");
-    let program = e81
-        .rows
-        .iter()
-        .find(|r| text(&r.cells[0]) == "7.01.01")
-        .unwrap();
+    let node_col = col(&e81, "Program / Kegiatan / Sub Kegiatan");
+    let cell = |kode: &str| {
+        e81.rows
+            .iter()
+            .map(|r| text(&r.cells[node_col]))
+            .find(|c| e81_kode(c) == Some(kode))
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(
-        text(&program.cells[1]),
-        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+        cell("7.01.01"),
+        "[PROGRAM] 7.01.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
     );
-    // A level whose name does not begin with it keeps it in front.
-    let kegiatan = e81
-        .rows
-        .iter()
-        .find(|r| text(&r.cells[0]) == "7.01.01.2.05")
-        .unwrap();
     assert_eq!(
-        text(&kegiatan.cells[1]),
-        "Kegiatan Administrasi Kepegawaian Perangkat Daerah"
+        cell("7.01.01.2.05"),
+        "[KEGIATAN] 7.01.01.2.05 Administrasi Kepegawaian Perangkat Daerah"
     );
+    for r in &e81.rows {
+        for c in &r.cells {
+            assert!(!display(c).contains("SASARAN-"), "{c:?}");
+        }
+    }
 }
 
 #[test]
@@ -715,4 +728,139 @@ fn a_name_that_begins_with_its_level_reads_back_from_the_exported_e81() {
         (ops[0].kode.as_str(), ops[0].field, ops[0].new),
         ("SASARAN-1", ikm, Some(dec!(91.19)))
     );
+}
+
+/// The E-81's row of `kode` (its first indicator's row).
+fn e81_row<'a>(t: &'a TextTable, kode: &str) -> &'a [Cell] {
+    let node_col = col(t, "Program / Kegiatan / Sub Kegiatan");
+    &t.rows
+        .iter()
+        .find(|r| e81_kode(text(&r.cells[node_col])) == Some(kode))
+        .unwrap_or_else(|| panic!("no E-81 row {kode}"))
+        .cells
+}
+
+#[test]
+fn e81_full_form_every_column_with_the_seeds_renstra_figures() {
+    let mut ws = sample();
+    // IP ASN (kegiatan 7.01.01.2.05) explained in TW III, which still stands at TW IV.
+    ws.node_mut("7.01.01.2.05").unwrap().indikator[0]
+        .penjelasan
+        .update(Quarter::III, |e| {
+            e.pendorong = "diklat daring".into();
+            e.penghambat = "mutasi pegawai\nbelum diganti".into();
+            e.tindak_lanjut = "usul formasi".into();
+        });
+    let t = tables(&ws, Lang::Id)
+        .into_iter()
+        .find(|t| t.key == "e81")
+        .unwrap();
+    // The form's columns (Permendagri 86/2017 as the seed prints it, line 596): 1–4, the K/Rp
+    // pairs 5–15, then predikat, the three explanations and the penanggung jawab (16–20).
+    let form = t.form.as_ref().expect("the E-81 has the form's header");
+    let mut numbers = form.numbers.clone();
+    numbers.dedup();
+    assert_eq!(numbers, (1..=20).collect::<Vec<u8>>());
+    assert_eq!(t.columns.len(), 4 + 11 * 2 + 5);
+    assert_eq!(form.units[4..8], ["K", "Rp", "K", "Rp"]);
+    let c = |title: &str| col(&t, title);
+    let (k5, rp5) = (c("Target Renstra 2026 K"), c("Target Renstra 2026 Rp"));
+    let (k6, rp6) = (
+        c("Realisasi Renstra s.d. tahun lalu (2022) K"),
+        c("Realisasi Renstra s.d. tahun lalu (2022) Rp"),
+    );
+    let (k7, rp7) = (c("Target 2023 K"), c("Target 2023 Rp"));
+    let (k12, rp12) = (c("Realisasi K s.d. TW IV"), c("Realisasi Rp s.d. TW IV"));
+    let (k13, rp13) = (
+        c("Realisasi Renstra s.d. 2023 K"),
+        c("Realisasi Renstra s.d. 2023 Rp"),
+    );
+    let (k14, rp14) = (
+        c("Capaian Renstra s.d. 2023 K (%)"),
+        c("Capaian Renstra s.d. 2023 Rp (%)"),
+    );
+
+    // Rp of the programs, seed lines 600 (printed on the row labelled 7.01.01.2.01: the rows
+    // of 7.01.01 are shifted by one, docs/data-notes.md), 629 and 632: (kode, 5 Rp, 6 Rp, 7
+    // Rp, 12 Rp, 13 Rp = 6 + 12 by hand, 14 Rp = 13 / 5 by hand).
+    #[rustfmt::skip]
+    let programs = [
+        // 5.244.828.123 + 2.441.003.688 = 7.685.831.811; / 3.595.075.745 = 213,79 %
+        ("7.01.01", dec!(3_595_075_745), dec!(5_244_828_123), dec!(2_669_530_000), dec!(2_441_003_688), dec!(7_685_831_811), "213,79 %"),
+        // 58.921.300 + 24.066.500 = 82.987.800; / 60.000.000 = 138,31 %
+        ("7.01.02", dec!(60_000_000), dec!(58_921_300), dec!(25_000_000), dec!(24_066_500), dec!(82_987_800), "138,31 %"),
+        // 467.152.500 + 199.440.500 = 666.593.000; / 420.000.000 = 158,71 %
+        ("7.01.06", dec!(420_000_000), dec!(467_152_500), dec!(207_822_710), dec!(199_440_500), dec!(666_593_000), "158,71 %"),
+    ];
+    for (kode, r5, r6, r7, r12, r13, r14) in programs {
+        let row = e81_row(&t, kode);
+        assert_eq!(
+            [rp5, rp6, rp7, rp12, rp13].map(|i| num(&row[i])),
+            [r5, r6, r7, r12, r13].map(Some),
+            "{kode}"
+        );
+        assert_eq!(pct(&row[rp14]), r14, "{kode}");
+    }
+    // Column 6 Rp of every kegiatan (seed lines 601, 609, 611, 613, 620, 623, 630, 633); the
+    // six of 7.01.01 add up to the program's 5.244.828.123 (29.360.300 + 4.468.280.683 +
+    // 39.675.000 + 366.410.850 + 129.840.130 + 211.261.160), which the seed prints.
+    #[rustfmt::skip]
+    let kegiatan = [
+        ("7.01.01.2.01", dec!(29_360_300)), ("7.01.01.2.02", dec!(4_468_280_683)),
+        ("7.01.01.2.05", dec!(39_675_000)), ("7.01.01.2.06", dec!(366_410_850)),
+        ("7.01.01.2.08", dec!(129_840_130)), ("7.01.01.2.09", dec!(211_261_160)),
+        ("7.01.02.2.04", dec!(58_921_300)), ("7.01.06.2.01", dec!(467_152_500)),
+    ];
+    for (kode, r6) in kegiatan {
+        assert_eq!(num(&e81_row(&t, kode)[rp6]), Some(r6), "{kode}");
+    }
+    let sum: Decimal = kegiatan[..6].iter().map(|(_, r)| *r).sum();
+    assert_eq!(sum, dec!(5_244_828_123));
+    // A kegiatan has no Renstra end money of its own: 14 Rp blank, 13 Rp still 6 + 12
+    // (4.468.280.683 + 2.211.134.033 = 6.679.414.716).
+    let keu = e81_row(&t, "7.01.01.2.02");
+    assert_eq!(num(&keu[rp13]), Some(dec!(6_679_414_716)));
+    assert_eq!(pct(&keu[rp14]), "");
+
+    // K of the Renstra: Nonperizinan's layanan (jumlah) — end target 5.350 (Tabel 3.3, line
+    // 440), 647 in 2022 (Tabel 3.2, line 419), 3.162 this year: 3.809 = 71,20 % of 5.350.
+    let layanan = e81_row(&t, "7.01.02.2.04");
+    assert_eq!(
+        [k5, k6, k7, k12, k13].map(|i| num(&layanan[i])),
+        [dec!(5350), dec!(647), dec!(500), dec!(3162), dec!(3809)].map(Some)
+    );
+    assert_eq!(pct(&layanan[k14]), "71,20 %");
+    assert_eq!(pct(&layanan[c("Capaian K")]), "632,40 %");
+    // Realisasi anggaran sums its quarters within the year (91,81 %) but a percentage is not
+    // added across years: 13 K is this year's 91,81, 14 K 91,81 / 95 = 96,64 %.
+    assert_eq!(num(&keu[k13]), Some(dec!(91.81)));
+    assert_eq!(pct(&keu[k14]), "96,64 %");
+    // IKM (terakhir) on the sasaran's row: 85 at the end (Tabel 3.3, line 436), 86,19 in 2022,
+    // 91,19 now = 107,28 % (the seed: 107 %).
+    let ikm = t
+        .rows
+        .iter()
+        .find(|r| text(&r.cells[c("Sasaran")]) == "Terwujudnya Pelayanan Publik yang Optimal")
+        .unwrap();
+    assert_eq!(
+        [k5, k6, k13].map(|i| num(&ikm.cells[i])),
+        [dec!(85), dec!(86.19), dec!(91.19)].map(Some)
+    );
+    assert_eq!(pct(&ikm.cells[k14]), "107,28 %");
+    // The No column numbers the level as the seed does: 1 sasaran, 2 program, …
+    assert_eq!(num(&ikm.cells[c("No")]), Some(dec!(1)));
+    assert_eq!(num(&layanan[c("No")]), Some(dec!(3)));
+
+    // 16–20 on IP ASN's row: predikat (70,85 / 75 = 94,47 %: Sangat Tinggi), the explanation
+    // given in TW III with its lines kept, the officer (seed Lampiran V).
+    let ip = e81_row(&t, "7.01.01.2.05");
+    assert_eq!(pct(&ip[c("Capaian K")]), "94,47 %");
+    assert_eq!(text(&ip[c("Predikat")]), "Sangat Tinggi");
+    assert_eq!(text(&ip[c("Faktor Pendorong")]), "diklat daring");
+    assert_eq!(
+        text(&ip[c("Faktor Penghambat")]),
+        "mutasi pegawai\nbelum diganti"
+    );
+    assert_eq!(text(&ip[c("Tindak Lanjut")]), "usul formasi");
+    assert_eq!(text(&ip[c("Penanggung Jawab")]), "HANIN NOVERARENY P");
 }

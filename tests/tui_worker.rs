@@ -546,7 +546,12 @@ fn an_export_while_a_save_waits_follows_it_with_every_figure() {
     use calamine::{Data, Reader, Xlsx};
     let mut book: Xlsx<_> = calamine::open_workbook(&files[0]).unwrap();
     let e81 = book.worksheet_range("E-81").unwrap();
-    let tw1_k = |kode: &str| match e81.rows().find(|r| r[0] == kode).map(|r| r[6].clone()) {
+    // The node cell is `[SUB KEGIATAN] kode nama`; TW I K the form's 11th column.
+    let tw1_k = |kode: &str| match e81
+        .rows()
+        .find(|r| r[2].to_string().contains(&format!("] {kode} ")))
+        .map(|r| r[10].clone())
+    {
         Some(Data::Float(v)) => Some(v),
         Some(Data::Int(v)) => Some(v as f64),
         other => panic!("{kode}: {other:?}"),

@@ -26,6 +26,16 @@ pub struct ExportArgs {
     /// Hanya satu tabel: tabel-3-1, tabel-3-2, tabel-3-3, e81, tabel-3-6, lra, merah.
     #[arg(long, value_name = "NAME")]
     table: Option<String>,
+    /// Bahan rapat (`rapat`): satu halaman — jumlah dan predikat, lalu setiap indikator merah
+    /// atau belum dijelaskan, terburuk dahulu, lalu anggaran melebihi pagu. Hanya html atau md.
+    #[arg(long, value_enum, value_name = "PACK", conflicts_with = "table")]
+    pack: Option<PackArg>,
+}
+
+/// `--pack`: which pack (today only the meeting's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum PackArg {
+    Rapat,
 }
 
 /// `--format`: the library's [`Format`] as the command line spells it.
@@ -61,6 +71,9 @@ pub fn run(out: &mut dyn Write, ws: &Workspace, args: &ExportArgs, lang: Lang) -
         table: args.table.as_deref(),
     };
     let refuse = |e: export::ExportError| Refused(e.message(lang));
+    if args.pack == Some(PackArg::Rapat) {
+        return pack(out, ws, args, q, format, lang);
+    }
     if args.output.as_deref() == Some(Path::new("-")) {
         if format == Format::Csv && args.table.is_none() {
             return Err(Refused(
@@ -96,5 +109,37 @@ pub fn run(out: &mut dyn Write, ws: &Workspace, args: &ExportArgs, lang: Lang) -
             shown(&file.display().to_string())
         )?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--pack rapat`: the meeting pack to standard output, a chosen path or a dated file.
+fn pack(
+    out: &mut dyn Write,
+    ws: &Workspace,
+    args: &ExportArgs,
+    q: kinerja::model::Quarter,
+    format: Format,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let refuse = |e: export::ExportError| Refused(e.message(lang));
+    if args.output.as_deref() == Some(Path::new("-")) {
+        out.write_all(&export::pack::render(ws, q, lang, format).map_err(refuse)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = args.output.clone().unwrap_or_else(|| {
+        PathBuf::from(export::default_pack_file_name(
+            ws,
+            q,
+            format,
+            export::today(),
+        ))
+    });
+    let file = export::write_pack(ws, q, lang, format, &path).map_err(refuse)?;
+    writeln!(
+        out,
+        "{} {}",
+        lang.pick("Ditulis:", "Written:"),
+        shown(&file.display().to_string())
+    )?;
     Ok(ExitCode::SUCCESS)
 }

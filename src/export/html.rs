@@ -7,6 +7,7 @@
 //! with its table and a total with the rows above it; tables of many columns (the E-81) print
 //! smaller so they stay within the page's width.
 
+use super::words::FormHeader;
 use super::{SummaryPage, TextTable, display};
 use crate::report::tables::RowStyle;
 
@@ -18,6 +19,8 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; margin: 1
 h1 { font-size: 15pt; margin: 0 0 .2em 0; }
 h2 { font-size: 12pt; margin: 1.2em 0 .4em 0; }
 p.sub { margin: 0 0 .8em 0; color: #333; }
+p.note { margin: 0 0 .4em 0; font-style: italic; }
+th.num { font-weight: normal; font-size: 85%; }
 table { border-collapse: collapse; margin-bottom: 1em; }
 th, td { border: 1px solid #888; padding: 2px 5px; vertical-align: top; }
 th { background: #e8e8e8; }
@@ -37,6 +40,10 @@ section.table { break-before: page; }
   th, td { padding: 1px 3px; }
   table { max-width: 100%; }
   table.wide { font-size: 7pt; }
+  /* The E-81's 31 columns: smaller type and tighter cells, and the whole form scaled to the
+     page's width (Chromium's zoom), as the xlsx prints it fitted to the width. */
+  table.form { font-size: 6pt; zoom: 0.8; }
+  table.form th, table.form td { padding: 0 2px; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   tr.total { break-before: avoid; }
@@ -49,6 +56,11 @@ fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// [`esc`] with the line breaks of an explanation kept as line breaks.
+fn esc_lines(s: &str) -> String {
+    esc(s).replace('\n', "<br>")
 }
 
 /// `s` as a CSS string's contents: quotes and backslashes escaped, and `<` written as its
@@ -82,16 +94,26 @@ fn page_style(title: &str) -> String {
 /// right-aligned.
 fn table(out: &mut String, t: &TextTable) {
     out.push_str(&format!("<h2>{}</h2>\n", esc(&t.title)));
-    let class = if t.columns.len() >= WIDE {
-        " class=\"wide\""
-    } else {
-        ""
-    };
-    out.push_str(&format!("<div class=\"scroll\"><table{class}><thead><tr>"));
-    for c in &t.columns {
-        out.push_str(&format!("<th>{}</th>", esc(c)));
+    if let Some(note) = &t.note {
+        out.push_str(&format!("<p class=\"note\">{}</p>\n", esc(note)));
     }
-    out.push_str("</tr></thead><tbody>\n");
+    let class = match (&t.form, t.columns.len() >= WIDE) {
+        (Some(_), _) => " class=\"wide form\"",
+        (None, true) => " class=\"wide\"",
+        (None, false) => "",
+    };
+    out.push_str(&format!("<div class=\"scroll\"><table{class}><thead>"));
+    match &t.form {
+        Some(form) => form_head(out, form),
+        None => {
+            out.push_str("<tr>");
+            for c in &t.columns {
+                out.push_str(&format!("<th>{}</th>", esc(c)));
+            }
+            out.push_str("</tr>");
+        }
+    }
+    out.push_str("</thead><tbody>\n");
     for r in &t.rows {
         let class = match r.style {
             RowStyle::Normal => "",
@@ -105,11 +127,37 @@ fn table(out: &mut String, t: &TextTable) {
             } else {
                 ""
             };
-            out.push_str(&format!("<td{n}>{}</td>", esc(&display(v))));
+            out.push_str(&format!("<td{n}>{}</td>", esc_lines(&display(v))));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// A form's header as the form has it: the rows of [`FormHeader::cells`], each cell over the
+/// rows and columns it spans.
+fn form_head(out: &mut String, form: &FormHeader) {
+    let cells = form.cells();
+    for row in 0..FormHeader::ROWS {
+        out.push_str("<tr>");
+        for c in cells.iter().filter(|c| c.row == row) {
+            let span = |n: usize, what: &str| {
+                if n > 1 {
+                    format!(" {what}=\"{n}\"")
+                } else {
+                    String::new()
+                }
+            };
+            let class = if row >= 2 { " class=\"num\"" } else { "" };
+            out.push_str(&format!(
+                "<th{class}{}{}>{}</th>",
+                span(c.rows, "rowspan"),
+                span(c.cols, "colspan"),
+                esc(&c.text)
+            ));
+        }
+        out.push_str("</tr>");
+    }
 }
 
 pub fn document(page: &SummaryPage, tables: &[TextTable]) -> String {

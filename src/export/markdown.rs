@@ -3,13 +3,23 @@
 use super::{SummaryPage, TextTable, display};
 use crate::report::tables::RowStyle;
 
+/// A cell's text: HTML's characters as entities (a Markdown reader passes raw HTML through,
+/// so a `<script>` typed in a note would run), `|` escaped, line breaks as `<br>` (a table row
+/// is one line).
 fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
 }
 
 /// A table with its heading; figures right-aligned, group and total rows bold.
 fn grid(out: &mut String, t: &TextTable) {
-    out.push_str(&format!("\n## {}\n\n", t.title));
+    out.push_str(&format!("\n## {}\n\n", escape(&t.title)));
+    if let Some(note) = &t.note {
+        out.push_str(&format!("*{}*\n\n", escape(note)));
+    }
     let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     out.push_str(&row(t.columns.iter().map(|h| escape(h)).collect()));
     out.push_str(&row((0..t.columns.len())
@@ -36,9 +46,13 @@ fn grid(out: &mut String, t: &TextTable) {
 
 pub fn document(page: &SummaryPage, tables: &[TextTable]) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# {}\n\n{}\n\n", page.title, page.subtitle));
+    out.push_str(&format!(
+        "# {}\n\n{}\n\n",
+        escape(&page.title),
+        escape(&page.subtitle)
+    ));
     for (k, v) in &page.facts {
-        out.push_str(&format!("- **{k}**: {v}\n"));
+        out.push_str(&format!("- **{}**: {}\n", escape(k), escape(v)));
     }
     grid(&mut out, &page.programs);
     grid(&mut out, &page.red);

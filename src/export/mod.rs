@@ -7,6 +7,7 @@ mod csv;
 pub mod findings;
 mod html;
 mod markdown;
+pub mod pack;
 mod summary;
 pub mod words;
 mod xlsx;
@@ -57,6 +58,8 @@ pub enum ExportError {
     Xlsx(String),
     Csv(String),
     Write(crate::store::StoreError),
+    /// The meeting pack is a page to read: HTML or Markdown only.
+    PackFormat(Format),
 }
 
 impl ExportError {
@@ -71,6 +74,15 @@ impl ExportError {
             ExportError::Xlsx(e) => format!("xlsx: {e}"),
             ExportError::Csv(e) => format!("csv: {e}"),
             ExportError::Write(e) => e.message(lang),
+            ExportError::PackFormat(f) => format!(
+                "{} {}; {}",
+                lang.pick(
+                    "bahan rapat tidak dibuat sebagai",
+                    "the meeting pack is not made as"
+                ),
+                f.extension(),
+                lang.pick("pilih --format html atau md", "choose --format html or md")
+            ),
         }
     }
 }
@@ -82,10 +94,16 @@ pub fn tables(req: &Request) -> Result<Vec<TextTable>, ExportError> {
         None => report::tables::TABLE_KEYS.to_vec(),
         Some(key) => vec![key],
     };
+    // Which quarters' figures are verified, under every table's title.
+    let locked = locale::lock_lines(&req.ws.verifikasi, req.lang);
+    let note = (!locked.is_empty()).then(|| crate::text::visible(&locked.join("; ")).into_owned());
     keys.into_iter()
         .map(|key| {
             report::tables::table(req.ws, req.quarter, key)
-                .map(|t| TextTable::new(t, req.lang))
+                .map(|t| TextTable {
+                    note: note.clone(),
+                    ..TextTable::new(t, req.lang)
+                })
                 .ok_or_else(|| ExportError::UnknownTable(key.to_string()))
         })
         .collect()
@@ -185,6 +203,31 @@ pub fn default_file_name(
         Format::Csv => stem,
         f => format!("{stem}.{}", f.extension()),
     }
+}
+
+/// `rapat-kecamatan-sooko-2023-tw4-2026-11-28.html`: the meeting pack's file, named as the
+/// export's with "rapat" (meeting) in front of it instead of "kinerja".
+pub fn default_pack_file_name(
+    ws: &Workspace,
+    q: Quarter,
+    format: Format,
+    today: (i32, u32, u32),
+) -> String {
+    let name = default_file_name(ws, q, format, today);
+    format!("rapat{}", name.strip_prefix("kinerja").unwrap_or(&name))
+}
+
+/// Writes the meeting pack ([`pack::render`]) to `path` atomically.
+pub fn write_pack(
+    ws: &Workspace,
+    q: Quarter,
+    lang: Lang,
+    format: Format,
+    path: &Path,
+) -> Result<PathBuf, ExportError> {
+    let bytes = pack::render(ws, q, lang, format)?;
+    crate::store::write_atomic(path, &bytes).map_err(ExportError::Write)?;
+    Ok(path.to_path_buf())
 }
 
 /// Today's date (UTC) from the system clock, as (year, month, day).

@@ -37,7 +37,9 @@ fn small_table(
         key,
         sheet: key.to_string(),
         title: title.to_string(),
+        note: None,
         columns: columns.iter().map(|c| c.to_string()).collect(),
+        form: None,
         rows: rows
             .into_iter()
             .map(|cells| TextRow {

@@ -3,10 +3,13 @@
 //! fractions with a percent format, so Excel computes with them as percentages.
 //!
 //! Every sheet prints on A4 landscape, scaled to the page's width, with the title and the
-//! header repeated on each page and the sheet's name and page number in the footer.
+//! header repeated on each page and the sheet's name and page number in the footer. A form
+//! (the E-81) has its header over four rows as the form has it: the group titles merged over
+//! their columns, the quarters under theirs, the column numbers, K and Rp.
 
 use super::display;
 use super::{Cell, TextTable};
+use crate::export::words::FormHeader;
 use crate::locale;
 use crate::report::tables::RowStyle;
 use rust_decimal::Decimal;
@@ -14,9 +17,9 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
-/// The rows above a table's first data row: the title, then the header. Printed on every page.
+/// The title's row; under it the note (which quarters are verified) when there is one, then
+/// the header. Printed on every page.
 const TITLE_ROW: u32 = 0;
-const HEADER_ROW: u32 = 1;
 /// Excel's paper size index of A4.
 const A4: u8 = 9;
 
@@ -25,6 +28,7 @@ type Pair = [Format; 2];
 
 struct Formats {
     title: Format,
+    note: Format,
     header: Format,
     text: Pair,
     integer: Pair,
@@ -50,6 +54,7 @@ impl Formats {
     fn new() -> Formats {
         Formats {
             title: Format::new().set_bold().set_font_size(13),
+            note: Format::new().set_italic(),
             header: Format::new()
                 .set_bold()
                 .set_text_wrap()
@@ -80,12 +85,12 @@ impl Formats {
 }
 
 /// A4 landscape, one page wide (as many pages long as it takes), the title and header rows
-/// on every page, the sheet and page in the footer.
-fn print_setup(sheet: &mut Worksheet) -> Result<(), XlsxError> {
+/// (up to `last_header`) on every page, the sheet and page in the footer.
+fn print_setup(sheet: &mut Worksheet, last_header: u32) -> Result<(), XlsxError> {
     sheet.set_paper_size(A4);
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(TITLE_ROW, HEADER_ROW)?;
+    sheet.set_repeat_rows(TITLE_ROW, last_header)?;
     sheet.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
     sheet.set_footer("&L&A&R&P / &N");
     Ok(())
@@ -97,15 +102,36 @@ pub fn workbook(tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
     for t in tables {
         let sheet = book.add_worksheet();
         sheet.set_name(&t.sheet)?;
-        print_setup(sheet)?;
         sheet.write_string_with_format(TITLE_ROW, 0, &t.title, &f.title)?;
-        for (c, title) in t.columns.iter().enumerate() {
-            sheet.write_string_with_format(HEADER_ROW, c as u16, title, &f.header)?;
-        }
-        sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-        let mut widths: Vec<usize> = t.columns.iter().map(|c| c.width().min(18)).collect();
+        let header_row = match &t.note {
+            Some(note) => {
+                sheet.write_string_with_format(TITLE_ROW + 1, 0, note, &f.note)?;
+                TITLE_ROW + 2
+            }
+            None => TITLE_ROW + 1,
+        };
+        let last_header = match &t.form {
+            Some(form) => {
+                form_header(sheet, form, header_row, &f.header)?;
+                header_row + FormHeader::ROWS as u32 - 1
+            }
+            None => {
+                for (c, title) in t.columns.iter().enumerate() {
+                    sheet.write_string_with_format(header_row, c as u16, title, &f.header)?;
+                }
+                header_row
+            }
+        };
+        print_setup(sheet, last_header)?;
+        sheet.set_freeze_panes(last_header + 1, 0)?;
+        // A form's header words wrap in their merged cells; its text columns wrap too, so the
+        // page's width goes to the figures.
+        let (mut widths, text_max): (Vec<usize>, usize) = match &t.form {
+            Some(_) => (vec![4; t.columns.len()], 30),
+            None => (t.columns.iter().map(|c| c.width().min(18)).collect(), 60),
+        };
         for (r, row) in t.rows.iter().enumerate() {
-            let r = r as u32 + HEADER_ROW + 1;
+            let r = r as u32 + last_header + 1;
             let bold = usize::from(row.style != RowStyle::Normal);
             for (c, v) in row.cells.iter().enumerate() {
                 let col = c as u16;
@@ -145,7 +171,13 @@ pub fn workbook(tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
                         sheet.write_blank(r, col, &f.text[bold])?;
                     }
                 }
-                widths[c] = widths[c].max(display(v).width());
+                let width = display(v).lines().map(|l| l.width()).max().unwrap_or(0);
+                let width = if matches!(v, Cell::Text(_)) {
+                    width.min(text_max)
+                } else {
+                    width
+                };
+                widths[c] = widths[c].max(width);
             }
         }
         for (c, w) in widths.iter().enumerate() {
@@ -153,4 +185,34 @@ pub fn workbook(tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
         }
     }
     book.save_to_buffer()
+}
+
+/// A form's header from row `top`: each cell of [`FormHeader::cells`] written, merged over
+/// the rows and columns it spans; the group row tall enough for its wrapped titles.
+fn form_header(
+    sheet: &mut Worksheet,
+    form: &FormHeader,
+    top: u32,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    sheet.set_row_height(top, 96)?;
+    for cell in form.cells() {
+        let (r0, c0) = (top + cell.row as u32, cell.col as u16);
+        let (r1, c1) = (r0 + cell.rows as u32 - 1, c0 + cell.cols as u16 - 1);
+        if (r0, c0) == (r1, c1) {
+            // A number stays a number (the row of column numbers reads as one).
+            match cell.text.parse::<u32>() {
+                Ok(n) if cell.row == 2 => sheet.write_number_with_format(r0, c0, n, format)?,
+                _ => sheet.write_string_with_format(r0, c0, &cell.text, format)?,
+            };
+        } else {
+            sheet.merge_range(r0, c0, r1, c1, &cell.text, format)?;
+            if cell.row == 2
+                && let Ok(n) = cell.text.parse::<u32>()
+            {
+                sheet.write_number_with_format(r0, c0, n, format)?;
+            }
+        }
+    }
+    Ok(())
 }

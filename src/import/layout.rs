@@ -286,9 +286,10 @@ pub fn recognise(sheet: &Sheet) -> Option<Recognised> {
     };
     let kinerja = match layout {
         Layout::E81 => {
-            has(&|r| *r == Role::Kode)
+            (has(&|r| *r == Role::Kode)
                 && has(&|r| *r == Role::Satuan)
-                && texts.iter().any(|t| is_kinerja_quarter_title(t))
+                && texts.iter().any(|t| is_kinerja_quarter_title(t)))
+                || is_kinerja_form(&texts)
         }
         Layout::Lra => {
             let titles: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -314,6 +315,17 @@ pub fn recognise(sheet: &Sheet) -> Option<Recognised> {
         data_start,
         columns,
     })
+}
+
+/// The full E-81 form as `kinerja export` writes it (since issue 14): its quarters titled
+/// `tw i k` (flat, CSV) or `… tw i` under their group (xlsx, the form's header), beside the
+/// explanation columns it adds (faktor penghambat, tindak lanjut) in either language.
+fn is_kinerja_form(texts: &[String]) -> bool {
+    let quarters = texts
+        .iter()
+        .any(|t| is_kinerja_quarter_title(t) || t.ends_with(" tw i"));
+    let said = |id: &str, en: &str| texts.iter().any(|t| t == id || t == en);
+    quarters && said("faktor penghambat", "obstacles") && said("tindak lanjut", "follow-up")
 }
 
 /// `tw i k`, `tw iv rp`: the quarter titles of `kinerja export`.

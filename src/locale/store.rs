@@ -304,8 +304,11 @@ impl Conflict {
     /// budi, …)", or the change and why it no longer applies. Names as written (a front-end
     /// makes them safe to show).
     pub fn message(&self, lang: Lang) -> String {
+        // A lock names who locked it and when itself.
+        let locked = matches!(self.why(), Refusal::QuarterLocked { .. });
         let who = self
             .by()
+            .filter(|_| !locked)
             .map(|e| {
                 format!(
                     " ({} {}, {})",

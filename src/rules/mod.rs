@@ -11,14 +11,22 @@
 //! [`text`], [`removal`] (what goes with a delete) and [`change`] (the rules a user's change
 //! must follow); [`year`] says what carries into a new year.
 
+pub mod attention;
 pub mod change;
 pub mod codes;
 pub mod levels;
 pub mod removal;
+pub mod renstra;
 pub mod text;
 pub mod year;
 
+pub use attention::{
+    OverPagu, evidence_count, latest_explanation, needs_explanation, over_pagu, over_pagu_all,
+};
 pub use change::Objection;
+pub use renstra::{
+    RenstraMoney, capaian_renstra, renstra_money, renstra_realisasi_lalu, renstra_realisasi_sd,
+};
 pub use year::{Review, new_year, renstra_period};
 
 pub mod edit;
@@ -362,6 +370,7 @@ mod tests {
             riwayat: Default::default(),
             renstra: Default::default(),
             pejabat: None,
+            penjelasan: Default::default(),
         }
     }
 

@@ -86,11 +86,15 @@ pub(super) fn of(
     entries: &[Entry],
 ) -> Conflict {
     let Change::Figure { indikator, op } = change else {
+        let by = match &why {
+            Refusal::QuarterLocked { tw, .. } => journal::last_lock(entries, *tw),
+            _ => journal::last_about(entries, change),
+        };
         return Conflict::Change(Box::new(ChangeConflict {
             index,
             change: change.clone(),
             why,
-            by: journal::last_about(entries, change).cloned(),
+            by: by.cloned(),
         }));
     };
     // The figure on disk: the indicator by its id, wherever it is now.
@@ -106,8 +110,10 @@ pub(super) fn of(
         (Some(n), Some(f)) => f.get(n).flatten(),
         _ => None,
     };
-    let by = match field {
-        Some(f) if node.is_some() => journal::last_figure(entries, &op.kode, f, *indikator),
+    let by = match (&why, field) {
+        // Refused by a lock: who locked it is who stands in the way.
+        (Refusal::QuarterLocked { tw, .. }, _) => journal::last_lock(entries, *tw),
+        (_, Some(f)) if node.is_some() => journal::last_figure(entries, &op.kode, f, *indikator),
         _ => journal::last_about(entries, change),
     };
     Conflict::Figure(Box::new(FigureConflict {

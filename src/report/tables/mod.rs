@@ -14,11 +14,11 @@ mod pk;
 mod red;
 
 pub use budget::{lra, tabel_3_5, tabel_3_6};
-pub use e81::e81;
+pub use e81::{e81, e81_columns};
 pub use pk::{tabel_3_1, tabel_3_2, tabel_3_3};
 pub use red::red;
 
-use crate::model::{Indicator, Node, NodeKind, PkGroup, Quarter, Workspace};
+use crate::model::{Indicator, Node, NodeKind, PkGroup, Quarter, Tanggal, Workspace};
 use crate::rules::Status;
 use rust_decimal::Decimal;
 
@@ -27,6 +27,8 @@ use rust_decimal::Decimal;
 pub enum Value {
     /// Text from the workspace, shown as it is (a name, a code, a unit).
     Text(String),
+    /// Text from the workspace that may run over several lines (an explanation).
+    Lines(String),
     /// A word of the report, worded by the export in the user's language.
     Term(Term),
     /// A performance figure (count, index, percentage as typed).
@@ -115,6 +117,14 @@ pub enum Term {
     Node(NodeKind, String),
     /// The total row's label (JUMLAH).
     Total,
+    /// A node as the E-81 form names it: `[PROGRAM] 7.01.01 Nama` (level, kode, name).
+    Tagged(NodeKind, String, String),
+    /// A tindak lanjut with what is due of it: the text, the due date, who carries it out.
+    TindakLanjut {
+        text: String,
+        tenggat: Option<Tanggal>,
+        pejabat: Option<String>,
+    },
 }
 
 /// What a table is, with the facts its title names.
@@ -218,6 +228,63 @@ pub enum Column {
     Status,
     /// Penanggung Jawab.
     PenanggungJawab,
+    /// Sasaran (the E-81's column 2).
+    Sasaran,
+    /// One column of a K/Rp pair of the E-81 form (columns 5–15).
+    E81 {
+        pair: E81Pair,
+        unit: PairUnit,
+    },
+    /// Faktor Pendorong.
+    FaktorPendorong,
+    /// Faktor Penghambat.
+    FaktorPenghambat,
+    /// Tindak Lanjut.
+    TindakLanjut,
+}
+
+/// A K/Rp pair of the E-81 form, with what its header names (years, the quarter).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum E81Pair {
+    /// 5: the Renstra's target at the end of its period, `akhir`.
+    RenstraAkhir { akhir: i32 },
+    /// 6: the Renstra's realisation up to last year (`tahun`).
+    RenstraLalu { tahun: i32 },
+    /// 7: this year's target and pagu.
+    Target { tahun: i32 },
+    /// 8–11: a quarter's realisation.
+    Tw(Quarter),
+    /// 12: this year's realisation up to quarter `q`.
+    Realisasi { q: Quarter, tahun: i32 },
+    /// 13: the Renstra's realisation up to this year (6 + 12).
+    RenstraSd { tahun: i32 },
+    /// 14: the Renstra's capaian up to this year (13 / 5).
+    CapaianRenstra { tahun: i32 },
+    /// 15: this year's capaian to quarter `q` (12 / 7).
+    CapaianRenja { q: Quarter },
+}
+
+impl E81Pair {
+    /// The form's column number.
+    pub fn number(self) -> u8 {
+        match self {
+            E81Pair::RenstraAkhir { .. } => 5,
+            E81Pair::RenstraLalu { .. } => 6,
+            E81Pair::Target { .. } => 7,
+            E81Pair::Tw(q) => 7 + q.number(),
+            E81Pair::Realisasi { .. } => 12,
+            E81Pair::RenstraSd { .. } => 13,
+            E81Pair::CapaianRenstra { .. } => 14,
+            E81Pair::CapaianRenja { .. } => 15,
+        }
+    }
+}
+
+/// Which half of a pair: performance (K, kinerja) or money (Rp).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairUnit {
+    K,
+    Rp,
 }
 
 /// How a row stands out.

@@ -139,8 +139,8 @@ pub(super) const TREE: &[Binding] = &[
         "I",
         [(KeyCode::Char('I'), SHIFT)],
         Action::Import,
-        "impor berkas xlsx/csv (E-81, LRA, ekspor, templat): pratinjau dulu",
-        "import an xlsx/csv file (E-81, LRA, export, template): preview first",
+        "impor berkas xlsx/csv (E-81, LRA, templat), pratinjau dulu",
+        "import an xlsx/csv file (E-81, LRA, template), previewed first",
         Help
     ),
 ];
@@ -230,8 +230,8 @@ pub(super) const DETAIL: &[Binding] = &[
         "I",
         [(KeyCode::Char('I'), SHIFT)],
         Action::Import,
-        "impor berkas xlsx/csv (E-81, LRA, ekspor, templat): pratinjau dulu",
-        "import an xlsx/csv file (E-81, LRA, export, template): preview first",
+        "impor berkas xlsx/csv (E-81, LRA, templat), pratinjau dulu",
+        "import an xlsx/csv file (E-81, LRA, template), previewed first",
         Help
     ),
 ];

@@ -413,3 +413,63 @@ fn in_english_and_listed_in_help() {
     assert!(top.contains("figure(s) change"), "{top}");
     assert!(top.contains("Enter apply"), "{top}");
 }
+
+#[test]
+fn create_missing_brings_a_removed_sub_kegiatan_back_with_its_figures_and_undo_removes_it() {
+    // The sample without Nonperizinan (the seed's 7.01.02.2.04.02).
+    let mut ws = sample();
+    let parent = ws.node_mut("7.01.02.2.04").unwrap();
+    parent.anak.retain(|n| n.kode != NONPERIZINAN);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sooko.json");
+    store::write_atomic(&path, store::to_json(&ws).as_bytes()).unwrap();
+    let xlsx = dir.path().join("e81.xlsx");
+    std::fs::write(&xlsx, e81(&sample(), Format::Xlsx)).unwrap();
+    let mut app = app_at(&path, Lang::Id);
+
+    // Without "create missing" the row has no node to go to: a problem, nothing applied.
+    import(&mut app, xlsx.to_str().unwrap());
+    assert!(screen(&mut app, 80, 24).contains("tidak dapat diterapkan"));
+    press(&mut app, &[KeyCode::Esc]);
+
+    // With it: the form keeps the file; Tab to "Buat yang belum ada", → ya.
+    shift(&mut app, 'I');
+    press(
+        &mut app,
+        &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab, KeyCode::Right],
+    );
+    assert!(screen(&mut app, 80, 24).contains("ya: tambahkan node"));
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    assert!(previewing(&app), "{}", message(&app));
+    let all = whole_preview(&mut app);
+    assert!(all.contains("1 node dan 1 indikator dibuat"), "{all}");
+    press(&mut app, &[KeyCode::Home, KeyCode::Enter]);
+    settle(&mut app);
+    assert!(!previewing(&app), "{}", message(&app));
+    // The seed's figures for it: target 500, TW I–IV 462, 428, 1.235, 1.037; pagu Rp 25.000.000.
+    let r = |q| app.value(NONPERIZINAN, Field::Realisasi(0, q));
+    assert_eq!(app.value(NONPERIZINAN, Field::Target(0)), Some(dec!(500)));
+    assert_eq!(
+        [
+            r(Quarter::I),
+            r(Quarter::II),
+            r(Quarter::III),
+            r(Quarter::IV)
+        ],
+        [
+            Some(dec!(462)),
+            Some(dec!(428)),
+            Some(dec!(1235)),
+            Some(dec!(1037))
+        ]
+    );
+    assert_eq!(app.value(NONPERIZINAN, Field::Pagu), Some(dec!(25000000)));
+    assert_eq!(app.self_check(), None);
+    press(&mut app, &[KeyCode::Char('u')]);
+    assert!(
+        app.ws().node(NONPERIZINAN).is_none(),
+        "undo takes the node back out"
+    );
+    assert!(app.ws() == &ws);
+}

@@ -96,7 +96,9 @@ impl App {
                         self.mode = Mode::ImportPreview(b);
                         self.error(why);
                     }
-                    Ok(again) if again.changes == b.planned.changes && again.is_clean() => {
+                    // Compared as the user saw them: every change is a line with its old and
+                    // new value (an indicator created gets a new random id each time).
+                    Ok(again) if again.lines == b.planned.lines && again.is_clean() => {
                         self.apply_import(again);
                     }
                     Ok(again) => {

@@ -17,8 +17,8 @@
 //! answers.
 //!
 //! A file changed between the preview and Enter: Enter reads and plans the file again (off the
-//! key path, against the workspace as it is then). When the changes are the same they are
-//! applied; when they differ (the file was saved again, another user's save came in) the new
+//! key path, against the workspace as it is then). When the preview reads the same (every change
+//! is a line with its old and new value) its changes are applied; when it differs (the file was saved again, another user's save came in) the new
 //! preview replaces the old one, saying so, and a second Enter applies that. Problems make
 //! Enter refuse, saying why; nothing of a file with a problem is applied (no half imports).
 //!

@@ -441,6 +441,22 @@ pub fn commit_changes(
     wait: Duration,
     source: Option<&str>,
 ) -> Result<Committed, CommitError> {
+    let sources = vec![source; changes.len()];
+    commit_changes_sourced(path, base, stamp, changes, user, wait, &sources)
+}
+
+/// [`commit_changes`] with a source for each change (`sources[i]` for `changes[i]`; none
+/// beyond the list): one save of changes from different places — the interface's unsaved
+/// list, where an import's figures say "import FILE" and the figures typed say nothing.
+pub fn commit_changes_sourced(
+    path: &Path,
+    base: &mut Workspace,
+    stamp: Stamp,
+    changes: Vec<Change>,
+    user: &str,
+    wait: Duration,
+    sources: &[Option<&str>],
+) -> Result<Committed, CommitError> {
     let place = Place::of(path).map_err(|e| CommitError::Store(StoreError::write(path, e)))?;
     let path = place.path.as_path();
     let _lock = lock_at(&place, wait)?;
@@ -492,6 +508,7 @@ pub fn commit_changes(
     for (index, change) in changes.iter().enumerate() {
         match change::apply_with(target, change, &paths) {
             Ok(Some(a)) => {
+                let source = sources.get(index).copied().flatten();
                 entries.push(Entry::from_applied(&a, target, user, &waktu, source));
                 applied.push(a);
             }

@@ -27,8 +27,8 @@ pub mod versions;
 pub use folder::{Group, Unsafe, UnsafeFile};
 
 pub use commit::{
-    CommitError, Committed, LOCK_WAIT, Lock, Stamp, commit, commit_changes, commit_ops,
-    commit_with, load_stamped, lock, lock_path, restore,
+    CommitError, Committed, LOCK_WAIT, Lock, Stamp, commit, commit_changes, commit_changes_sourced,
+    commit_ops, commit_with, load_stamped, lock, lock_path, restore,
 };
 pub use conflict::{ChangeConflict, Conflict, FigureConflict};
 

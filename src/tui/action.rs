@@ -102,6 +102,10 @@ pub enum Action {
     AddOfficer,
     /// At a question: yes, do it.
     Confirm,
+    /// Import a spreadsheet: asks for the file, then shows what it would change.
+    Import,
+    /// In an import's preview: every node, or only those with something changing.
+    ShowAll,
     /// The terminal has this size (sent at start and on every resize): the layout that keys
     /// depend on (the tree's height for paging and scrolling) is computed from it.
     Resize {

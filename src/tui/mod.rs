@@ -9,7 +9,8 @@
 //!
 //! Components, each owning its state and its update: `session` (the workspace, its indexes,
 //! the disk), `tree`, `detail` and `editor`, `search`, `history` (undo/redo), `dashboard`,
-//! `overlay` (help, journal, conflicts, quit question).
+//! `overlay` (help, journal, conflicts, quit question), `form`, `import` (a spreadsheet
+//! brought in with a preview).
 
 mod action;
 mod app;
@@ -21,6 +22,7 @@ mod editor;
 mod figures;
 mod form;
 mod history;
+mod import;
 mod keymap;
 mod labels;
 mod message;

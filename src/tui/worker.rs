@@ -37,6 +37,8 @@ pub enum Job {
         base: Workspace,
         stamp: Stamp,
         changes: Vec<Change>,
+        /// Where each change came from, for the journal (`import FILE`; `None`: typed).
+        sources: Vec<Option<Arc<str>>>,
         user: String,
         index_for: IndexFor,
     },
@@ -205,12 +207,14 @@ fn run(jobs: Receiver<Job>, reports: Sender<Report>, cancel: Arc<AtomicBool>) {
                 base,
                 stamp,
                 changes,
+                sources,
                 user,
                 index_for,
             } => {
                 cancel.store(false, Ordering::SeqCst);
+                let sources: Vec<Option<&str>> = sources.iter().map(|s| s.as_deref()).collect();
                 save(
-                    &path, base, stamp, &changes, &user, index_for, &reports, &cancel,
+                    &path, base, stamp, &changes, &sources, &user, index_for, &reports, &cancel,
                 )
             }
             Job::Export {
@@ -246,6 +250,7 @@ fn save(
     mut base: Workspace,
     stamp: Stamp,
     changes: &[Change],
+    sources: &[Option<&str>],
     user: &str,
     index_for: IndexFor,
     reports: &Sender<Report>,
@@ -256,7 +261,15 @@ fn save(
     let mut wait = Duration::ZERO;
     let result = loop {
         let attempt = catch_unwind(AssertUnwindSafe(|| {
-            store::commit_changes(path, &mut base, stamp, changes.to_vec(), user, wait, None)
+            store::commit_changes_sourced(
+                path,
+                &mut base,
+                stamp,
+                changes.to_vec(),
+                user,
+                wait,
+                sources,
+            )
         }));
         match attempt {
             Ok(Err(CommitError::Busy { holder })) => {

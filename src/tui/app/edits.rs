@@ -46,6 +46,7 @@ impl App {
             return;
         };
         let last = step.last().map(|d| d.applied.clone());
+        let more = step.len().saturating_sub(1);
         let result = self.session.reverse(step);
         self.follow_reshape();
         let back = match result {
@@ -79,10 +80,16 @@ impl App {
             }
         });
         if let Some(made) = made {
-            let text = format!(
+            let mut text = format!(
                 "{label} {}",
                 crate::tui::labels::describe_change(&made, forward, lang)
             );
+            if more > 0 {
+                text.push_str(&format!(
+                    " (+{more} {})",
+                    lang.pick("perubahan lagi", "more change(s)")
+                ));
+            }
             self.info(text);
             let at = if forward {
                 crate::tui::labels::after_at(&made)

@@ -68,20 +68,24 @@ impl App {
 
     /// Whether a job is on the worker (the event loop then looks at its reports often).
     pub fn busy(&self) -> bool {
-        self.session.busy()
+        self.session.busy() || self.import_job.is_some()
     }
 
     /// Takes what the worker reported since, without waiting. Returns whether anything
     /// changed on screen.
     pub fn receive(&mut self) -> bool {
         let outcomes = self.session.receive(None, self.may_reload());
-        self.follow(outcomes)
+        let imported = self.receive_import(None);
+        self.follow(outcomes) || imported
     }
 
     /// Waits until the worker has nothing left to do (taking each report as it comes), or
     /// `timeout` has passed; returns whether it is idle.
     pub fn settle(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
+        if !self.settle_import(timeout) {
+            return false;
+        }
         while self.session.busy() {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {

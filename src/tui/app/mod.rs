@@ -27,6 +27,7 @@ use tui_input::Input;
 
 mod edits;
 mod forms;
+mod import;
 mod jobs;
 mod read;
 mod recover;
@@ -69,6 +70,8 @@ pub enum Mode {
     Question(Box<crate::tui::overlay::Question>),
     /// The officers' list.
     Officers(crate::tui::overlay::OfficerList),
+    /// An import's preview: apply or not.
+    ImportPreview(Box<crate::tui::import::PreviewBox>),
 }
 
 pub struct App {
@@ -98,6 +101,10 @@ pub struct App {
     quit_after_save: bool,
     /// The officers' list to go back to when the form or question opened from it closes.
     officers_return: Option<crate::tui::overlay::OfficerList>,
+    /// The import being read and planned, off the key path.
+    import_job: Option<crate::tui::import::job::Job>,
+    /// The import's form as last filled in.
+    import_last: crate::tui::import::Last,
     quit: bool,
 }
 
@@ -132,6 +139,8 @@ impl App {
             journal_wanted: None,
             quit_after_save: false,
             officers_return: None,
+            import_job: None,
+            import_last: Default::default(),
             quit: false,
         };
         app.update(Action::Resize {
@@ -210,7 +219,11 @@ impl App {
                     }
                 }
             }
+            Mode::Form(form) if form.purpose == crate::tui::form::Purpose::Import => {
+                self.update_import_form(form, action)
+            }
             Mode::Form(form) => self.update_form(form, action),
+            Mode::ImportPreview(b) => self.update_import_preview(b, action),
             Mode::Question(q) => match action {
                 Action::Confirm => self.answer_question(*q),
                 Action::Cancel => self.info(lang.pick(
@@ -312,6 +325,7 @@ impl App {
             (_, _, Action::Help) => self.mode = Mode::Help(Scroll::default()),
             (_, _, Action::Quit) => self.quit_asked(),
             (_, _, Action::Cancel) => self.back(),
+            (View::Tree, _, Action::Import) => self.open_import(),
             (_, _, Action::Officers) => {
                 self.mode = Mode::Officers(crate::tui::overlay::OfficerList::default());
             }

@@ -234,6 +234,7 @@ impl App {
             },
             Mode::Question(_) => Context::Question,
             Mode::Officers(_) => Context::Officers,
+            Mode::ImportPreview(_) => Context::ImportPreview,
             Mode::Browse => self.help_context(),
         }
     }

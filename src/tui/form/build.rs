@@ -280,6 +280,8 @@ pub fn changes(form: &Form, s: &Session, lang: Lang) -> Result<Vec<Change>, Stri
                 }
             }
         }
+        // An import's form changes nothing itself (see `tui::import`).
+        Purpose::Import => Vec::new(),
         Purpose::RemoveOfficer { id } => {
             let reassign = officer(Key::Reassign);
             Change::remove_officer(s.ws(), id, reassign.as_deref()).ok_or_else(|| gone(lang))?

@@ -224,6 +224,26 @@ fn field(form: &Form, i: usize, s: &Session, lang: Lang) -> (Option<String>, Opt
                 ),
             }
         }
+        (Key::File, _) => (
+            None,
+            Some(
+                lang.pick(
+                    "xlsx, xls, ods atau csv; ~ = folder rumah, jalur relatif dari folder kerja",
+                    "xlsx, xls, ods or csv; ~ = home folder, relative to the working folder",
+                )
+                .into(),
+            ),
+        ),
+        (Key::Sheet, _) => (
+            None,
+            Some(
+                lang.pick(
+                    "kosong: setiap lembar yang dikenali",
+                    "empty: every sheet recognised",
+                )
+                .into(),
+            ),
+        ),
         (Key::Nama | Key::Jabatan, _) => err(text_rule(TextKind::Nama, t, lang)),
         (Key::Satuan, _) => err(text_rule(TextKind::Satuan, t, lang)),
         (Key::SumberDana, _) => err(text_rule(TextKind::SumberDana, t, lang)),

@@ -55,6 +55,8 @@ pub enum Purpose {
     RemoveOfficer {
         id: String,
     },
+    /// A spreadsheet to import (`tui::import`): Enter reads it, nothing changes yet.
+    Import,
 }
 
 /// Which field a line is.
@@ -83,6 +85,11 @@ pub enum Key {
     Jabatan,
     /// Who takes over from an officer removed.
     Reassign,
+    /// An import's file, its sheet, its quarter, and whether to create what is missing.
+    File,
+    Sheet,
+    Tw,
+    Create,
 }
 
 /// One value a choice can take.
@@ -93,6 +100,9 @@ pub enum Opt {
     Aggregation(Aggregation),
     /// An officer's id (`None`: none of its own).
     Officer(Option<String>),
+    /// A quarter (`None`: as the file says).
+    Quarter(Option<Quarter>),
+    Yes(bool),
 }
 
 #[derive(Clone, Debug)]

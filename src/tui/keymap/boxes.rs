@@ -1,5 +1,6 @@
 //! The keys of the boxes over the panes: help and the journal (scrolling), the questions
-//! (quit, export, recovery, a delete), the conflicts and the officers' list.
+//! (quit, export, recovery, a delete), the conflicts, the officers' list and an import's
+//! preview.
 
 use super::common::{CTRL, NONE, SHIFT, ch};
 use super::{Binding, Show};
@@ -111,6 +112,43 @@ pub(super) const HISTORY: [Binding; 8] = {
         e,
         f,
         QUIT_FROM_BOX,
+    ]
+};
+
+/// An import's preview: apply it (read again first), or leave it.
+pub(super) const IMPORT_PREVIEW: [Binding; 9] = {
+    let [a, b, c, d, e, f] = scroll_keys!();
+    [
+        bind!(
+            "Enter y",
+            [(KeyCode::Enter, NONE), ch('y')],
+            Action::Confirm,
+            "terapkan: berkas dibaca lagi, perubahannya menjadi perubahan belum disimpan (s menyimpan, u mengurungkan); ditolak bila ada masalah",
+            "apply: the file is read again, its changes become unsaved changes (s saves, u undoes); refused when there are problems",
+            hint("terapkan", "apply")
+        ),
+        bind!(
+            "Esc n",
+            [(KeyCode::Esc, NONE), ch('n'), (KeyCode::Char('c'), CTRL)],
+            Action::Cancel,
+            "batal: tidak ada yang berubah",
+            "cancel: nothing changes",
+            hint("batal", "cancel")
+        ),
+        bind!(
+            "a",
+            [ch('a')],
+            Action::ShowAll,
+            "semua node / hanya yang berubah",
+            "every node / only those that change",
+            hint("semua", "all")
+        ),
+        a,
+        b,
+        c,
+        d,
+        e,
+        f,
     ]
 };
 

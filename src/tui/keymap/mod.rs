@@ -57,6 +57,8 @@ pub enum Context {
     Question,
     /// The officers' list.
     Officers,
+    /// An import's preview: apply or cancel.
+    ImportPreview,
 }
 
 /// Where a binding is shown.
@@ -105,6 +107,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::FormChoice => &FORM_CHOICE,
         Context::Question => &QUESTION,
         Context::Officers => &OFFICERS,
+        Context::ImportPreview => &IMPORT_PREVIEW,
     };
     let shared: &[&[Binding]] = match ctx {
         Context::Tree | Context::Detail | Context::Dashboard => &[MOVE, COMMON],
@@ -262,6 +265,7 @@ mod tests {
             Context::FormChoice,
             Context::Question,
             Context::Officers,
+            Context::ImportPreview,
         ] {
             let mut seen = std::collections::HashMap::new();
             for b in bindings(ctx) {

@@ -135,6 +135,14 @@ pub(super) const TREE: &[Binding] = &[
         "the node's responsible officer",
         Help
     ),
+    bind!(
+        "I",
+        [(KeyCode::Char('I'), SHIFT)],
+        Action::Import,
+        "impor berkas xlsx/csv (E-81, LRA, templat), pratinjau dulu",
+        "import an xlsx/csv file (E-81, LRA, template), previewed first",
+        Help
+    ),
 ];
 
 pub(super) const DETAIL: &[Binding] = &[
@@ -216,6 +224,14 @@ pub(super) const DETAIL: &[Binding] = &[
         Action::AssignOfficer,
         "penanggung jawab node",
         "the node's responsible officer",
+        Help
+    ),
+    bind!(
+        "I",
+        [(KeyCode::Char('I'), SHIFT)],
+        Action::Import,
+        "impor berkas xlsx/csv (E-81, LRA, templat), pratinjau dulu",
+        "import an xlsx/csv file (E-81, LRA, template), previewed first",
         Help
     ),
 ];

@@ -12,6 +12,7 @@ use crate::model::change::{self, Applied};
 use crate::model::{Change, Field, IndicatorAttr, NodeAttr, Objection, Op, Refusal};
 use crate::rules;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// A change as done on screen, and the unsaved entry that carries it (`None` when it left the
 /// list as nothing: a figure typed back, an undo of an unsaved change). The undo history keeps
@@ -20,6 +21,10 @@ use rust_decimal::Decimal;
 pub struct Done {
     pub applied: Applied,
     pub seq: Option<u64>,
+    /// Where the change came from (`import FILE`; `None`: typed), and where its inverse
+    /// does: an undo is the user's own, the redo of an import is the import again.
+    pub source: Option<Arc<str>>,
+    pub reverse_source: Option<Arc<str>>,
 }
 
 /// What the indexes need to know before a change, to follow it after.
@@ -220,6 +225,17 @@ impl Session {
     /// The user's changes, each held to the rules and applied in turn; all or none (on an
     /// objection those already applied are taken back and the objection returned).
     pub fn make(&mut self, changes: Vec<Change>) -> Result<Vec<Done>, Objection> {
+        self.make_from(changes, None)
+    }
+
+    /// [`make`](Self::make), the changes coming from `source` (`import FILE`), which the save
+    /// writes into the journal for each. An unsaved entry says where its last change came
+    /// from: a figure imported and then typed over is typed.
+    pub fn make_from(
+        &mut self,
+        changes: Vec<Change>,
+        source: Option<Arc<str>>,
+    ) -> Result<Vec<Done>, Objection> {
         let mut done: Vec<Done> = Vec::new();
         for c in changes {
             let result = rules::change::check_with(&self.ws, &c, &self.index.locator())
@@ -227,7 +243,13 @@ impl Session {
             match result {
                 Ok(Some(applied)) => {
                     let seq = self.record(c, applied.clone());
-                    done.push(Done { applied, seq });
+                    self.set_source(seq, source.clone());
+                    done.push(Done {
+                        applied,
+                        seq,
+                        source: source.clone(),
+                        reverse_source: None,
+                    });
                 }
                 Ok(None) => {}
                 Err(o) => {
@@ -293,9 +315,28 @@ impl Session {
                 self.unsaved_one(s);
                 None
             }
-            None => self.record(inverse, applied.clone()),
+            None => {
+                let seq = self.record(inverse, applied.clone());
+                self.set_source(seq, d.reverse_source.clone());
+                seq
+            }
         };
-        Ok(Some(Done { applied, seq }))
+        Ok(Some(Done {
+            applied,
+            seq,
+            source: d.reverse_source,
+            reverse_source: d.source,
+        }))
+    }
+
+    /// The entry `seq` now says where its last change came from.
+    fn set_source(&mut self, seq: Option<u64>, source: Option<Arc<str>>) {
+        if let Some(s) = seq {
+            match source {
+                Some(src) => self.sources.insert(s, src),
+                None => self.sources.remove(&s),
+            };
+        }
     }
 
     /// Undo (or redo) one step of the history: each change of it taken back, the last first;

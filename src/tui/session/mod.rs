@@ -50,6 +50,10 @@ pub struct Session {
     recovery: Option<recovery::Recovery>,
     /// The recovery file's problem last told to the user.
     recovery_told: Option<String>,
+    /// Where unsaved entries came from when not typed (`import FILE`), by sequence number:
+    /// the save writes it into the journal. Not in the recovery file (a re-applied change
+    /// says nothing).
+    sources: std::collections::HashMap<u64, std::sync::Arc<str>>,
 }
 
 impl Session {
@@ -70,6 +74,7 @@ impl Session {
             disk,
             recovery,
             recovery_told: None,
+            sources: Default::default(),
         }
     }
 

@@ -137,7 +137,12 @@ impl Session {
             match self.show_forced(&c) {
                 Ok(Some(applied)) => {
                     let seq = self.record(c, applied.clone());
-                    done.push(Done { applied, seq });
+                    done.push(Done {
+                        applied,
+                        seq,
+                        source: None,
+                        reverse_source: None,
+                    });
                 }
                 Ok(None) => out.already += 1,
                 Err(why) => {

@@ -145,6 +145,14 @@ impl Session {
         };
         let sent = self.unsaved.take_all();
         let changes = sent.iter().map(|(_, e)| e.change.clone()).collect();
+        // Sources of entries no longer unsaved are let go (a save that does not land gives
+        // its entries back under the same numbers).
+        let keep: std::collections::HashSet<u64> = sent.iter().map(|(s, _)| *s).collect();
+        self.sources.retain(|s, _| keep.contains(s));
+        let sources = sent
+            .iter()
+            .map(|(s, _)| self.sources.get(s).cloned())
+            .collect();
         self.disk.save_wanted = false;
         self.disk.flight = Some(Flight { sent });
         self.disk.progress = Some(Progress::Saving);
@@ -153,6 +161,7 @@ impl Session {
             base,
             stamp,
             changes,
+            sources,
             user: store::journal::current_user(),
             index_for: self.index_for(),
         });

@@ -9,7 +9,7 @@ mod overlay;
 mod status;
 mod tree;
 
-pub use overlay::{help_extent, history_extent};
+pub use overlay::{help_extent, history_extent, import_extent};
 
 use super::app::{App, Mode, View};
 use super::keymap;
@@ -79,6 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Form(form) => overlay::form(frame, app, body, form),
         Mode::Question(q) => overlay::question(frame, app, body, q),
         Mode::Officers(list) => overlay::officers(frame, app, body, list),
+        Mode::ImportPreview(b) => overlay::import_preview(frame, app, body, b),
         _ => {}
     }
     strip_hidden(frame.buffer_mut());

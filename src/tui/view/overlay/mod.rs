@@ -2,12 +2,14 @@
 //! context (help.rs), the unsaved-changes question (quit.rs), the export's question
 //! (export.rs), the recovery question at the start (recover.rs), a save's conflicts
 //! (conflict.rs), a node's journal (journal.rs), a form (form.rs), a removal's question
-//! (question.rs) and the officers' list (officers.rs). Here: the box itself.
+//! (question.rs), the officers' list (officers.rs) and an import's preview (import.rs). Here:
+//! the box itself.
 
 mod conflict;
 mod export;
 mod form;
 mod help;
+mod import;
 mod journal;
 mod officers;
 mod question;
@@ -18,6 +20,7 @@ pub use conflict::conflict;
 pub use export::export_format;
 pub use form::form;
 pub use help::{help, help_extent};
+pub use import::{import_extent, import_preview};
 pub use journal::{history, history_extent};
 pub use officers::officers;
 pub use question::question;

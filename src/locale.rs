@@ -6,9 +6,11 @@
 
 mod change;
 mod describe;
+mod note;
 
 pub use change::{code_error, objection, refusal, removal, text_error, text_kind};
 pub use describe::change as describe_change;
+pub use note::{lock_lines, locked_quarters, moment, note_part, verified_by};
 
 use crate::model::{EditRefusal, Field, NodeKind, Quarter, Rating};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -180,6 +182,15 @@ pub fn field_label(field: Field, lang: Lang) -> String {
         ),
         Field::RealisasiTahun => lang
             .pick("realisasi Rp menurut LRA", "spent Rp per LRA")
+            .into(),
+        Field::RenstraAkhirRp => lang
+            .pick("anggaran akhir Renstra", "Renstra end budget")
+            .into(),
+        Field::RenstraRealisasiRp => lang
+            .pick(
+                "realisasi Rp Renstra s.d. tahun lalu",
+                "Renstra spending to last year",
+            )
             .into(),
     }
 }

@@ -60,6 +60,20 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`visible`] for a text of several lines (an explanation): its line breaks stay line breaks,
+/// every other hidden character is escaped as [`visible`] does.
+pub fn visible_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_hidden_control(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.split('\n')
+            .map(|line| visible(line).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +102,16 @@ mod tests {
         );
         assert_eq!(without_hidden("Ke\u{200b}ca\u{2028}mat"), "Kecamat");
         assert!(matches!(without_hidden("Sooko"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_explanation_keeps_its_lines_and_nothing_else() {
+        assert!(matches!(visible_lines("a\nb"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible_lines("Hujan.\n\u{1b}[1AJalan\u{202e}"),
+            "Hujan.\n\\u{1b}[1AJalan\\u{202e}"
+        );
+        assert_eq!(visible_lines("a\r\nb"), "a\\u{d}\nb");
     }
 
     #[test]

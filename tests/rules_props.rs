@@ -69,6 +69,7 @@ fn indicator<S: Strategy<Value = Decimal> + Clone>(s: S) -> impl Strategy<Value 
                 riwayat: Default::default(),
                 renstra: Default::default(),
                 pejabat: None,
+                penjelasan: Default::default(),
             },
         )
 }

@@ -57,6 +57,7 @@ fn indicator(rng: &mut Rng, nama: String, satuan: &str, agregasi: Aggregation) -
         riwayat: BTreeMap::new(),
         renstra: Renstra::default(),
         pejabat: None,
+        penjelasan: Default::default(),
     }
 }
 
@@ -96,6 +97,8 @@ pub fn workspace(units: usize, seed: u64) -> Workspace {
                                 sumber_dana: "APBD".into(),
                                 realisasi_rp: spent,
                                 realisasi_tahun: None,
+                                renstra_akhir: None,
+                                renstra_realisasi: None,
                             }),
                             anak: vec![],
                             kode,
@@ -197,6 +200,7 @@ pub fn workspace(units: usize, seed: u64) -> Workspace {
         }],
         pk: vec![],
         ikm: None,
+        verifikasi: Default::default(),
     };
     // Ids 1, 2, 3 … in tree order, as a file without ids gets them.
     ws.upgrade();

@@ -6,8 +6,8 @@
 //! Every command that reads figures opens the workspace first; `log` and `restore` do not, so
 //! they work when the file is broken or gone — exactly when they are needed.
 //!
-//! Adding a command (the coming `note`, `lock`): a module here with its `Args` and `run`, a
-//! variant of [`Command`], one line in [`execute`]. `init` writes a new file and reads none. Editing rules belong in the library (`kinerja::rules`), words in
+//! Adding a command: a module here with its `Args` and `run`, a variant of [`Command`], one
+//! line in [`execute`]. `init` writes a new file and reads none. Editing rules belong in the library (`kinerja::rules`), words in
 //! `kinerja::locale`.
 
 mod check;
@@ -17,9 +17,11 @@ mod generate;
 mod import;
 mod indikator;
 mod init;
+mod lock;
 mod log;
 mod new_year;
 mod node;
+mod note;
 mod output;
 mod pejabat;
 mod red;
@@ -121,6 +123,13 @@ enum Command {
     /// Ubah satu angka atau atribut (target, realisasi, rencana, Rp, pagu, Renstra, pejabat…)
     /// dan simpan.
     Set(set::SetArgs),
+    /// Penjelasan satu triwulan sebuah indikator: faktor pendorong, penghambat, tindak lanjut,
+    /// bukti dukung; tanpa isian, tampilkan penjelasannya.
+    Note(note::NoteArgs),
+    /// Kunci triwulan: angkanya sudah diverifikasi (siapa, kapan); tidak dapat diubah lagi.
+    Lock(lock::LockArgs),
+    /// Buka kembali triwulan yang terkunci, dengan alasan (dicatat di jurnal).
+    Unlock(lock::UnlockArgs),
     /// Buat workspace baru yang kosong (atau dengan pohon workspace lain, tanpa angkanya).
     Init(init::InitArgs),
     /// Ubah pohon: tambah, ganti nama, ganti kode, pindah, hapus node.
@@ -214,6 +223,9 @@ fn execute(out: &mut dyn Write, cli: &Cli) -> Result<ExitCode> {
                 Some(Command::Red(a)) => red::run(out, ws, quarter(ws, a.tw), lang),
                 Some(Command::Check) => check::run(out, ws, lang),
                 Some(Command::Set(args)) => set::run(out, &opened, args, lang),
+                Some(Command::Note(args)) => note::run(out, &opened, args, lang),
+                Some(Command::Lock(args)) => lock::lock(out, &opened, args, lang),
+                Some(Command::Unlock(args)) => lock::unlock(out, &opened, args, lang),
                 Some(Command::Node(args)) => node::run(out, &opened, args, lang),
                 Some(Command::Indikator(args)) => indikator::run(out, &opened, args, lang),
                 Some(Command::Pejabat(args)) => pejabat::run(out, &opened, args, lang),

@@ -20,6 +20,15 @@ pub fn shown(s: &str) -> String {
     visible(s).into_owned()
 }
 
+/// A text of several lines (an explanation) as it may be printed: each line [`shown`], the
+/// lines after the first indented by `indent` spaces so they stand under the first.
+pub fn shown_lines(s: &str, indent: usize) -> String {
+    kinerja::text::visible_lines(s)
+        .split('\n')
+        .collect::<Vec<_>>()
+        .join(&format!("\n{:indent$}", ""))
+}
+
 /// [`shown`], cut to `max` characters, marking the cut with "…".
 pub fn clip(s: &str, max: usize) -> String {
     let s = visible(s);

@@ -21,12 +21,17 @@ pub fn run(out: &mut dyn Write, ws: &Workspace, q: Quarter, lang: Lang) -> Resul
     )?;
     writeln!(
         out,
-        "{} {}, {} {}\n",
+        "{} {}, {} {}",
         lang.pick("Tahun", "Year"),
         ws.tahun,
         lang.pick("s.d. triwulan", "up to quarter"),
         q
     )?;
+    // Which quarters are verified: their figures no longer change.
+    for line in locale::lock_lines(&ws.verifikasi, lang) {
+        writeln!(out, "{}", shown(&line))?;
+    }
+    writeln!(out)?;
     for p in &s.programs {
         let head = format!("{:<7} {}", shown(&p.kode), clip(&p.nama, 72));
         let kinerja = Some(locale::percent_or_dash(p.capaian_kinerja));

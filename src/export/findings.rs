@@ -71,7 +71,7 @@ pub fn text(f: &Finding, lang: Lang) -> String {
         ),
         Finding::OverPagu {
             kode: k,
-            pagu,
+            pagu: Some(pagu),
             realisasi,
         } => compared(
             k,
@@ -80,6 +80,17 @@ pub fn text(f: &Finding, lang: Lang) -> String {
             w("melebihi", "exceeds"),
             "pagu",
             *pagu,
+        ),
+        Finding::OverPagu {
+            kode: k,
+            pagu: None,
+            realisasi,
+        } => format!(
+            "{}: {} {} {}",
+            kode(k),
+            w("realisasi", "spent"),
+            locale::rupiah(*realisasi),
+            w("tanpa pagu tercatat", "with no pagu recorded")
         ),
         Finding::DuplicateKode { kode: k } => {
             format!("{}: {}", kode(k), lang.pick("kode ganda", "duplicate kode"))

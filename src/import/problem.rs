@@ -124,6 +124,9 @@ fn field_label(field: Field, lang: Lang) -> String {
         Field::RealisasiTahun => lang
             .pick("realisasi anggaran setahun", "year's spending")
             .into(),
+        Field::RenstraAkhirRp | Field::RenstraRealisasiRp => {
+            crate::locale::field_label(field, lang)
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::{Field, Quarter, Workspace};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// The `field` names, as the journal names the figures.
-pub const FIELD_NAMES: [&str; 12] = Field::KOLOM;
+pub const FIELD_NAMES: [&str; Field::KOLOM.len()] = Field::KOLOM;
 
 /// What a `field` needs besides the value.
 enum Needs {
@@ -28,7 +28,9 @@ fn needs(name: &str) -> Option<Needs> {
         | "renstra_akhir"
         | "pagu"
         | "pagu_murni"
-        | "realisasi_tahun" => Needs::Nothing,
+        | "realisasi_tahun"
+        | "renstra_akhir_rp"
+        | "renstra_realisasi_rp" => Needs::Nothing,
         "realisasi" | "rencana" | "rp" => Needs::Quarter,
         "renstra_target" | "riwayat" => Needs::Year,
         _ => return None,
@@ -50,6 +52,8 @@ fn field(name: &str, q: Option<Quarter>, year: Option<i32>) -> Option<Field> {
         "pagu_murni" => Field::PaguMurni,
         "rp" => Field::Rp(q?),
         "realisasi_tahun" => Field::RealisasiTahun,
+        "renstra_akhir_rp" => Field::RenstraAkhirRp,
+        "renstra_realisasi_rp" => Field::RenstraRealisasiRp,
         _ => return None,
     })
 }

@@ -3,8 +3,10 @@
 //! rules a user's change must follow), one line each, in both languages. Codes and names are
 //! quoted as given; front-ends make them safe to show.
 
-use super::{Lang, field_label, figure, rupiah, value_or_dash};
-use crate::model::{CodeError, Objection, Place, Refusal, Removal, TextError, TextKind};
+use super::{Lang, field_label, figure, quarter, rupiah, value_or_dash, verified_by};
+use crate::model::{
+    CodeError, Objection, Place, Refusal, Removal, TextError, TextKind, Verification,
+};
 
 fn place(p: &Place, lang: Lang) -> String {
     match &p.parent {
@@ -285,6 +287,44 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
                 "is out of range (not negative, at most 10^15)"
             )
         ),
+        Refusal::QuarterLocked { tw, by } => format!(
+            "{} {} {} ({}); {} `kinerja unlock --tw {} --reason …`",
+            quarter(*tw, lang),
+            p(
+                "sudah diverifikasi dan dikunci oleh",
+                "was verified and locked by"
+            ),
+            by.oleh,
+            super::moment(&by.waktu),
+            p(
+                "tidak dapat diubah sebelum dibuka dengan",
+                "it cannot change until opened with"
+            ),
+            tw.number(),
+        ),
+        Refusal::VerificationChanged {
+            tw,
+            expected,
+            found,
+        } => {
+            let state = |v: &Option<Verification>| match v {
+                Some(v) => format!(
+                    "{} {}",
+                    p("terkunci oleh", "locked by"),
+                    verified_by(v, lang)
+                ),
+                None => p("terbuka", "open").to_string(),
+            };
+            format!(
+                "{}: {} {}, {} {} ({})",
+                quarter(*tw, lang),
+                p("semula", "was"),
+                state(expected),
+                p("kini", "now"),
+                state(found),
+                p("diubah orang lain", "changed by someone else")
+            )
+        }
     }
 }
 
@@ -296,6 +336,9 @@ pub fn text_kind(kind: TextKind, lang: Lang) -> &'static str {
         TextKind::SumberDana => lang.pick("sumber dana", "source of funds"),
         TextKind::OfficerId => lang.pick("id pejabat", "officer id"),
         TextKind::Nip => "NIP",
+        TextKind::Catatan => lang.pick("penjelasan", "explanation"),
+        TextKind::Bukti => lang.pick("bukti dukung", "evidence"),
+        TextKind::Alasan => lang.pick("alasan", "reason"),
     }
 }
 
@@ -345,6 +388,13 @@ pub fn text_error(kind: TextKind, why: TextError, lang: Lang) -> String {
     let p = |id, en| lang.pick(id, en);
     match why {
         TextError::Empty => format!("{what} {}", p("kosong", "is empty")),
+        TextError::Control if kind.multiline() => format!(
+            "{what} {}",
+            p(
+                "berisi tab atau karakter kendali (baris baru boleh)",
+                "holds a tab or a control character (line breaks are fine)"
+            )
+        ),
         TextError::Control => format!(
             "{what} {}",
             p(
@@ -432,6 +482,22 @@ pub fn objection(o: &Objection, lang: Lang) -> String {
                 "Rupiah take at most 2 decimals"
             )
         ),
+        Objection::QuarterNotStarted { tw, current } => format!(
+            "{} {} ({} {}); {}",
+            quarter(*tw, lang),
+            p("belum berjalan", "has not started"),
+            p("triwulan berjalan", "current quarter"),
+            quarter(*current, lang),
+            p(
+                "yang diverifikasi hanya triwulan yang sudah berjalan",
+                "only a quarter that has started can be verified"
+            )
+        ),
+        Objection::NoReason => p(
+            "membuka triwulan yang terkunci perlu alasan (--reason TEKS)",
+            "opening a locked quarter needs a reason (--reason TEXT)",
+        )
+        .into(),
     }
 }
 
@@ -528,6 +594,21 @@ mod tests {
                 kode: "A".into(),
                 value: dec!(-1),
             },
+            Refusal::QuarterLocked {
+                tw: Quarter::II,
+                by: Verification {
+                    oleh: "ani".into(),
+                    waktu: "2026-07-10T09:00:00+07:00".into(),
+                },
+            },
+            Refusal::VerificationChanged {
+                tw: Quarter::II,
+                expected: None,
+                found: Some(Verification {
+                    oleh: "ani".into(),
+                    waktu: "2026-07-10T09:00:00+07:00".into(),
+                }),
+            },
         ];
         let mut objections: Vec<Objection> = refusals.into_iter().map(Objection::Refused).collect();
         for why in [
@@ -552,6 +633,9 @@ mod tests {
             TextKind::SumberDana,
             TextKind::OfficerId,
             TextKind::Nip,
+            TextKind::Catatan,
+            TextKind::Bukti,
+            TextKind::Alasan,
         ] {
             for why in [
                 TextError::Empty,
@@ -583,6 +667,11 @@ mod tests {
             }),
             Objection::BudgetIsSum { kode: "A".into() },
             Objection::RupiahDecimals { value: dec!(1.234) },
+            Objection::QuarterNotStarted {
+                tw: Quarter::III,
+                current: Quarter::II,
+            },
+            Objection::NoReason,
         ]);
         for lang in [Lang::Id, Lang::En] {
             let mut seen = std::collections::HashSet::new();
@@ -597,7 +686,7 @@ mod tests {
                 );
             }
         }
-        let force = objection(&objections[objections.len() - 3], Lang::Id);
+        let force = objection(&objections[objections.len() - 5], Lang::Id);
         assert_eq!(
             force,
             "ikut terhapus: 2 node di bawahnya, 3 indikator, 12 angka terisi, \

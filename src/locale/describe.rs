@@ -2,11 +2,20 @@
 //! conflicts show it: "7.01.01.2.01 indikator 2 satuan: «dokumen» → «laporan»",
 //! "7.01.01.2.01.03: Sub Kegiatan «Penyusunan …» ditambah di bawah 7.01.01.2.01".
 
-use super::{Lang, field_label, value_or_dash};
-use crate::model::{Change, Field, IndicatorAttr, Node, NodeAttr, Officer, Place};
+use super::{Lang, field_label, quarter, value_or_dash, verified_by};
+use crate::model::{Change, Field, IndicatorAttr, Node, NodeAttr, NoteAttr, Officer, Place};
 
 fn quoted(s: &str) -> String {
     format!("«{s}»")
+}
+
+/// A text of several lines on one line: each line break shown as ` ↵ `.
+fn one_line(s: &str) -> String {
+    if s.is_empty() {
+        "—".into()
+    } else {
+        quoted(&s.replace('\n', " ↵ "))
+    }
 }
 
 fn officer_id(id: &Option<String>) -> String {
@@ -243,5 +252,62 @@ pub fn change(c: &Change, indikator: Option<usize>, lang: Lang) -> String {
             p("dihapus", "removed"),
             officer(o)
         ),
+        Change::Note {
+            kode,
+            indikator: id,
+            tw,
+            attr,
+        } => {
+            let what = super::note_part(attr, lang);
+            let text = match attr {
+                NoteAttr::Pendorong(e) | NoteAttr::Penghambat(e) | NoteAttr::TindakLanjut(e) => {
+                    edit(what, one_line(&e.old), one_line(&e.new))
+                }
+                NoteAttr::Tenggat(e) => {
+                    let date = |d: &Option<crate::model::Tanggal>| {
+                        d.map_or_else(|| "—".into(), |d| d.to_string())
+                    };
+                    edit(what, date(&e.old), date(&e.new))
+                }
+                NoteAttr::PejabatTindakLanjut(e) => {
+                    edit(what, officer_id(&e.old), officer_id(&e.new))
+                }
+                NoteAttr::BuktiTambah { teks, .. } => {
+                    format!("{what} {}: {}", p("ditambah", "added"), quoted(teks))
+                }
+                NoteAttr::BuktiHapus { teks, .. } => {
+                    format!("{what} {}: {}", p("dihapus", "removed"), quoted(teks))
+                }
+            };
+            format!("{kode} {} {} {text}", ind(*id), quarter(*tw, lang))
+        }
+        Change::Verify {
+            tw,
+            old,
+            new,
+            reason,
+        } => match (new, old) {
+            (Some(by), _) => format!(
+                "{} {} {}",
+                quarter(*tw, lang),
+                p("dikunci (diverifikasi) oleh", "locked (verified) by"),
+                verified_by(by, lang)
+            ),
+            (None, was) => {
+                let was = was
+                    .as_ref()
+                    .map(|v| format!(" ({} {})", p("kunci", "lock of"), verified_by(v, lang)))
+                    .unwrap_or_default();
+                let why = reason
+                    .as_deref()
+                    .map(|r| format!(": {} {}", p("alasan", "reason"), quoted(r)))
+                    .unwrap_or_default();
+                format!(
+                    "{} {}{was}{why}",
+                    quarter(*tw, lang),
+                    p("dibuka kembali", "opened again")
+                )
+            }
+        },
     }
 }

@@ -37,6 +37,10 @@ pub enum Field {
     Rp(Quarter),
     /// The year's spending as the budget report (LRA) declares it.
     RealisasiTahun,
+    /// The Renstra's money to the end of the period (E-81 column 5 Rp).
+    RenstraAkhirRp,
+    /// Money spent under the Renstra in its earlier years (E-81 column 6 Rp).
+    RenstraRealisasiRp,
 }
 
 /// Which kind of figure a slot holds: it decides how many decimals its text may have.
@@ -79,6 +83,13 @@ pub enum EditRefusal {
 impl Field {
     /// Whether the figure is Rupiah (two decimals at most) rather than a performance figure.
     pub fn is_rupiah(self) -> bool {
+        self.indicator().is_none()
+    }
+
+    /// Whether a parent node's figure of this slot is the sum of its children's (the year's
+    /// budget: pagu, money spent), so it is typed on the Sub Kegiatan. The Renstra's money is
+    /// a node's own figure at every level.
+    pub fn summed_on_parents(self) -> bool {
         matches!(
             self,
             Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun
@@ -105,7 +116,12 @@ impl Field {
             | Field::RenstraTarget(i, _)
             | Field::RenstraAkhir(i)
             | Field::Riwayat(i, _) => Some(i),
-            Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun => None,
+            Field::Pagu
+            | Field::PaguMurni
+            | Field::Rp(_)
+            | Field::RealisasiTahun
+            | Field::RenstraAkhirRp
+            | Field::RenstraRealisasiRp => None,
         }
     }
 
@@ -120,7 +136,12 @@ impl Field {
             Field::RenstraTarget(_, y) => Field::RenstraTarget(i, y),
             Field::RenstraAkhir(_) => Field::RenstraAkhir(i),
             Field::Riwayat(_, y) => Field::Riwayat(i, y),
-            Field::Pagu | Field::PaguMurni | Field::Rp(_) | Field::RealisasiTahun => self,
+            Field::Pagu
+            | Field::PaguMurni
+            | Field::Rp(_)
+            | Field::RealisasiTahun
+            | Field::RenstraAkhirRp
+            | Field::RenstraRealisasiRp => self,
         }
     }
 
@@ -165,6 +186,8 @@ impl Field {
             Field::PaguMurni => budget()?.pagu_murni,
             Field::Rp(q) => budget()?.realisasi_rp[q.index()],
             Field::RealisasiTahun => budget()?.realisasi_tahun,
+            Field::RenstraAkhirRp => budget()?.renstra_akhir,
+            Field::RenstraRealisasiRp => budget()?.renstra_realisasi,
         })
     }
 
@@ -201,6 +224,8 @@ impl Field {
             Field::PaguMurni => b.pagu_murni = value,
             Field::Rp(q) => b.realisasi_rp[q.index()] = value,
             Field::RealisasiTahun => b.realisasi_tahun = value,
+            Field::RenstraAkhirRp => b.renstra_akhir = value,
+            Field::RenstraRealisasiRp => b.renstra_realisasi = value,
             _ => unreachable!("budget fields only"),
         }
         true
@@ -229,6 +254,8 @@ impl Field {
             out.push(Field::PaguMurni);
             out.extend(Quarter::ALL.map(Field::Rp));
             out.push(Field::RealisasiTahun);
+            out.push(Field::RenstraAkhirRp);
+            out.push(Field::RenstraRealisasiRp);
         }
         out
     }
@@ -248,7 +275,7 @@ pub struct FieldName {
 
 impl Field {
     /// Every column name, in the order of [`Field`]'s variants.
-    pub const KOLOM: [&'static str; 12] = [
+    pub const KOLOM: [&'static str; 14] = [
         "target",
         "realisasi",
         "rencana",
@@ -261,6 +288,8 @@ impl Field {
         "pagu_murni",
         "rp",
         "realisasi_tahun",
+        "renstra_akhir_rp",
+        "renstra_realisasi_rp",
     ];
 
     /// The figure's name in the journal's terms.
@@ -278,6 +307,8 @@ impl Field {
             Field::PaguMurni => ("pagu_murni", None, None),
             Field::Rp(q) => ("rp", Some(q.number()), None),
             Field::RealisasiTahun => ("realisasi_tahun", None, None),
+            Field::RenstraAkhirRp => ("renstra_akhir_rp", None, None),
+            Field::RenstraRealisasiRp => ("renstra_realisasi_rp", None, None),
         };
         FieldName {
             kolom,
@@ -311,6 +342,8 @@ impl Field {
             "pagu_murni" => Some(Field::PaguMurni),
             "rp" => Some(Field::Rp(q()?)),
             "realisasi_tahun" => Some(Field::RealisasiTahun),
+            "renstra_akhir_rp" => Some(Field::RenstraAkhirRp),
+            "renstra_realisasi_rp" => Some(Field::RenstraRealisasiRp),
             _ => None,
         }
     }
@@ -452,6 +485,8 @@ mod tests {
             Field::PaguMurni,
             Field::Rp(Quarter::I),
             Field::RealisasiTahun,
+            Field::RenstraAkhirRp,
+            Field::RenstraRealisasiRp,
         ];
         for field in fields {
             let mut ws = base.clone();

@@ -28,6 +28,7 @@ pub fn init(instansi: &str, kabupaten: &str, tahun: i32, periode: Periode) -> Wo
         pohon: Vec::new(),
         pk: Vec::new(),
         ikm: None,
+        verifikasi: Default::default(),
     }
 }
 
@@ -41,7 +42,8 @@ pub fn init(instansi: &str, kabupaten: &str, tahun: i32, periode: Periode) -> Wo
 ///   its statement and the indicator it points at; kecamatan of one kabupaten sign the same
 ///   sasaran), the rating threshold and scale;
 /// - cleared: targets (also PK murni/perubahan), plans, realisations, history (riwayat),
-///   pagu, pagu murni, Rupiah spent and declared, the IKM survey — all `other`'s own results;
+///   pagu, pagu murni, Rupiah spent and declared, the Renstra's money, the explanations and
+///   evidence, the verified quarters, the IKM survey — all `other`'s own results;
 /// - the period: `periode` when given, else `other`'s (its Renstra targets are by year of it);
 /// - the reporting quarter: TW I.
 pub fn init_from(
@@ -88,6 +90,7 @@ fn without_figures(node: &Node) -> Node {
                 riwayat: Default::default(),
                 renstra: i.renstra.clone(),
                 pejabat: i.pejabat.clone(),
+                penjelasan: Default::default(),
             })
             .collect(),
         anggaran: node.anggaran.as_ref().map(|b| Budget {

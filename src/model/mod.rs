@@ -9,15 +9,18 @@ mod field;
 pub mod figure;
 mod id;
 mod init;
+mod note;
 mod objection;
 mod quarter;
 
 pub use change::{
-    Applied, Change, Conflict, Edit, IndicatorAttr, Locator, NodeAttr, PkAt, Place, Refusal,
+    Applied, Change, Conflict, Edit, IndicatorAttr, Locator, NodeAttr, NoteAttr, PkAt, Place,
+    Refusal,
 };
 pub use field::{EditRefusal, Field, FieldName, FigureKind, Op};
 pub use id::IndicatorId;
 pub use init::{init, init_from};
+pub use note::{Explanation, QuarterNotes, Tanggal, Verification, Verifications};
 pub use objection::{CodeError, Objection, Removal, TextError, TextKind};
 pub use quarter::Quarter;
 
@@ -51,6 +54,10 @@ pub struct Workspace {
     /// The public satisfaction index (IKM) from the survey, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ikm: Option<Ikm>,
+    /// Which quarters' figures are verified, by whom and when (see `note`): a verified quarter
+    /// is closed to edits until it is opened again.
+    #[serde(default, skip_serializing_if = "note::none_verified")]
+    pub verifikasi: Verifications,
 }
 
 /// The reporting body (OPD, perangkat daerah).
@@ -306,6 +313,10 @@ pub struct Indicator {
     /// Officer id of the penanggung jawab, when not the node's own officer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pejabat: Option<String>,
+    /// The explanation of each quarter's figures: faktor pendorong and penghambat, tindak
+    /// lanjut, bukti dukung.
+    #[serde(default, skip_serializing_if = "QuarterNotes::is_empty")]
+    pub penjelasan: QuarterNotes,
 }
 
 fn is_empty_quarters(q: &PerQuarter) -> bool {
@@ -368,6 +379,21 @@ pub struct Budget {
         with = "figure::option"
     )]
     pub realisasi_tahun: Option<Decimal>,
+    /// The Renstra's money for the node to the end of the period (E-81 column 5 Rp). The
+    /// node's own figure, never a sum: the Renstra funds programs and kegiatan.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "figure::option"
+    )]
+    pub renstra_akhir: Option<Decimal>,
+    /// Money spent under the Renstra in its years before this one (E-81 column 6 Rp).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "figure::option"
+    )]
+    pub renstra_realisasi: Option<Decimal>,
 }
 
 /// Which part of the performance agreement a line belongs to.

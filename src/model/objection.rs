@@ -3,7 +3,7 @@
 //! [`Refusal`], so that `locale` can word them without standing on `rules` (as
 //! [`super::EditRefusal`]); `rules` re-exports each one where it is found.
 
-use super::{NodeKind, Refusal};
+use super::{NodeKind, Quarter, Refusal};
 use rust_decimal::Decimal;
 
 /// Why a user's change is not accepted. Found by `rules::change::check`.
@@ -28,6 +28,10 @@ pub enum Objection {
     BudgetIsSum { kode: String },
     /// A Rupiah figure with more than two decimals.
     RupiahDecimals { value: Decimal },
+    /// A quarter verified before it has started (the workspace reports up to `current`).
+    QuarterNotStarted { tw: Quarter, current: Quarter },
+    /// A quarter opened again without saying why.
+    NoReason,
 }
 
 impl From<Refusal> for Objection {
@@ -62,7 +66,8 @@ pub enum CodeError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextError {
     Empty,
-    /// A line break, tab or other control character.
+    /// A line break, tab or other control character (a line break is allowed where a text
+    /// may run over several lines).
     Control,
     /// Spaces before or after the text.
     Spaces,
@@ -87,6 +92,13 @@ pub enum TextKind {
     /// An officer's NIP: 18 digits, spaces allowed between groups; may be empty (not every
     /// officer is a civil servant).
     Nip,
+    /// A part of a quarter's explanation (faktor pendorong, penghambat, tindak lanjut): may run
+    /// over several lines; may be empty (none).
+    Catatan,
+    /// One reference to evidence (bukti dukung): a path, a URL, a document number; one line.
+    Bukti,
+    /// Why a verified quarter is opened again; one line.
+    Alasan,
 }
 
 /// What a removal takes with it (see `rules::removal`).

@@ -30,10 +30,11 @@ pub enum Finding {
         quarters: Decimal,
         annual: Decimal,
     },
-    /// More money spent than the pagu.
+    /// More money spent than the pagu over the year (`rules::over_pagu`: a parent by the sums
+    /// below it); `pagu` none: money spent where no pagu is recorded.
     OverPagu {
         kode: String,
-        pagu: Decimal,
+        pagu: Option<Decimal>,
         realisasi: Decimal,
     },
     DuplicateKode {
@@ -80,63 +81,65 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
                 }
             }
         }
-        let Some(budget) = &node.anggaran else {
-            continue;
-        };
-        for q in Quarter::ALL.into_iter().filter(|q| *q > current) {
-            if budget.realisasi_rp[q.index()].is_some() {
-                out.push(Finding::FutureQuarter {
-                    kode: kode(),
-                    field: Field::Rp(q),
-                });
-            }
-        }
-        let children = rules::budget_total(&node.anak, Quarter::IV);
-        if let Some(children) = children {
-            if let (Some(declared), Some(sum)) = (budget.pagu, children.pagu)
-                && declared != sum
-            {
-                out.push(Finding::PaguMismatch {
-                    kode: kode(),
-                    declared,
-                    children: sum,
-                });
-            }
-            if let (Some(declared), Some(sum)) = (
-                budget.realisasi_tahun,
-                rules::reported_realisasi_tahun(node),
-            ) && declared != sum
-            {
-                out.push(Finding::RealisasiMismatch {
-                    kode: kode(),
-                    declared,
-                    children: sum,
-                });
-            }
-        } else if let Some(annual) = budget.realisasi_tahun {
-            let quarters = rules::own_realisasi_rp(budget, Quarter::IV).unwrap_or_default();
-            if quarters != annual {
-                out.push(Finding::QuartersVsAnnual {
-                    kode: kode(),
-                    quarters,
-                    annual,
-                });
-            }
-        }
-        let own = rules::BudgetFigures {
-            pagu: budget.pagu,
-            realisasi: rules::own_realisasi_rp(budget, Quarter::IV),
-        };
-        let effective = children.unwrap_or(own);
-        if let (Some(pagu), Some(realisasi)) = (effective.pagu, effective.realisasi)
-            && realisasi > pagu
+        budget_findings(node, current, &mut out);
+        if node.jenis.has_budget()
+            && let Some(over) = rules::over_pagu(node, Quarter::IV)
         {
             out.push(Finding::OverPagu {
-                kode: kode(),
-                pagu,
-                realisasi,
+                kode: over.kode,
+                pagu: over.pagu,
+                realisasi: over.realisasi,
             });
         }
     }
     out
+}
+
+/// The findings about a node's own budget: figures of quarters not started, declared figures
+/// against the sums below, the LRA's year against the quarters.
+fn budget_findings(node: &crate::model::Node, current: Quarter, out: &mut Vec<Finding>) {
+    let kode = || node.kode.clone();
+    let Some(budget) = &node.anggaran else {
+        return;
+    };
+    for q in Quarter::ALL.into_iter().filter(|q| *q > current) {
+        if budget.realisasi_rp[q.index()].is_some() {
+            out.push(Finding::FutureQuarter {
+                kode: kode(),
+                field: Field::Rp(q),
+            });
+        }
+    }
+    let children = rules::budget_total(&node.anak, Quarter::IV);
+    if let Some(children) = children {
+        if let (Some(declared), Some(sum)) = (budget.pagu, children.pagu)
+            && declared != sum
+        {
+            out.push(Finding::PaguMismatch {
+                kode: kode(),
+                declared,
+                children: sum,
+            });
+        }
+        if let (Some(declared), Some(sum)) = (
+            budget.realisasi_tahun,
+            rules::reported_realisasi_tahun(node),
+        ) && declared != sum
+        {
+            out.push(Finding::RealisasiMismatch {
+                kode: kode(),
+                declared,
+                children: sum,
+            });
+        }
+    } else if let Some(annual) = budget.realisasi_tahun {
+        let quarters = rules::own_realisasi_rp(budget, Quarter::IV).unwrap_or_default();
+        if quarters != annual {
+            out.push(Finding::QuartersVsAnnual {
+                kode: kode(),
+                quarters,
+                annual,
+            });
+        }
+    }
 }

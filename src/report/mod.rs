@@ -10,9 +10,10 @@ pub mod tables;
 pub use check::{Finding, check};
 
 use crate::model::{
-    Indicator, IndicatorRef, Node, NodeKind, NodeVisit, Quarter, Settings, Workspace,
+    Explanation, Indicator, IndicatorId, IndicatorRef, Node, NodeKind, NodeVisit, Quarter,
+    Settings, Workspace,
 };
-use crate::rules::{self, BudgetFigures, Rating, Status};
+use crate::rules::{self, BudgetFigures, OverPagu, Rating, Status};
 use rust_decimal::Decimal;
 
 /// One indicator with its figures at a quarter.
@@ -29,6 +30,20 @@ pub struct IndicatorRow {
     pub realisasi: Option<Decimal>,
     pub status: Status,
     pub pejabat: Option<String>,
+    /// The indicator's stable id (to address a change of it, e.g. its explanation).
+    pub id: IndicatorId,
+    /// The latest explanation of a shortfall up to the quarter (a faktor penghambat or a
+    /// tindak lanjut), with the quarter it was given for (`rules::latest_explanation`).
+    pub penjelasan: Option<(Quarter, Explanation)>,
+    /// Pieces of evidence given for the quarters up to this one.
+    pub bukti: usize,
+}
+
+impl IndicatorRow {
+    /// Red or due-and-not-entered with nobody's explanation yet: "belum ada penjelasan".
+    pub fn unexplained(&self) -> bool {
+        (self.status.is_red() || self.status == Status::BelumDiisi) && self.penjelasan.is_none()
+    }
 }
 
 impl IndicatorRow {
@@ -53,6 +68,9 @@ impl IndicatorRow {
             realisasi: rules::realisasi_to_date(&ind.realisasi, ind.agregasi, q),
             status: rules::status(ind, q, &ws.pengaturan),
             pejabat: ws.officer_for(visit, Some(ind)).map(|o| o.nama.clone()),
+            id: ind.id,
+            penjelasan: rules::latest_explanation(ind, q).map(|(at, e)| (at, e.clone())),
+            bukti: rules::evidence_count(ind, q),
         }
     }
 }
@@ -189,7 +207,7 @@ pub fn summary(ws: &Workspace, q: Quarter) -> Summary {
     }
 }
 
-/// The indicators that need attention at a quarter.
+/// The indicators that need attention at a quarter, and the money spent beyond a pagu.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RedList {
     pub quarter: Quarter,
@@ -197,6 +215,22 @@ pub struct RedList {
     pub merah: Vec<IndicatorRow>,
     /// Due but not entered, in tree order.
     pub belum_diisi: Vec<IndicatorRow>,
+    /// Nodes that spent more than their pagu by the quarter, in the Renja's order
+    /// (`rules::over_pagu`).
+    pub melebihi_pagu: Vec<OverPagu>,
+}
+
+impl RedList {
+    /// The red ones, then the ones not entered: the meeting's list, worst first.
+    pub fn attention(&self) -> impl Iterator<Item = &IndicatorRow> {
+        self.merah.iter().chain(&self.belum_diisi)
+    }
+
+    /// Those of [`attention`](Self::attention) nobody has explained yet ("belum ada
+    /// penjelasan") — the first thing to fix before the meeting.
+    pub fn unexplained(&self) -> impl Iterator<Item = &IndicatorRow> {
+        self.attention().filter(|r| r.unexplained())
+    }
 }
 
 pub fn red_list(ws: &Workspace, q: Quarter) -> RedList {
@@ -207,9 +241,15 @@ pub fn red_list(ws: &Workspace, q: Quarter) -> RedList {
         .into_iter()
         .filter(|r| r.status == Status::BelumDiisi)
         .collect();
+    let melebihi_pagu = order::renja_order(ws)
+        .into_iter()
+        .filter(|v| v.node.jenis.has_budget())
+        .filter_map(|v| rules::over_pagu(v.node, q))
+        .collect();
     RedList {
         quarter: q,
         merah,
         belum_diisi,
+        melebihi_pagu,
     }
 }

@@ -10,7 +10,7 @@ use super::codes;
 use super::levels;
 use super::removal::{self, Removal};
 use super::text::{self, TextKind};
-use crate::model::change::{self, IndicatorAttr, Locator, NodeAttr, Walk};
+use crate::model::change::{self, IndicatorAttr, Locator, NodeAttr, NoteAttr, Walk};
 use crate::model::{Change, Node, NodeKind, Officer, Workspace};
 
 /// Why a user's change is not accepted (plain data in `model`; `locale` words it).
@@ -56,6 +56,7 @@ fn rules(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<(), Objec
                 return Ok(());
             }
             if let Some(n) = node(ws, loc, &op.kode)
+                && op.field.summed_on_parents()
                 && super::budget_is_sum(n)
             {
                 return Err(Objection::BudgetIsSum {
@@ -159,6 +160,29 @@ fn rules(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<(), Objec
         }
         Change::IndicatorMove { .. } | Change::OfficerRemove { .. } => Ok(()),
         Change::BudgetAdd { budget, .. } => txt(TextKind::SumberDana, &budget.sumber_dana),
+        Change::Note { attr, .. } => match attr {
+            NoteAttr::Pendorong(e) | NoteAttr::Penghambat(e) | NoteAttr::TindakLanjut(e) => {
+                txt(TextKind::Catatan, &e.new)
+            }
+            NoteAttr::BuktiTambah { teks, .. } => txt(TextKind::Bukti, teks),
+            NoteAttr::Tenggat(_)
+            | NoteAttr::PejabatTindakLanjut(_)
+            | NoteAttr::BuktiHapus { .. } => Ok(()),
+        },
+        Change::Verify {
+            tw, new, reason, ..
+        } => match new {
+            // Verifying a quarter that has not started verifies nothing (a typo of TW).
+            Some(_) if *tw > ws.pengaturan.triwulan_berjalan => Err(Objection::QuarterNotStarted {
+                tw: *tw,
+                current: ws.pengaturan.triwulan_berjalan,
+            }),
+            Some(_) => Ok(()),
+            None => match reason.as_deref() {
+                None | Some("") => Err(Objection::NoReason),
+                Some(r) => txt(TextKind::Alasan, r),
+            },
+        },
         Change::BudgetRemove { budget, .. } => forced(removal::of_budget(budget), false),
         Change::OfficerAdd { officer, .. } => officer_rules(officer),
         Change::OfficerEdit { new, .. } => officer_rules(new),

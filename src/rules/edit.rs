@@ -9,7 +9,8 @@ pub use crate::model::{EditRefusal, FigureKind};
 
 /// Whether `field` of `node` may be typed into: the indicator must exist; a budget figure
 /// needs a node that carries a budget of its own (Program, Kegiatan or Sub Kegiatan, with a
-/// budget recorded, and no budget below it).
+/// budget recorded, and — for the year's pagu and Rupiah — no budget below it: the Renstra's
+/// money is a node's own at every level).
 pub fn editable(node: &Node, field: Field) -> Result<(), EditRefusal> {
     let kode = || node.kode.clone();
     if let Some(i) = field.indicator() {
@@ -25,7 +26,7 @@ pub fn editable(node: &Node, field: Field) -> Result<(), EditRefusal> {
     if !node.jenis.has_budget() {
         return Err(EditRefusal::NoBudget { kode: kode() });
     }
-    if super::budget_is_sum(node) {
+    if field.summed_on_parents() && super::budget_is_sum(node) {
         return Err(EditRefusal::DerivedBudget { kode: kode() });
     }
     if node.anggaran.is_none() {

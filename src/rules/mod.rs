@@ -11,6 +11,7 @@
 //! [`text`], [`removal`] (what goes with a delete) and [`change`] (the rules a user's change
 //! must follow); [`year`] says what carries into a new year.
 
+pub mod attention;
 pub mod change;
 pub mod codes;
 pub mod levels;
@@ -18,6 +19,9 @@ pub mod removal;
 pub mod text;
 pub mod year;
 
+pub use attention::{
+    OverPagu, evidence_count, latest_explanation, needs_explanation, over_pagu, over_pagu_all,
+};
 pub use change::Objection;
 pub use year::{Review, new_year, renstra_period};
 
@@ -362,6 +366,7 @@ mod tests {
             riwayat: Default::default(),
             renstra: Default::default(),
             pejabat: None,
+            penjelasan: Default::default(),
         }
     }
 

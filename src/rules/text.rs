@@ -15,12 +15,26 @@ impl TextKind {
             TextKind::SumberDana => 100,
             TextKind::OfficerId => 40,
             TextKind::Nip => 30,
+            // A paragraph or three: what a meeting reads under a red figure.
+            TextKind::Catatan => 2000,
+            // A long URL or a server path.
+            TextKind::Bukti => 500,
+            TextKind::Alasan => 500,
         }
     }
 
     /// Whether the text may be empty.
     pub fn optional(self) -> bool {
-        matches!(self, TextKind::SumberDana | TextKind::Nip)
+        matches!(
+            self,
+            TextKind::SumberDana | TextKind::Nip | TextKind::Catatan
+        )
+    }
+
+    /// Whether the text may run over several lines (a line break is its only control
+    /// character allowed).
+    pub fn multiline(self) -> bool {
+        self == TextKind::Catatan
     }
 
     /// The shape, for a field that has one, to show beside it.
@@ -38,6 +52,16 @@ pub fn clean(input: &str) -> &str {
     input.trim()
 }
 
+/// A text of several lines as it is stored: line breaks written `\n` (a Windows editor's
+/// `\r\n` and an old Mac's `\r` become one), without the spaces and empty lines around it.
+pub fn clean_lines(input: &str) -> String {
+    input
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_string()
+}
+
 /// Whether `text` may be stored as a `kind`.
 pub fn check(kind: TextKind, text: &str) -> Result<(), TextError> {
     if text.is_empty() {
@@ -47,7 +71,8 @@ pub fn check(kind: TextKind, text: &str) -> Result<(), TextError> {
             Err(TextError::Empty)
         };
     }
-    if text.chars().any(char::is_control) {
+    let allowed = |c: char| kind.multiline() && c == '\n';
+    if text.chars().any(|c| c.is_control() && !allowed(c)) {
         return Err(TextError::Control);
     }
     if text.trim() != text {
@@ -124,5 +149,39 @@ mod tests {
             Err(TextError::Shape)
         );
         assert_eq!(check(TextKind::Nip, ""), Ok(()));
+    }
+
+    #[test]
+    fn explanations_run_over_lines_and_nothing_else_hides_in_them() {
+        let two = "Pegawai mutasi di TW III.\nDiklat tertunda.";
+        assert_eq!(check(TextKind::Catatan, two), Ok(()));
+        assert_eq!(check(TextKind::Catatan, ""), Ok(()), "none");
+        for bad in ["a\tb", "a\rb", "a\u{1b}[2Kb", "a\u{7f}"] {
+            assert_eq!(
+                check(TextKind::Catatan, bad),
+                Err(TextError::Control),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            check(TextKind::Catatan, "\nawal"),
+            Err(TextError::Spaces),
+            "a text starts with its words"
+        );
+        assert_eq!(
+            check(TextKind::Catatan, &"x".repeat(2001)),
+            Err(TextError::TooLong { max: 2000 })
+        );
+        // Evidence and reasons are one line, and never empty.
+        assert_eq!(
+            check(TextKind::Bukti, "/srv/bukti/ip-asn.pdf\nlain"),
+            Err(TextError::Control)
+        );
+        assert_eq!(check(TextKind::Bukti, ""), Err(TextError::Empty));
+        assert_eq!(check(TextKind::Alasan, ""), Err(TextError::Empty));
+        assert_eq!(
+            clean_lines("  Hujan.\r\nJalan rusak.\r\n\r\n"),
+            "Hujan.\nJalan rusak."
+        );
     }
 }

@@ -73,8 +73,11 @@ pub struct Review {
 /// 3.2 shows it as the previous year; its target becomes its Renstra target for the new year
 /// where there is one (else it stays and is listed for review). Cleared: realisations, plans
 /// (the rencana aksi of a new year is made anew), the PK murni/perubahan targets (a new PK is
-/// signed), Rupiah spent, declared year realisations, the original pagu (pagu murni) and the
-/// IKM survey. The pagu stays and is listed for review, or is cleared with `clear_pagu`. The
+/// signed), Rupiah spent, declared year realisations, the original pagu (pagu murni), the
+/// quarters' explanations and evidence, the quarters' verification and the IKM survey. The
+/// year's Rupiah spent are added to the money spent under the Renstra (`renstra_realisasi`,
+/// E-81 column 6 Rp: next year's "up to last year" is this year's column 13) where the node
+/// keeps one. The pagu stays and is listed for review, or is cleared with `clear_pagu`. The
 /// year moves on by one and the reporting quarter goes back to TW I.
 pub fn new_year(ws: &Workspace, clear_pagu: bool) -> (Workspace, Review) {
     let next = ws.tahun + 1;
@@ -82,6 +85,7 @@ pub fn new_year(ws: &Workspace, clear_pagu: bool) -> (Workspace, Review) {
     out.tahun = next;
     out.pengaturan.triwulan_berjalan = Quarter::I;
     out.ikm = None;
+    out.verifikasi = Default::default();
     let p = ws.periode_renstra;
     let mut review = Review {
         tahun: next,
@@ -151,6 +155,15 @@ fn roll(node: &mut Node, tahun: i32, clear_pagu: bool, review: &mut Review) {
             + clear(&mut ind.rencana)
             + take(&mut ind.target_pk_murni)
             + take(&mut ind.target_pk_perubahan);
+        ind.penjelasan = Default::default();
+    }
+    // The Renstra's money spent so far takes in this year's (the node's own figure, the year
+    // as every report sums it), before the quarters are cleared.
+    let spent = crate::rules::budget_of(node, Quarter::IV).and_then(|b| b.realisasi);
+    if let Some(b) = &mut node.anggaran
+        && let (Some(before), Some(year)) = (b.renstra_realisasi, spent)
+    {
+        b.renstra_realisasi = Some(before.saturating_add(year));
     }
     if let Some(b) = &mut node.anggaran {
         review.figures_cleared +=

@@ -80,8 +80,11 @@ impl Conflict {
     /// budi, …)", or the change and why it no longer applies. Names as written (a front-end
     /// makes them safe to show).
     pub fn message(&self, lang: Lang) -> String {
+        // A lock names who locked it and when itself.
+        let locked = matches!(self.why(), Refusal::QuarterLocked { .. });
         let who = self
             .by()
+            .filter(|_| !locked)
             .map(|e| {
                 format!(
                     " ({} {}, {})",
@@ -127,11 +130,15 @@ pub(super) fn of(
     entries: &[Entry],
 ) -> Conflict {
     let Change::Figure { indikator, op } = change else {
+        let by = match &why {
+            Refusal::QuarterLocked { tw, .. } => journal::last_lock(entries, *tw),
+            _ => journal::last_about(entries, change),
+        };
         return Conflict::Change(Box::new(ChangeConflict {
             index,
             change: change.clone(),
             why,
-            by: journal::last_about(entries, change).cloned(),
+            by: by.cloned(),
         }));
     };
     // The figure on disk: the indicator by its id, wherever it is now.
@@ -147,8 +154,10 @@ pub(super) fn of(
         (Some(n), Some(f)) => f.get(n).flatten(),
         _ => None,
     };
-    let by = match field {
-        Some(f) if node.is_some() => journal::last_figure(entries, &op.kode, f, *indikator),
+    let by = match (&why, field) {
+        // Refused by a lock: who locked it is who stands in the way.
+        (Refusal::QuarterLocked { tw, .. }, _) => journal::last_lock(entries, *tw),
+        (_, Some(f)) if node.is_some() => journal::last_figure(entries, &op.kode, f, *indikator),
         _ => journal::last_about(entries, change),
     };
     Conflict::Figure(Box::new(FigureConflict {

@@ -455,6 +455,14 @@ pub fn last_figure<'a>(
     })
 }
 
+/// The latest lock or unlock of quarter `tw`.
+pub fn last_lock(entries: &[Entry], tw: crate::model::Quarter) -> Option<&Entry> {
+    entries
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kolom.as_str(), "kunci" | "buka_kunci") && e.tw == Some(tw.number()))
+}
+
 /// The latest entry about what `change` addresses: its node — by its code, or by a change
 /// that removed, recoded or moved the node or one above it —, its indicator, or its officer.
 /// What a save's conflict shows as "changed by … at …".
@@ -466,6 +474,28 @@ pub fn last_about<'a>(entries: &'a [Entry], change: &Change) -> Option<&'a Entry
         Change::OfficerEdit { old, .. } => Some(old.id.as_str()),
         _ => None,
     };
+    match change {
+        Change::Verify { tw, .. } => return last_lock(entries, *tw),
+        Change::Note {
+            kode,
+            indikator,
+            tw,
+            ..
+        } => {
+            // The same part of the same quarter's explanation, else anything about the node.
+            let kolom = Entry::from_applied_kolom(change);
+            let same = entries.iter().rev().find(|e| {
+                e.kode == *kode
+                    && e.id == Some(*indikator)
+                    && e.tw == Some(tw.number())
+                    && Some(e.kolom.as_str()) == kolom
+            });
+            if same.is_some() {
+                return same;
+            }
+        }
+        _ => {}
+    }
     if let Some(id) = officer {
         return entries.iter().rev().find(|e| match e.perubahan.as_deref() {
             Some(Change::OfficerAdd { officer, .. } | Change::OfficerRemove { officer, .. }) => {

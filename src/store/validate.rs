@@ -143,15 +143,25 @@ pub fn validate(ws: &Workspace) -> Result<(), (Problem, Option<Anchor>)> {
         let officers = node
             .pejabat
             .iter()
-            .chain(node.indikator.iter().filter_map(|i| i.pejabat.as_ref()));
-        for id in officers {
-            if !officer_ids.contains(id.as_str()) {
+            .map(|id| ("pejabat", id.as_str()))
+            .chain(
+                node.indikator
+                    .iter()
+                    .filter_map(|i| i.pejabat.as_deref().map(|id| ("pejabat", id))),
+            )
+            .chain(node.indikator.iter().flat_map(|i| {
+                i.penjelasan
+                    .officers()
+                    .map(|id| ("pejabat_tindak_lanjut", id))
+            }));
+        for (key, id) in officers {
+            if !officer_ids.contains(id) {
                 return Err((
                     Problem::UnknownReference(format!(
                         "pejabat «{id}» (pada «{}») tidak ada di daftar pejabat",
                         node.kode
                     )),
-                    anchor_str("pejabat", id, 1),
+                    anchor_str(key, id, 1),
                 ));
             }
         }
@@ -225,6 +235,8 @@ fn negative_or_huge(node: &Node) -> Option<String> {
             ("pagu", b.pagu),
             ("pagu_murni", b.pagu_murni),
             ("realisasi_tahun", b.realisasi_tahun),
+            ("renstra_akhir", b.renstra_akhir),
+            ("renstra_realisasi", b.renstra_realisasi),
         ] {
             if let Some(v) = v {
                 figures.push((what.into(), v));

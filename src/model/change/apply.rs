@@ -2,10 +2,12 @@
 //! check, nothing changed), then the plan is carried out. `check` is the plan alone.
 
 use super::{
-    Applied, Change, Conflict, Edit, IndicatorAttr, Locator, MAX_FIGURE, NodeAttr, PkAt, Place,
-    Refusal, Walk,
+    Applied, Change, Conflict, Edit, IndicatorAttr, Locator, MAX_FIGURE, NodeAttr, NoteAttr, PkAt,
+    Place, Refusal, Walk,
 };
-use crate::model::{Aggregation, Budget, Field, Indicator, IndicatorId, Node, Polarity, Workspace};
+use crate::model::{
+    Aggregation, Budget, Field, Indicator, IndicatorId, Node, Polarity, Quarter, Workspace,
+};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -142,6 +144,11 @@ enum Step {
     OfficerRemove {
         at: usize,
     },
+    Note {
+        path: Vec<usize>,
+        pos: usize,
+    },
+    Verify,
 }
 
 fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Plan>, Refusal> {
@@ -166,6 +173,9 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
             })?;
             if current == op.new {
                 return Ok(None);
+            }
+            if let Some(q) = field.quarter() {
+                quarter_open(ws, q)?;
             }
             if current != op.old {
                 return Err(Refusal::FigureChanged {
@@ -252,6 +262,7 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
             }
             let parent_node = parent_path.as_deref().map(|p| node_at(ws, p));
             subtree_fits(ws, loc, node, parent_node)?;
+            subtree_open(ws, node)?;
             // PK lines coming back must point into the node coming back.
             let inside: HashMap<&str, usize> = node
                 .iter()
@@ -289,6 +300,7 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
                     kode: node.kode.clone(),
                 });
             }
+            subtree_open(ws, node)?;
             let codes: HashSet<&str> = node.iter().map(|n| n.kode.as_str()).collect();
             let drop_pk: Vec<usize> = (0..ws.pk.len())
                 .filter(|i| codes.contains(ws.pk[*i].kode.as_str()))
@@ -381,6 +393,7 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
                 return Err(Refusal::Position { at, len });
             }
             indicator_fits(ws, kode, indicator)?;
+            indicator_open(ws, indicator)?;
             if let Some(id) = loc.taken_id(ws, &[indicator.id]) {
                 return Err(Refusal::IdTaken { indikator: id });
             }
@@ -418,6 +431,7 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
                     indikator: indicator.id,
                 });
             }
+            indicator_open(ws, indicator)?;
             let drop_pk: Vec<usize> = (0..ws.pk.len())
                 .filter(|i| ws.pk[*i].kode == *kode && ws.pk[*i].indikator == at + 1)
                 .collect();
@@ -483,6 +497,7 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
             for v in budget_figures(budget) {
                 figure_in_range(kode, Some(v))?;
             }
+            budget_open(ws, budget)?;
             done(Step::Budget { path, add: true }, change.clone())
         }
 
@@ -491,6 +506,7 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
             if node_at(ws, &path).anggaran.as_ref() != Some(budget) {
                 return Err(Refusal::BudgetChanged { kode: kode.clone() });
             }
+            budget_open(ws, budget)?;
             done(Step::Budget { path, add: false }, change.clone())
         }
 
@@ -549,6 +565,87 @@ fn plan(ws: &Workspace, change: &Change, loc: &dyn Locator) -> Result<Option<Pla
                     at: Some(at),
                 },
             )
+        }
+
+        Change::Note {
+            kode,
+            indikator,
+            tw,
+            attr,
+        } => {
+            let path = find(ws, loc, kode)?;
+            let node = node_at(ws, &path);
+            let pos = indicator_pos(node, *indikator, kode)?;
+            let note = node.indikator[pos].penjelasan.get(*tw);
+            // `Ok(None)`: already as the change would make it.
+            let planned: Result<Option<NoteAttr>, Refusal> = (|| {
+                let text = |s: &String| s.clone();
+                let go = match attr {
+                    NoteAttr::Pendorong(e) => compare(kode, &note.pendorong, e, text)?,
+                    NoteAttr::Penghambat(e) => compare(kode, &note.penghambat, e, text)?,
+                    NoteAttr::TindakLanjut(e) => compare(kode, &note.tindak_lanjut, e, text)?,
+                    NoteAttr::Tenggat(e) => compare(kode, &note.tenggat, e, |d| {
+                        d.map(|d| d.to_string()).unwrap_or_default()
+                    })?,
+                    NoteAttr::PejabatTindakLanjut(e) => {
+                        officer_exists(ws, e.new.as_deref())?;
+                        compare(kode, &note.pejabat, e, show_officer)?
+                    }
+                    NoteAttr::BuktiTambah { teks, urutan } => {
+                        if note.bukti.contains(teks) {
+                            return Ok(None);
+                        }
+                        let len = note.bukti.len();
+                        let at = urutan.unwrap_or(len);
+                        if at > len {
+                            return Err(Refusal::Position { at, len });
+                        }
+                        return Ok(Some(NoteAttr::BuktiTambah {
+                            teks: teks.clone(),
+                            urutan: Some(at),
+                        }));
+                    }
+                    NoteAttr::BuktiHapus { teks, .. } => {
+                        return Ok(note.bukti.iter().position(|b| b == teks).map(|at| {
+                            NoteAttr::BuktiHapus {
+                                teks: teks.clone(),
+                                urutan: Some(at),
+                            }
+                        }));
+                    }
+                };
+                Ok(go.then(|| attr.clone()))
+            })();
+            if let Ok(None) = planned {
+                return Ok(None);
+            }
+            // A closed quarter says so first: it is why nothing of it may change.
+            quarter_open(ws, *tw)?;
+            let attr = planned?.expect("handled above");
+            done(
+                Step::Note { path, pos },
+                Change::Note {
+                    kode: kode.clone(),
+                    indikator: *indikator,
+                    tw: *tw,
+                    attr,
+                },
+            )
+        }
+
+        Change::Verify { tw, old, new, .. } => {
+            let current = &ws.verifikasi[tw.index()];
+            if current == new {
+                return Ok(None);
+            }
+            if current != old {
+                return Err(Refusal::VerificationChanged {
+                    tw: *tw,
+                    expected: old.clone(),
+                    found: current.clone(),
+                });
+            }
+            done(Step::Verify, change.clone())
         }
     }
 }
@@ -659,6 +756,25 @@ fn perform(ws: &mut Workspace, step: &Step, effective: &Change) {
         }
         (Step::OfficerRemove { at }, _) => {
             ws.pejabat.remove(*at);
+        }
+        (Step::Note { path, pos }, Change::Note { tw, attr, .. }) => {
+            let ind = &mut node_at_mut(ws, path).indikator[*pos];
+            ind.penjelasan.update(*tw, |e| match attr {
+                NoteAttr::Pendorong(x) => e.pendorong = x.new.clone(),
+                NoteAttr::Penghambat(x) => e.penghambat = x.new.clone(),
+                NoteAttr::TindakLanjut(x) => e.tindak_lanjut = x.new.clone(),
+                NoteAttr::Tenggat(x) => e.tenggat = x.new,
+                NoteAttr::PejabatTindakLanjut(x) => e.pejabat = x.new.clone(),
+                NoteAttr::BuktiTambah { teks, urutan } => {
+                    e.bukti.insert(urutan.expect("filled in"), teks.clone());
+                }
+                NoteAttr::BuktiHapus { urutan, .. } => {
+                    e.bukti.remove(urutan.expect("filled in"));
+                }
+            });
+        }
+        (Step::Verify, Change::Verify { tw, new, .. }) => {
+            ws.verifikasi[tw.index()] = new.clone();
         }
         _ => unreachable!("a plan's step matches its change"),
     }
@@ -788,10 +904,16 @@ fn figure_in_range(kode: &str, value: Option<Decimal>) -> Result<(), Refusal> {
 }
 
 fn budget_figures(b: &Budget) -> impl Iterator<Item = Decimal> + '_ {
-    [b.pagu, b.pagu_murni, b.realisasi_tahun]
-        .into_iter()
-        .chain(b.realisasi_rp)
-        .flatten()
+    [
+        b.pagu,
+        b.pagu_murni,
+        b.realisasi_tahun,
+        b.renstra_akhir,
+        b.renstra_realisasi,
+    ]
+    .into_iter()
+    .chain(b.realisasi_rp)
+    .flatten()
 }
 
 fn indicator_figures(i: &Indicator) -> impl Iterator<Item = Decimal> + '_ {
@@ -809,7 +931,7 @@ fn indicator_figures(i: &Indicator) -> impl Iterator<Item = Decimal> + '_ {
     .chain(i.renstra.target.values().copied())
 }
 
-/// An indicator a workspace can hold: an id, figures in range, an officer that exists.
+/// An indicator a workspace can hold: an id, figures in range, officers that exist.
 fn indicator_fits(ws: &Workspace, kode: &str, ind: &Indicator) -> Result<(), Refusal> {
     if ind.id.is_unset() {
         return Err(Refusal::IdUnset);
@@ -817,7 +939,62 @@ fn indicator_fits(ws: &Workspace, kode: &str, ind: &Indicator) -> Result<(), Ref
     for v in indicator_figures(ind) {
         figure_in_range(kode, Some(v))?;
     }
+    for id in ind.penjelasan.officers() {
+        officer_exists(ws, Some(id))?;
+    }
     officer_exists(ws, ind.pejabat.as_deref())
+}
+
+/// Quarter `q` open to changes: not verified.
+fn quarter_open(ws: &Workspace, q: Quarter) -> Result<(), Refusal> {
+    match &ws.verifikasi[q.index()] {
+        Some(by) => Err(Refusal::QuarterLocked {
+            tw: q,
+            by: by.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// An indicator added or removed whole holds nothing in a verified quarter: a realisation, a
+/// plan or an explanation of it would come or go with it.
+fn indicator_open(ws: &Workspace, ind: &Indicator) -> Result<(), Refusal> {
+    for q in Quarter::ALL {
+        let i = q.index();
+        let holds = ind.realisasi[i].is_some()
+            || ind.rencana[i].is_some()
+            || !ind.penjelasan.get(q).is_empty();
+        if holds {
+            quarter_open(ws, q)?;
+        }
+    }
+    Ok(())
+}
+
+/// A budget added or removed whole holds no Rupiah spent in a verified quarter.
+fn budget_open(ws: &Workspace, b: &Budget) -> Result<(), Refusal> {
+    for q in Quarter::ALL {
+        if b.realisasi_rp[q.index()].is_some() {
+            quarter_open(ws, q)?;
+        }
+    }
+    Ok(())
+}
+
+/// A node added or removed with everything below it holds nothing in a verified quarter.
+fn subtree_open(ws: &Workspace, node: &Node) -> Result<(), Refusal> {
+    if ws.verifikasi.iter().all(Option::is_none) {
+        return Ok(());
+    }
+    for n in node.iter() {
+        for ind in &n.indikator {
+            indicator_open(ws, ind)?;
+        }
+        if let Some(b) = &n.anggaran {
+            budget_open(ws, b)?;
+        }
+    }
+    Ok(())
 }
 
 fn below_parent(node: &Node, parent: &Node) -> Result<(), Refusal> {

@@ -1,9 +1,10 @@
 //! Making changes from what a user sees: each constructor reads the author's copy of the
 //! workspace for what the change expects to find there.
 
-use super::{Change, Edit, NodeAttr, Place};
+use super::{Change, Edit, NodeAttr, NoteAttr, Place};
 use crate::model::{
-    Aggregation, Budget, Field, Indicator, IndicatorId, Node, NodeKind, Op, Polarity, Workspace,
+    Aggregation, Budget, Explanation, Field, Indicator, IndicatorId, Node, NodeKind, Op, Polarity,
+    Quarter, Verification, Workspace,
 };
 use rust_decimal::Decimal;
 
@@ -39,6 +40,7 @@ impl Indicator {
             riwayat: Default::default(),
             renstra: Default::default(),
             pejabat: None,
+            penjelasan: Default::default(),
         }
     }
 }
@@ -57,11 +59,62 @@ impl Change {
             | Change::IndicatorRemove { kode, .. }
             | Change::IndicatorMove { kode, .. }
             | Change::BudgetAdd { kode, .. }
-            | Change::BudgetRemove { kode, .. } => Some(kode),
+            | Change::BudgetRemove { kode, .. }
+            | Change::Note { kode, .. } => Some(kode),
             Change::NodeAdd { node, .. } | Change::NodeRemove { node, .. } => Some(&node.kode),
             Change::OfficerAdd { .. }
             | Change::OfficerEdit { .. }
-            | Change::OfficerRemove { .. } => None,
+            | Change::OfficerRemove { .. }
+            | Change::Verify { .. } => None,
+        }
+    }
+
+    /// The quarter a change is about, where it is about one quarter: a quarterly figure, an
+    /// explanation, a verification.
+    pub fn quarter(&self) -> Option<Quarter> {
+        match self {
+            Change::Figure { op, .. } => op.field.quarter(),
+            Change::Note { tw, .. } | Change::Verify { tw, .. } => Some(*tw),
+            _ => None,
+        }
+    }
+
+    /// A part of the explanation of quarter `q` of the indicator at `pos` (0-based) of node
+    /// `kode`, made from that explanation as `ws` (the author's copy) holds it: `attr` gets
+    /// what the author sees. `None` when there is no such node or indicator.
+    pub fn note(
+        ws: &Workspace,
+        kode: &str,
+        pos: usize,
+        q: Quarter,
+        attr: impl FnOnce(&Explanation) -> NoteAttr,
+    ) -> Option<Change> {
+        let ind = ws.node(kode)?.indikator.get(pos)?;
+        Some(Change::Note {
+            kode: kode.to_string(),
+            indikator: ind.id,
+            tw: q,
+            attr: attr(ind.penjelasan.get(q)),
+        })
+    }
+
+    /// Locking quarter `q` as verified by `by` (who and when), from `ws` as the author sees it.
+    pub fn lock(ws: &Workspace, q: Quarter, by: Verification) -> Change {
+        Change::Verify {
+            tw: q,
+            old: ws.verifikasi[q.index()].clone(),
+            new: Some(by),
+            reason: None,
+        }
+    }
+
+    /// Opening quarter `q` again, for `reason`, from `ws` as the author sees it.
+    pub fn unlock(ws: &Workspace, q: Quarter, reason: &str) -> Change {
+        Change::Verify {
+            tw: q,
+            old: ws.verifikasi[q.index()].clone(),
+            new: None,
+            reason: Some(reason.to_string()),
         }
     }
 
@@ -285,6 +338,22 @@ impl Change {
                         new: new.clone(),
                     }),
                 });
+            }
+            // The officer of a tindak lanjut goes to the same replacement.
+            for ind in &n.indikator {
+                for (q, e) in ind.penjelasan.iter() {
+                    if e.pejabat.as_deref() == Some(id) {
+                        out.push(Change::Note {
+                            kode: n.kode.clone(),
+                            indikator: ind.id,
+                            tw: q,
+                            attr: NoteAttr::PejabatTindakLanjut(Edit {
+                                old: e.pejabat.clone(),
+                                new: new.clone(),
+                            }),
+                        });
+                    }
+                }
             }
         }
         out.push(Change::OfficerRemove { officer, at: None });

@@ -38,12 +38,15 @@ pub trait Locator {
             .map(|i| i.id)
     }
 
-    /// A node that names officer `id` as penanggung jawab, on itself or an indicator.
+    /// A node that names officer `id` as penanggung jawab, on itself or an indicator, or as the
+    /// officer of a tindak lanjut.
     fn officer_user(&self, ws: &Workspace, id: &str) -> Option<String> {
         ws.nodes()
             .find(|n| {
                 n.pejabat.as_deref() == Some(id)
-                    || n.indikator.iter().any(|i| i.pejabat.as_deref() == Some(id))
+                    || n.indikator.iter().any(|i| {
+                        i.pejabat.as_deref() == Some(id) || i.penjelasan.officers().any(|o| o == id)
+                    })
             })
             .map(|n| n.kode.clone())
     }

@@ -28,7 +28,7 @@ pub use locate::{Hint, Index, Locator, Walk};
 
 use super::{
     Aggregation, Budget, Field, Indicator, IndicatorId, Node, NodeKind, Officer, Op, PkLine,
-    Polarity,
+    Polarity, Quarter, Tanggal, Verification,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -98,6 +98,61 @@ pub enum IndicatorAttr {
     Agregasi(Edit<Aggregation>),
     /// The penanggung jawab when not the node's (an officer id).
     Pejabat(Edit<Option<String>>),
+}
+
+/// A part of an indicator's explanation of one quarter (`{"kolom": "penghambat", "lama": …,
+/// "baru": …}`). The texts and choices are edits of one field each, merged like a name: the
+/// same field changed by two users is a conflict showing both texts. The evidence (bukti
+/// dukung) is merged item by item: two users adding evidence to the same quarter both land,
+/// in the order saved, and a removal names the item it removes — a list that mostly grows,
+/// from several people, would otherwise conflict at every second save.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kolom", rename_all = "snake_case")]
+pub enum NoteAttr {
+    /// Faktor pendorong.
+    Pendorong(Edit<String>),
+    /// Faktor penghambat.
+    Penghambat(Edit<String>),
+    TindakLanjut(Edit<String>),
+    /// The tindak lanjut's due date.
+    Tenggat(Edit<Option<Tanggal>>),
+    /// The officer who carries out the tindak lanjut (an officer id).
+    PejabatTindakLanjut(Edit<Option<String>>),
+    /// One piece of evidence added: at the end (`urutan` none), or at `urutan` (the undo of a
+    /// removal). Adding one the quarter already has is already done.
+    BuktiTambah {
+        teks: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        urutan: Option<usize>,
+    },
+    /// One piece of evidence removed, named by its text; `urutan` is filled in with where it
+    /// stood. Removing one that is gone already is already done.
+    BuktiHapus {
+        teks: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        urutan: Option<usize>,
+    },
+}
+
+impl NoteAttr {
+    /// The change that undoes this one (positions as applied).
+    fn inverse(&self) -> NoteAttr {
+        match self {
+            NoteAttr::Pendorong(e) => NoteAttr::Pendorong(e.swapped()),
+            NoteAttr::Penghambat(e) => NoteAttr::Penghambat(e.swapped()),
+            NoteAttr::TindakLanjut(e) => NoteAttr::TindakLanjut(e.swapped()),
+            NoteAttr::Tenggat(e) => NoteAttr::Tenggat(e.swapped()),
+            NoteAttr::PejabatTindakLanjut(e) => NoteAttr::PejabatTindakLanjut(e.swapped()),
+            NoteAttr::BuktiTambah { teks, urutan } => NoteAttr::BuktiHapus {
+                teks: teks.clone(),
+                urutan: *urutan,
+            },
+            NoteAttr::BuktiHapus { teks, urutan } => NoteAttr::BuktiTambah {
+                teks: teks.clone(),
+                urutan: *urutan,
+            },
+        }
+    }
 }
 
 /// Every change a user can make. Fields named `at`, `place` and `pk` on additions and
@@ -264,6 +319,29 @@ pub enum Change {
         #[serde(rename = "urutan", default)]
         at: Option<usize>,
     },
+    /// A part of the explanation of quarter `tw` of indicator `indikator` of node `kode`.
+    #[serde(rename = "penjelasan")]
+    Note {
+        kode: String,
+        #[serde(rename = "id")]
+        indikator: IndicatorId,
+        tw: Quarter,
+        #[serde(rename = "ubah")]
+        attr: NoteAttr,
+    },
+    /// The verification of quarter `tw`, from what the author saw (`old`) to `new`: a lock
+    /// (`None` → who and when) or an unlock (→ `None`, with its `reason`). While a quarter is
+    /// verified every change of its slots is refused (see `model::note`).
+    #[serde(rename = "verifikasi")]
+    Verify {
+        tw: Quarter,
+        #[serde(rename = "lama")]
+        old: Option<Verification>,
+        #[serde(rename = "baru")]
+        new: Option<Verification>,
+        #[serde(rename = "alasan", default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
 }
 
 /// A change as it was applied: positions filled in, and whatever a removal took with it, so
@@ -411,6 +489,28 @@ impl Applied {
                 at: *at,
                 officer: officer.clone(),
             },
+            Note {
+                kode,
+                indikator,
+                tw,
+                attr,
+            } => Note {
+                kode: kode.clone(),
+                indikator: *indikator,
+                tw: *tw,
+                attr: attr.inverse(),
+            },
+            Verify {
+                tw,
+                old,
+                new,
+                reason,
+            } => Verify {
+                tw: *tw,
+                old: new.clone(),
+                new: old.clone(),
+                reason: reason.clone(),
+            },
         }
     }
 }
@@ -542,6 +642,15 @@ pub enum Refusal {
     OfficerInUse { id: String, kode: String },
     /// A negative figure or one above [`MAX_FIGURE`].
     BadFigure { kode: String, value: Decimal },
+    /// The quarter's figures are verified (locked) by `by`: its slots take no change until it
+    /// is opened again (`kinerja unlock`).
+    QuarterLocked { tw: Quarter, by: Verification },
+    /// Someone else locked or opened the quarter meanwhile.
+    VerificationChanged {
+        tw: Quarter,
+        expected: Option<Verification>,
+        found: Option<Verification>,
+    },
 }
 
 /// A change of a list that could not apply (the list was not applied at all).

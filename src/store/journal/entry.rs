@@ -7,7 +7,8 @@
 
 use super::session_names;
 use crate::model::{
-    Applied, Change, Field, IndicatorAttr, IndicatorId, NodeAttr, Officer, Op, Workspace,
+    Applied, Change, Field, IndicatorAttr, IndicatorId, NodeAttr, NoteAttr, Officer, Op,
+    Verification, Workspace,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -53,6 +54,9 @@ pub struct Entry {
     /// A change other than a figure, in its written form (`model::Change`), as applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub perubahan: Option<Box<Change>>,
+    /// Why a verified quarter was opened again (`buka_kunci`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alasan: Option<String>,
     /// `$USER`/`$SUDO_USER` as the session set them, when they name someone else than
     /// `pengguna` (`SUDO_USER=ani`): extra information, never the user recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,6 +84,7 @@ impl Entry {
             baru_teks: None,
             catatan: None,
             perubahan: None,
+            alasan: None,
             lingkungan: session_names(user),
             txn: None,
         }
@@ -93,7 +98,10 @@ impl Entry {
     /// `pejabat` of an indicator (with `indikator`); `node_tambah`, `node_hapus`, `kode` (a
     /// recode: `kode` is the old code), `pindah`; `indikator_tambah`, `indikator_hapus`,
     /// `indikator_pindah`; `anggaran_tambah`, `anggaran_hapus`; `pejabat_tambah`,
-    /// `pejabat_ubah`, `pejabat_hapus` (with an empty `kode`).
+    /// `pejabat_ubah`, `pejabat_hapus` (with an empty `kode`); a quarter's explanation
+    /// (`pendorong`, `penghambat`, `tindak_lanjut`, `tenggat`, `pejabat_tindak_lanjut`,
+    /// `bukti_tambah`, `bukti_hapus`, with `indikator` and `tw`); a quarter locked or opened
+    /// (`kunci`, `buka_kunci`, with `tw`, an empty `kode`, and the reason in `alasan`).
     pub fn from_applied(
         applied: &Applied,
         ws: &Workspace,
@@ -214,6 +222,47 @@ impl Entry {
                 Some(officer_text(officer)),
                 None,
             ),
+            Change::Note {
+                kode,
+                indikator,
+                attr,
+                ..
+            } => {
+                let date = |d: &Option<crate::model::Tanggal>| {
+                    Some(d.map(|d| d.to_string()).unwrap_or_default())
+                };
+                let (kolom, lama, baru) = match attr {
+                    NoteAttr::Pendorong(e) => ("pendorong", text(&e.old), text(&e.new)),
+                    NoteAttr::Penghambat(e) => ("penghambat", text(&e.old), text(&e.new)),
+                    NoteAttr::TindakLanjut(e) => ("tindak_lanjut", text(&e.old), text(&e.new)),
+                    NoteAttr::Tenggat(e) => ("tenggat", date(&e.old), date(&e.new)),
+                    NoteAttr::PejabatTindakLanjut(e) => (
+                        "pejabat_tindak_lanjut",
+                        officer_id(&e.old),
+                        officer_id(&e.new),
+                    ),
+                    NoteAttr::BuktiTambah { teks, .. } => ("bukti_tambah", None, text(teks)),
+                    NoteAttr::BuktiHapus { teks, .. } => ("bukti_hapus", text(teks), None),
+                };
+                (
+                    kolom,
+                    position(kode, *indikator),
+                    Some(*indikator),
+                    lama,
+                    baru,
+                )
+            }
+            Change::Verify { old, new, .. } => {
+                let who = |v: &Option<Verification>| {
+                    v.as_ref().map(|v| format!("{} {}", v.oleh, v.waktu))
+                };
+                let kolom = if new.is_some() { "kunci" } else { "buka_kunci" };
+                (kolom, None, None, who(old), who(new))
+            }
+        };
+        let alasan = match change {
+            Change::Verify { reason, .. } => reason.clone(),
+            _ => None,
         };
         Entry {
             waktu: waktu.to_string(),
@@ -221,7 +270,7 @@ impl Entry {
             kode: change.kode().unwrap_or_default().to_string(),
             indikator,
             kolom: kolom.to_string(),
-            tw: None,
+            tw: change.quarter().map(|q| q.number()),
             tahun: None,
             lama: None,
             baru: None,
@@ -230,9 +279,26 @@ impl Entry {
             baru_teks: baru,
             catatan: source.map(str::to_string),
             perubahan: Some(Box::new(change.clone())),
+            alasan,
             lingkungan: session_names(user),
             txn: None,
         }
+    }
+
+    /// The journal column of an explanation's change (`penghambat`, `bukti_tambah`, …).
+    pub(crate) fn from_applied_kolom(change: &Change) -> Option<&'static str> {
+        let Change::Note { attr, .. } = change else {
+            return None;
+        };
+        Some(match attr {
+            NoteAttr::Pendorong(_) => "pendorong",
+            NoteAttr::Penghambat(_) => "penghambat",
+            NoteAttr::TindakLanjut(_) => "tindak_lanjut",
+            NoteAttr::Tenggat(_) => "tenggat",
+            NoteAttr::PejabatTindakLanjut(_) => "pejabat_tindak_lanjut",
+            NoteAttr::BuktiTambah { .. } => "bukti_tambah",
+            NoteAttr::BuktiHapus { .. } => "bukti_hapus",
+        })
     }
 
     /// The change this entry records, where it can be read back: a change other than a
@@ -265,6 +331,7 @@ impl Entry {
             baru_teks: None,
             catatan: Some(version.to_string()),
             perubahan: None,
+            alasan: None,
             lingkungan: session_names(user),
             txn: None,
         }

@@ -131,6 +131,20 @@ impl App {
                 let grid = crate::tui::detail::Grid::of(self.selected_node());
                 self.detail.set_cell((row, column), grid);
             }
+            // The parts of an explanation changed, in a line: the texts can be long.
+            Purpose::Note { kode, tw, .. } => {
+                text = format!(
+                    "{} {} {}: {count} {} · {}",
+                    lang.pick("Penjelasan", "Explanation"),
+                    crate::locale::quarter(*tw, lang),
+                    visible(kode),
+                    lang.pick("bagian diubah", "part(s) changed"),
+                    lang.pick(
+                        "u mengurungkan; s menyimpan ke berkas",
+                        "u undoes it; s saves it to the file"
+                    )
+                );
+            }
             _ => {}
         }
         self.info(text);

@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 /// Rows of one text of the indicator under the cursor (the form shows it whole).
 const ROWS: usize = 3;
 /// Columns of the labels ("Penghambat").
-const LABEL: usize = 14;
+const LABEL: usize = 17;
 
 fn label(text: &str) -> String {
     format!("   {:<w$}", text, w = LABEL - 3)

@@ -154,9 +154,8 @@ fn text_clash(
         Line::styled(
             super::super::clip(
                 &format!(
-                    "{} · {} · {} · {}",
+                    "{} · {} · {}",
                     clash.kode,
-                    indicator,
                     crate::locale::quarter(clash.tw, lang),
                     crate::locale::note_part(&clash.attr, lang)
                 ),
@@ -164,6 +163,7 @@ fn text_clash(
             ),
             t.title(),
         ),
+        Line::raw(super::super::clip(&indicator, inner_w)),
     ];
     let text = |label: &str, text: &str, lines: &mut Vec<Line>| {
         lines.push(Line::styled(label.to_string(), t.muted()));
@@ -206,7 +206,7 @@ fn text_clash(
                 "{} {} ({})",
                 lang.pick("diubah oleh", "changed by"),
                 e.pengguna,
-                e.waktu
+                crate::locale::moment(&e.waktu)
             )
         })
         .unwrap_or_else(|| lang.pick("diubah di berkas", "changed on file").into());

@@ -243,7 +243,7 @@ pub(super) const DASHBOARD: &[Binding] = &[
         Action::Note,
         "catatan: penjelasan indikator terpilih untuk triwulan ini",
         "note: the selected indicator's explanation for this quarter",
-        hint("penjelasan", "explain")
+        extra("penjelasan", "explain")
     ),
     bind!(
         "Esc",

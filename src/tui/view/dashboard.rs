@@ -171,13 +171,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     lines.push(Line::styled(
         clip(
             &format!(
-                "{} ({}) — Enter: {} · c: {}",
+                "{} ({}) — Enter {} · c {}",
                 app.lang().pick(
                     "Merah, terburuk dahulu, lalu belum diisi",
                     "Red, worst first, then not entered"
                 ),
                 total,
-                app.lang().pick("buka di pohon", "open in tree"),
+                app.lang().pick("buka", "open"),
                 app.lang().pick("penjelasan", "explain")
             ),
             width,

@@ -31,6 +31,11 @@ pub fn explanation<'a>(app: &App, row: &IndicatorRow, width: usize) -> Line<'a> 
         );
         return Line::styled(clip(&text, width), t.red());
     };
+    let when = if *at == app.quarter() {
+        String::new()
+    } else {
+        format!("({}) ", locale::quarter(*at, lang))
+    };
     let mut parts = Vec::new();
     if !e.penghambat.is_empty() {
         parts.push(format!(
@@ -46,11 +51,14 @@ pub fn explanation<'a>(app: &App, row: &IndicatorRow, width: usize) -> Line<'a> 
             first_row(&e.tindak_lanjut)
         ));
     }
-    let when = if *at == app.quarter() {
-        String::new()
+    // Both in view: each gets its share of the line.
+    let room = width.saturating_sub(4 + when.len());
+    let share = if parts.len() > 1 {
+        room.saturating_sub(3) / 2
     } else {
-        format!("({}) ", locale::quarter(*at, lang))
+        room
     };
+    let parts: Vec<String> = parts.iter().map(|p| clip(p, share)).collect();
     Line::from(vec![
         Span::raw("    "),
         Span::styled(

@@ -239,7 +239,10 @@ fn broken_csv(dir: &Path) -> (PathBuf, String) {
     for (row, record) in reader.records().enumerate() {
         let record = record.unwrap();
         // The form writes the level and kode before the name: "[SUB KEGIATAN] 7.01.02.2.04.02 …".
-        if record.iter().any(|f| f.contains(&format!("] {NONPERIZINAN} "))) {
+        if record
+            .iter()
+            .any(|f| f.contains(&format!("] {NONPERIZINAN} ")))
+        {
             let col = record.iter().position(|f| f == "1235").expect("TW III");
             let letter = (b'A' + col as u8) as char;
             cell = Some(format!("rusak!{letter}{}", row + 1));

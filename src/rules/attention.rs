@@ -62,7 +62,12 @@ impl OverPagu {
 /// sub kegiatan together overspend is flagged as well as each sub kegiatan that does. Money
 /// spent where no pagu is recorded counts as over it.
 pub fn over_pagu(node: &Node, q: Quarter) -> Option<OverPagu> {
-    let b = budget_of(node, q)?;
+    over_pagu_of(node, budget_of(node, q)?)
+}
+
+/// [`over_pagu`] from `node`'s budget figures already at hand (the interface keeps every
+/// node's sums: it judges without walking the subtree again).
+pub fn over_pagu_of(node: &Node, b: super::BudgetFigures) -> Option<OverPagu> {
     let realisasi = b.realisasi.filter(|r| *r > Decimal::ZERO)?;
     if b.pagu.is_some_and(|p| realisasi <= p) {
         return None;

@@ -22,6 +22,7 @@ pub mod year;
 
 pub use attention::{
     OverPagu, evidence_count, latest_explanation, needs_explanation, over_pagu, over_pagu_all,
+    over_pagu_of,
 };
 pub use change::Objection;
 pub use renstra::{

@@ -106,6 +106,11 @@ pub enum Action {
     Import,
     /// In an import's preview: every node, or only those with something changing.
     ShowAll,
+    /// The explanation of the selected quarter of an indicator (the detail's cursor, the
+    /// dashboard's row), in a form.
+    Note,
+    /// Lock the selected quarter as verified, or (when locked) open it again with a reason.
+    Lock,
     /// The terminal has this size (sent at start and on every resize): the layout that keys
     /// depend on (the tree's height for paging and scrolling) is computed from it.
     Resize {

@@ -122,6 +122,9 @@ impl App {
             .and_then(|i| node.indikator.get(i))
             .map(|ind| ind.satuan.clone());
         let kode = node.kode.clone();
+        if self.refuse_locked(field) {
+            return;
+        }
         let value = self.session.value(&kode, field);
         self.mode = Mode::Editing(Editor::new(kode, field, value, unit));
     }
@@ -145,7 +148,7 @@ impl App {
             return;
         }
         if let Err(o) = self.make(vec![change]) {
-            let text = crate::text::visible(&crate::locale::objection(&o, self.lang)).into_owned();
+            let text = super::notes::objection_text(&o, self.lang);
             self.error(text);
             return;
         }

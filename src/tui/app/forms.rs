@@ -15,6 +15,7 @@ impl App {
     pub(super) fn open_form(&mut self, form: Result<Form, String>) {
         match form {
             Ok(mut form) => {
+                form.wrap = form::wrap_width(self.size.width);
                 form::check::check(&mut form, &self.session, self.lang);
                 self.mode = Mode::Form(Box::new(form));
             }
@@ -85,7 +86,7 @@ impl App {
         let count = changes.len();
         match self.make(changes) {
             Err(o) => {
-                form.error = Some(visible(&crate::locale::objection(&o, lang)).into_owned());
+                form.error = Some(super::notes::objection_text(&o, lang));
                 self.mode = Mode::Form(form);
             }
             Ok(_) => self.after_form(&form, &first, count),
@@ -129,6 +130,20 @@ impl App {
                 let column = self.session.quarter().number() as usize;
                 let grid = crate::tui::detail::Grid::of(self.selected_node());
                 self.detail.set_cell((row, column), grid);
+            }
+            // The parts of an explanation changed, in a line: the texts can be long.
+            Purpose::Note { kode, tw, .. } => {
+                text = format!(
+                    "{} {} {}: {count} {} · {}",
+                    lang.pick("Penjelasan", "Explanation"),
+                    crate::locale::quarter(*tw, lang),
+                    visible(kode),
+                    lang.pick("bagian diubah", "part(s) changed"),
+                    lang.pick(
+                        "u mengurungkan; s menyimpan ke berkas",
+                        "u undoes it; s saves it to the file"
+                    )
+                );
             }
             _ => {}
         }
@@ -236,7 +251,7 @@ impl App {
                 | Purpose::Indicator { kode: k, id: None } => {
                     self.session.node(k).is_none().then(|| k.clone())
                 }
-                Purpose::Indicator { kode, id: Some(id) } => self
+                Purpose::Indicator { kode, id: Some(id) } | Purpose::Note { kode, id, .. } => self
                     .session
                     .node(kode)
                     .is_none_or(|n| !n.indikator.iter().any(|i| i.id == *id))

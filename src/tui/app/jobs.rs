@@ -226,11 +226,17 @@ impl App {
                 if let Some(theirs) = theirs {
                     self.session.keep_mine_at(seq, theirs);
                 }
+                if let Some(clash) = crate::tui::overlay::text_clash(&answer.conflict) {
+                    self.session.keep_mine_text(seq, &clash.theirs);
+                }
             }
             Choice::TakeTheirs => {
                 if let Some(f) = answer.conflict.figure() {
                     self.session.take_theirs_at(seq, f.theirs);
                     self.follow_reshape();
+                }
+                if let Some(clash) = crate::tui::overlay::text_clash(&answer.conflict) {
+                    self.session.take_theirs_text(seq, &clash.theirs);
                 }
             }
             Choice::DropMine => {

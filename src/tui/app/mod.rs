@@ -29,6 +29,7 @@ mod edits;
 mod forms;
 mod import;
 mod jobs;
+mod notes;
 mod read;
 mod recover;
 mod structure;
@@ -164,6 +165,9 @@ impl App {
         match action {
             Action::Resize { width, height } => {
                 self.size = Size::new(width, height);
+                if let Mode::Form(f) = &mut self.mode {
+                    f.wrap = crate::tui::form::wrap_width(width);
+                }
                 self.settle_view();
                 return;
             }
@@ -273,6 +277,9 @@ impl App {
             ));
         }
         self.detail.clamp(Grid::of(self.selected_node()));
+        if self.view == View::Dashboard {
+            self.session.refresh_over_pagu();
+        }
         // The tree's height follows the selected node's detail (see `view::tree_height`).
         self.tree.set_height(crate::tui::view::tree_height(self));
         if matches!(self.mode, Mode::Browse)
@@ -326,6 +333,8 @@ impl App {
             (_, _, Action::Quit) => self.quit_asked(),
             (_, _, Action::Cancel) => self.back(),
             (View::Tree, _, Action::Import) => self.open_import(),
+            (_, _, Action::Lock) => self.lock_key(),
+            (_, _, Action::Note) => self.note_key(),
             (_, _, Action::Officers) => {
                 self.mode = Mode::Officers(crate::tui::overlay::OfficerList::default());
             }

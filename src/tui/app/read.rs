@@ -230,6 +230,7 @@ impl App {
             },
             Mode::Form(f) => match f.focused() {
                 Some(field) if field.is_choice() => Context::FormChoice,
+                Some(field) if field.is_lines() => Context::FormLines,
                 _ => Context::FormText,
             },
             Mode::Question(_) => Context::Question,

@@ -54,6 +54,9 @@ fn indicator_figures(form: &Form, s: &Session, pos: usize) -> Vec<(Field, Option
 
 /// The changes `form` asks for, or why it cannot make them.
 pub fn changes(form: &Form, s: &Session, lang: Lang) -> Result<Vec<Change>, String> {
+    if let Some(notes) = super::notes::changes(form, s, lang) {
+        return notes;
+    }
     let officer = |key| match form.opt(key) {
         Some(Opt::Officer(id)) => id.clone(),
         _ => None,
@@ -286,5 +289,7 @@ pub fn changes(form: &Form, s: &Session, lang: Lang) -> Result<Vec<Change>, Stri
             let reassign = officer(Key::Reassign);
             Change::remove_officer(s.ws(), id, reassign.as_deref()).ok_or_else(|| gone(lang))?
         }
+        // Built in `notes` (above).
+        Purpose::Note { .. } | Purpose::Unlock { .. } => Vec::new(),
     })
 }

@@ -41,7 +41,7 @@ pub fn level_changed(form: &mut Form, s: &Session) {
 
 fn raw(form: &Form, i: usize) -> &str {
     match &form.fields[i].value {
-        Value::Text(input) => input.value(),
+        Value::Text(input) | Value::Lines(input) => input.value(),
         Value::Choice { .. } => "",
     }
 }
@@ -129,6 +129,9 @@ pub fn resolve_parent<'a>(form: &Form, s: &'a Session, lang: Lang) -> Result<&'a
 fn field(form: &Form, i: usize, s: &Session, lang: Lang) -> (Option<String>, Option<String>) {
     let key = form.fields[i].key;
     let t = raw(form, i);
+    if let Some(checked) = super::notes::check(form, key, t, lang) {
+        return checked;
+    }
     let err = |e: Option<String>| (e, None);
     match (key, &form.purpose) {
         (Key::Kode, Purpose::AddNode { parent, .. }) => {

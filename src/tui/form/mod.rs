@@ -1,6 +1,7 @@
-//! Small forms: one field per line, each a line of text (tui-input) or a choice; Tab and
-//! Shift-Tab (or ↓ ↑) go from field to field, ←/→ or Space turn a choice, Enter accepts, Esc
-//! cancels. Each field is checked as it is typed, and the reason shown under it (see
+//! Small forms: one field per line, each a line of text (tui-input), a text of several lines
+//! (see `lines`) or a choice; Tab and Shift-Tab (or ↓ ↑) go from field to field, ←/→ or Space
+//! turn a choice, Enter (or Ctrl-s) accepts, Esc cancels; in a text of several lines Enter is
+//! a line break, ↑ ↓ move by row, and Ctrl-s accepts. Each field is checked as it is typed, and the reason shown under it (see
 //! `check`); Enter makes the changes (see `build`) and hands them to the session, which holds
 //! them to the rules once more — a refusal stays in the form with its reason. Owns the form
 //! being filled in: what it is for, its fields with their text or choice, which has the keys,
@@ -10,6 +11,8 @@
 
 pub mod build;
 pub mod check;
+pub mod lines;
+pub mod notes;
 pub mod open;
 
 use crate::model::{Aggregation, IndicatorId, NodeKind, Polarity, Quarter};
@@ -57,6 +60,16 @@ pub enum Purpose {
     },
     /// A spreadsheet to import (`tui::import`): Enter reads it, nothing changes yet.
     Import,
+    /// The explanation of quarter `tw` of indicator `id` of node `kode`.
+    Note {
+        kode: String,
+        id: IndicatorId,
+        tw: Quarter,
+    },
+    /// A verified quarter opened again: why.
+    Unlock {
+        tw: Quarter,
+    },
 }
 
 /// Which field a line is.
@@ -90,6 +103,19 @@ pub enum Key {
     Sheet,
     Tw,
     Create,
+    /// Faktor pendorong of an explanation.
+    Pendorong,
+    /// Faktor penghambat.
+    Penghambat,
+    TindakLanjut,
+    /// The tindak lanjut's due date.
+    Tenggat,
+    /// Who carries out the tindak lanjut.
+    PelaksanaTindakLanjut,
+    /// Bukti dukung, one reference a line.
+    Bukti,
+    /// Why a verified quarter is opened again.
+    Alasan,
 }
 
 /// One value a choice can take.
@@ -108,6 +134,8 @@ pub enum Opt {
 #[derive(Clone, Debug)]
 pub enum Value {
     Text(Input),
+    /// A text of several lines (see `lines`).
+    Lines(Input),
     /// The options, each with its label, and the one chosen.
     Choice {
         options: Vec<(Opt, String)>,
@@ -148,6 +176,19 @@ impl Field {
         }
     }
 
+    /// A field of several lines, the cursor at the end of `text`.
+    pub fn lines(key: Key, label: &str, text: &str) -> Field {
+        let input = Input::new(text.to_string());
+        Field {
+            value: Value::Lines(input),
+            ..Field::text(key, label, "")
+        }
+    }
+
+    pub fn is_lines(&self) -> bool {
+        matches!(self.value, Value::Lines(_))
+    }
+
     pub fn choice(key: Key, label: &str, options: Vec<(Opt, String)>, at: usize) -> Field {
         let at = at.min(options.len().saturating_sub(1));
         Field {
@@ -176,6 +217,15 @@ pub struct Form {
     pub error: Option<String>,
     /// Enter was pressed: every field's error shows, typed into or not.
     pub tried: bool,
+    /// The columns a field of several lines wraps at (set from the terminal's width by the
+    /// app, so ↑ ↓ move through the rows the screen shows).
+    pub wrap: usize,
+}
+
+/// The columns a field of several lines wraps at in a terminal `width` columns wide: the
+/// form's inner width (see `view::overlay::form`) less the field's indent.
+pub fn wrap_width(width: u16) -> usize {
+    (width.min(78) as usize).saturating_sub(4 + 2).max(8)
 }
 
 /// What a key did to the form.
@@ -196,6 +246,7 @@ impl Form {
             focus: 0,
             error: None,
             tried: false,
+            wrap: wrap_width(80),
         }
     }
 
@@ -215,7 +266,7 @@ impl Form {
     /// The text of a field, without the spaces around it ("" for a choice or no such field).
     pub fn text(&self, key: Key) -> &str {
         match self.field(key).map(|f| &f.value) {
-            Some(Value::Text(input)) => input.value().trim(),
+            Some(Value::Text(input) | Value::Lines(input)) => input.value().trim(),
             _ => "",
         }
     }
@@ -253,18 +304,48 @@ impl Form {
     /// is wrong with them).
     pub fn paste(&mut self, text: &str) {
         self.error = None;
-        if let Some(f) = self.fields.get_mut(self.focus)
-            && let Value::Text(input) = &mut f.value
-        {
-            for c in text.chars() {
-                input.handle(InputRequest::InsertChar(c));
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        match &mut f.value {
+            Value::Text(input) => {
+                for c in text.chars() {
+                    input.handle(InputRequest::InsertChar(c));
+                }
             }
-            f.touched = true;
+            // A Windows editor's line breaks are one break each.
+            Value::Lines(input) => {
+                for c in text.replace("\r\n", "\n").replace('\r', "\n").chars() {
+                    input.handle(InputRequest::InsertChar(c));
+                }
+            }
+            Value::Choice { .. } => return,
+        }
+        f.touched = true;
+    }
+
+    /// A move within the field of several lines that has the keys; `false` when there is
+    /// none (not such a field, or no row that way).
+    fn step_lines(&mut self, m: lines::Move) -> bool {
+        let wrap = self.wrap;
+        match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+            Some(Value::Lines(input)) => lines::step(input, wrap, m),
+            _ => false,
         }
     }
 
     pub fn update(mut self: Box<Self>, action: Action) -> FormOutcome {
         let last = self.fields.len().saturating_sub(1);
+        let moved = match action {
+            Action::Up => self.step_lines(lines::Move::Up),
+            Action::Down => self.step_lines(lines::Move::Down),
+            Action::Home => self.step_lines(lines::Move::RowStart),
+            Action::End => self.step_lines(lines::Move::RowEnd),
+            _ => false,
+        };
+        if moved {
+            return FormOutcome::Open(self);
+        }
         match action {
             Action::NextField | Action::Down => {
                 self.focus = if self.focus >= last {
@@ -302,7 +383,7 @@ impl Form {
             }
             Action::Input(req) => {
                 if let Some(f) = self.fields.get_mut(self.focus)
-                    && let Value::Text(input) = &mut f.value
+                    && let Value::Text(input) | Value::Lines(input) = &mut f.value
                 {
                     input.handle(req);
                     f.touched = true;

@@ -147,7 +147,7 @@ pub fn move_under(s: &Session, kode: &str, lang: Lang) -> Result<Form, String> {
     ))
 }
 
-fn officer_options(s: &Session, none: &str) -> Vec<(Opt, String)> {
+pub(super) fn officer_options(s: &Session, none: &str) -> Vec<(Opt, String)> {
     std::iter::once((Opt::Officer(None), none.to_string()))
         .chain(s.ws().pejabat.iter().map(|o| {
             (
@@ -158,7 +158,7 @@ fn officer_options(s: &Session, none: &str) -> Vec<(Opt, String)> {
         .collect()
 }
 
-fn officer_at(options: &[(Opt, String)], id: Option<&str>) -> usize {
+pub(super) fn officer_at(options: &[(Opt, String)], id: Option<&str>) -> usize {
     options
         .iter()
         .position(|(o, _)| *o == Opt::Officer(id.map(str::to_string)))

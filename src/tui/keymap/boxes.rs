@@ -256,16 +256,16 @@ pub(super) const CONFLICT: [Binding; 3] = [
         "k",
         [ch('k')],
         Action::KeepMine,
-        "pakai angka saya",
-        "keep my figure",
+        "pakai milik saya (angka atau teks penjelasan)",
+        "keep mine (the figure or the explanation's text)",
         hint("punya saya", "mine")
     ),
     bind!(
         "a",
         [ch('a')],
         Action::TakeTheirs,
-        "ambil angka di berkas",
-        "take the figure on file",
+        "ambil yang di berkas",
+        "take the one on file",
         hint("ambil yang di berkas", "take theirs")
     ),
     bind!(

@@ -177,6 +177,17 @@ pub(super) const COMMON: &[Binding] = &[
         "export the LKjIP tables: xlsx, html, md, csv",
         Help
     ),
+    // Issue 14's meeting pack (`kinerja export --pack rapat`) gets its key here once the
+    // library builds it (on the `notes` branch): a binding to an `Action::Pack`, routed in
+    // `App::update_browse` to a worker job as `x` is. Not bound yet.
+    bind!(
+        "V",
+        [(KeyCode::Char('V'), SHIFT)],
+        Action::Lock,
+        "kunci triwulan terpilih (verifikasi) / buka kuncinya dengan alasan",
+        "lock the selected quarter (verified) / unlock it with a reason",
+        Help
+    ),
     bind!(
         "P",
         [(KeyCode::Char('P'), SHIFT)],

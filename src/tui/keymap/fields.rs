@@ -87,11 +87,11 @@ macro_rules! form_keys {
                 Help
             ),
             bind!(
-                "Enter",
-                [(KeyCode::Enter, NONE)],
+                "Enter Ctrl-s",
+                [(KeyCode::Enter, NONE), (KeyCode::Char('s'), CTRL)],
                 Action::Submit,
-                "simpan (belum ke berkas: s menyimpan)",
-                "accept (not yet to the file: s saves)",
+                "pakai isian formulir (belum ke berkas: s menyimpan)",
+                "accept the form (not yet to the file: s saves)",
                 hint("pakai", "ok")
             ),
             CANCEL,
@@ -144,3 +144,81 @@ pub(super) const FORM_CHOICE: [Binding; 6] = {
         d,
     ]
 };
+
+/// A form's text of several lines (an explanation, the evidence): Enter is a line break, as in
+/// any text box; Ctrl-s accepts the form; ↑ ↓ move by row and leave the field at its ends.
+pub(super) const FORM_LINES: [Binding; 10] = [
+    bind!(
+        "Ctrl-s",
+        [(KeyCode::Char('s'), CTRL)],
+        Action::Submit,
+        "pakai isian formulir (belum ke berkas: s menyimpan)",
+        "accept the form (not yet to the file: s saves)",
+        hint("pakai", "ok")
+    ),
+    bind!(
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Input(InputRequest::InsertChar('\n')),
+        "baris baru",
+        "new line",
+        hint("baris baru", "new line")
+    ),
+    bind!(
+        "Tab",
+        [(KeyCode::Tab, NONE)],
+        Action::NextField,
+        "isian berikutnya (Shift-Tab: sebelumnya)",
+        "next field (Shift-Tab: previous)",
+        hint("berikut", "next")
+    ),
+    bind!(
+        "Shift-Tab",
+        [(KeyCode::BackTab, SHIFT)],
+        Action::PrevField,
+        "isian sebelumnya",
+        "previous field",
+        Hidden
+    ),
+    CANCEL,
+    bind!(
+        "↑↓",
+        [(KeyCode::Up, NONE)],
+        Action::Up,
+        "baris naik / turun (di ujung: isian sebelum / sesudahnya)",
+        "row up / down (at the ends: the field before / after)",
+        Help
+    ),
+    bind!(
+        "↓",
+        [(KeyCode::Down, NONE)],
+        Action::Down,
+        "baris turun",
+        "row down",
+        Hidden
+    ),
+    bind!(
+        "Home End",
+        [(KeyCode::Home, NONE)],
+        Action::Home,
+        "awal / akhir baris",
+        "start / end of the row",
+        Help
+    ),
+    bind!(
+        "End",
+        [(KeyCode::End, NONE)],
+        Action::End,
+        "akhir baris",
+        "end of the row",
+        Hidden
+    ),
+    bind!(
+        "Ctrl-u",
+        [(KeyCode::Char('u'), CTRL)],
+        Action::Input(InputRequest::DeleteLine),
+        "kosongkan isian",
+        "clear the field",
+        Help
+    ),
+];

@@ -53,6 +53,8 @@ pub enum Context {
     FormText,
     /// A form, its choice having the keys.
     FormChoice,
+    /// A form, its text of several lines having the keys.
+    FormLines,
     /// Before a removal: yes or no.
     Question,
     /// The officers' list.
@@ -105,6 +107,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::ConflictChange => &CONFLICT_CHANGE,
         Context::FormText => &FORM_TEXT,
         Context::FormChoice => &FORM_CHOICE,
+        Context::FormLines => &FORM_LINES,
         Context::Question => &QUESTION,
         Context::Officers => &OFFICERS,
         Context::ImportPreview => &IMPORT_PREVIEW,
@@ -128,10 +131,11 @@ pub fn resolve(ctx: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, key.code, mods))
         .map(|b| b.action);
     match ctx {
-        Context::Editing | Context::Searching | Context::FormText => bound.or_else(|| {
-            let event = ratatui::crossterm::event::Event::Key(key);
-            tui_input::backend::crossterm::to_input_request(&event).map(Action::Input)
-        }),
+        Context::Editing | Context::Searching | Context::FormText | Context::FormLines => bound
+            .or_else(|| {
+                let event = ratatui::crossterm::event::Event::Key(key);
+                tui_input::backend::crossterm::to_input_request(&event).map(Action::Input)
+            }),
         _ => bound,
     }
 }
@@ -263,6 +267,7 @@ mod tests {
             Context::ConflictChange,
             Context::FormText,
             Context::FormChoice,
+            Context::FormLines,
             Context::Question,
             Context::Officers,
             Context::ImportPreview,

@@ -195,6 +195,14 @@ pub(super) const DETAIL: &[Binding] = &[
         extra("indikator", "indicator")
     ),
     bind!(
+        "c",
+        [ch('c')],
+        Action::Note,
+        "catatan: penjelasan triwulan terpilih (penghambat, tindak lanjut, pendorong, bukti dukung)",
+        "note: the selected quarter's explanation (obstacles, follow-up, drivers, evidence)",
+        extra("penjelasan", "explain")
+    ),
+    bind!(
         "i",
         [ch('i')],
         Action::EditIndicator,
@@ -244,6 +252,14 @@ pub(super) const DASHBOARD: &[Binding] = &[
         "buka di pohon",
         "open in tree",
         hint("buka", "open")
+    ),
+    bind!(
+        "c",
+        [ch('c')],
+        Action::Note,
+        "catatan: penjelasan indikator terpilih untuk triwulan ini",
+        "note: the selected indicator's explanation for this quarter",
+        extra("penjelasan", "explain")
     ),
     bind!(
         "Esc",

@@ -6,7 +6,7 @@
 //! answer) or from another user's save put in under the user's changes.
 
 use crate::locale::Lang;
-use crate::model::Refusal;
+use crate::model::{Change, IndicatorId, NoteAttr, Quarter, Refusal};
 use crate::store::Conflict;
 use crate::tui::action::Action;
 use crate::tui::message::Message;
@@ -47,11 +47,61 @@ pub enum ConflictsOutcome {
     Cancelled(Message),
 }
 
-/// Whether a conflict is a figure both users changed (answered keep mine / take theirs);
-/// anything else is answered by dropping the change or leaving it for later.
+/// Whether a conflict is a figure or a text of an explanation both users changed (answered
+/// keep mine / take theirs); anything else is answered by dropping the change or leaving it
+/// for later.
 pub fn is_figure_clash(c: &Conflict) -> bool {
     c.figure()
         .is_some_and(|f| matches!(f.why, Refusal::FigureChanged { .. }))
+        || text_clash(c).is_some()
+}
+
+/// A text of an explanation (faktor pendorong, penghambat, tindak lanjut) both this user and
+/// someone else changed: both texts, and what this user's was made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextClash {
+    pub kode: String,
+    pub indikator: IndicatorId,
+    pub tw: Quarter,
+    pub attr: NoteAttr,
+    /// This user's text.
+    pub mine: String,
+    /// The text this user saw before changing it.
+    pub was: String,
+    /// The text in the file now.
+    pub theirs: String,
+}
+
+/// The conflict as a [`TextClash`], when it is one.
+pub fn text_clash(c: &Conflict) -> Option<TextClash> {
+    let Conflict::Change(cc) = c else {
+        return None;
+    };
+    let (
+        Change::Note {
+            kode,
+            indikator,
+            tw,
+            attr,
+        },
+        Refusal::AttrChanged { found, .. },
+    ) = (&cc.change, &cc.why)
+    else {
+        return None;
+    };
+    let (NoteAttr::Pendorong(e) | NoteAttr::Penghambat(e) | NoteAttr::TindakLanjut(e)) = attr
+    else {
+        return None;
+    };
+    Some(TextClash {
+        kode: kode.clone(),
+        indikator: *indikator,
+        tw: *tw,
+        attr: attr.clone(),
+        mine: e.new.clone(),
+        was: e.old.clone(),
+        theirs: found.clone(),
+    })
 }
 
 impl Conflicts {

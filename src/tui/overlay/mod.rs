@@ -8,7 +8,9 @@ mod officers;
 mod question;
 mod quit;
 
-pub use conflicts::{Answer, Choice, Conflicts, ConflictsOutcome, is_figure_clash};
+pub use conflicts::{
+    Answer, Choice, Conflicts, ConflictsOutcome, TextClash, is_figure_clash, text_clash,
+};
 pub use officers::{OfficerList, OfficersOutcome};
 pub use question::Question;
 pub use quit::QuitAnswer;

@@ -192,6 +192,7 @@ impl Session {
     /// else (no rule, no unsaved entry). `Ok(None)`: it was already so.
     pub(super) fn show(&mut self, change: &Change) -> Result<Option<Applied>, Refusal> {
         change::check_with(&self.ws, change, &self.index.locator())?;
+        self.generation += 1;
         let pre = self.prepare(change);
         let result = change::apply_with(&mut self.ws, change, &self.index.locator());
         // Also after a refusal (which the check makes unexpected): what was taken out of the

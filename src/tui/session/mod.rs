@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod replay;
 mod structure;
 mod sync;
+mod texts;
 mod unsaved;
 
 pub use apply::Done;
@@ -54,6 +55,11 @@ pub struct Session {
     /// the save writes it into the journal. Not in the recovery file (a re-applied change
     /// says nothing).
     sources: std::collections::HashMap<u64, std::sync::Arc<str>>,
+    /// Counts every change of the workspace on screen (a change, an undo, another user's save
+    /// put in): what is computed for the whole tree on demand is kept until it moves.
+    generation: u64,
+    /// The nodes spent beyond their pagu, as of (generation, quarter): see `over_pagu`.
+    over_pagu: Option<(u64, Quarter, Vec<rules::OverPagu>)>,
 }
 
 impl Session {
@@ -75,6 +81,8 @@ impl Session {
             recovery,
             recovery_told: None,
             sources: Default::default(),
+            generation: 0,
+            over_pagu: None,
         }
     }
 
@@ -191,6 +199,32 @@ impl Session {
             .collect()
     }
 
+    /// The nodes that spent beyond their pagu by the session's quarter, in tree order (a parent
+    /// before the nodes below it), as last computed by [`refresh_over_pagu`]; empty before.
+    ///
+    /// [`refresh_over_pagu`]: Self::refresh_over_pagu
+    pub fn over_pagu(&self) -> &[rules::OverPagu] {
+        self.over_pagu.as_ref().map_or(&[], |(_, _, list)| list)
+    }
+
+    /// Computes [`over_pagu`](Self::over_pagu) again when the workspace or the quarter moved
+    /// since: one pass over the nodes with a budget, each judged from the kept sums
+    /// (`rules::over_pagu_of`, the rule of `kinerja red`). Called while the dashboard shows,
+    /// so no key walks the tree unless it changed something.
+    pub fn refresh_over_pagu(&mut self) {
+        let q = self.index.quarter;
+        if matches!(&self.over_pagu, Some((g, at, _)) if *g == self.generation && *at == q) {
+            return;
+        }
+        let list = self
+            .ws
+            .nodes()
+            .filter(|n| n.jenis.has_budget())
+            .filter_map(|n| rules::over_pagu_of(n, self.index.budgets.of(n)?.at(q)))
+            .collect();
+        self.over_pagu = Some((self.generation, q, list));
+    }
+
     /// Whether anything differs from the file as last read or saved: an unsaved change, or a
     /// save in flight that has not landed yet. Undoing back to the saved state, or typing a
     /// figure's own value again, leaves nothing unsaved (the list is kept compact).
@@ -212,6 +246,15 @@ impl Session {
     /// Where the indexes kept along the changes differ from a full computation (tests).
     pub fn index_differs(&self) -> Option<String> {
         self.index.differs_from_rebuild(&self.ws)
+    }
+
+    /// This user's verification of a quarter, now: the OS user as the journal records it and
+    /// the local time (what `kinerja lock` records).
+    pub fn verification_now(&self) -> crate::model::Verification {
+        crate::model::Verification {
+            oleh: crate::store::journal::current_user(),
+            waktu: crate::time::rfc3339(crate::time::now().0),
+        }
     }
 
     /// A new indicator id, not in use (no walk of the tree).

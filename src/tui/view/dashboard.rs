@@ -159,25 +159,32 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(fit(spans, width));
     }
     lines.extend(totals);
+    lines.extend(super::dashboard_attention::over_pagu(
+        app,
+        width,
+        height / 4,
+    ));
 
-    // The red list, worst first, then the ones not entered: only the rows that fit are built.
+    // The red list, worst first, then the ones not entered: only the rows that fit are built,
+    // two lines each (the indicator, then its explanation or the mark of none).
     let total = dashboard.attention_len();
     lines.push(Line::styled(
         clip(
             &format!(
-                "{} ({}) — Enter: {}",
+                "{} ({}) — Enter {} · c {}",
                 app.lang().pick(
                     "Merah, terburuk dahulu, lalu belum diisi",
                     "Red, worst first, then not entered"
                 ),
                 total,
-                app.lang().pick("buka di pohon", "open in tree")
+                app.lang().pick("buka", "open"),
+                app.lang().pick("penjelasan", "explain")
             ),
             width,
         ),
         t.muted(),
     ));
-    let room = height.saturating_sub(lines.len());
+    let room = height.saturating_sub(lines.len()) / 2;
     if total == 0 {
         lines.push(Line::styled(
             app.lang().pick(
@@ -219,6 +226,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 if selected { t.selected() } else { t.muted() },
             ),
         ]));
+        lines.push(super::dashboard_attention::explanation(app, row, width));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,7 +1,8 @@
 //! The detail pane of the selected node: its indicators with target, TW I–IV, realisation to
 //! date, capaian and status; its budget with pagu, TW I–IV Rupiah, realisation, sisa and %,
 //! and the year's spending as the LRA reports it where one is kept (with how it differs from
-//! the quarters); and the officer responsible. The cell under the cursor is the one `Enter`
+//! the quarters), marked red when spent beyond the pagu; under each indicator its explanation
+//! of the quarter, or the mark of one missing (see `explain`); and the officer responsible. The cell under the cursor is the one `Enter`
 //! edits.
 //!
 //! Its lines are built by [`lines`], which the layout also asks how many there are (the tree
@@ -181,6 +182,13 @@ pub fn lines<'a>(app: &App, node: &Node, width: usize) -> (Vec<Line<'a>>, usize)
             if let Some(plan) = plan_line(app, ind, &cols) {
                 lines.push(plan);
             }
+            let selected = app.cell().0 == i;
+            let figures_line = lines.len();
+            lines.extend(super::explain::lines_of(app, ind, selected, width));
+            if selected {
+                // Its explanation in view too, as far as the pane allows the figures to stay.
+                focus_line = (lines.len() - 1).min(figures_line + 6).max(focus_line);
+            }
         }
     }
 
@@ -215,6 +223,9 @@ pub fn lines<'a>(app: &App, node: &Node, width: usize) -> (Vec<Line<'a>>, usize)
                 clip(&format!("  {left_over}"), width),
                 t.title(),
             ));
+        }
+        if let Some(over) = super::explain::over_pagu_line(app, node, budget, width) {
+            lines.push(over);
         }
         if app.cell().0 == row {
             focus_line = lines.len() + 2;

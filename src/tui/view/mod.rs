@@ -4,7 +4,9 @@
 //! the update (see [`tree_height`]), so paging and scrolling are decided there, not here.
 
 mod dashboard;
+mod dashboard_attention;
 mod detail;
+mod explain;
 mod overlay;
 mod status;
 mod tree;
@@ -190,6 +192,19 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         ),
         crate::locale::quarter(app.quarter(), app.lang()),
     ];
+    // The verified quarters, closed to edits (issue 14).
+    let locked: Vec<String> = crate::model::Quarter::ALL
+        .into_iter()
+        .filter(|q| app.ws().verifikasi[q.index()].is_some())
+        .map(|q| crate::locale::quarter(q, app.lang()))
+        .collect();
+    if !locked.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            app.lang().pick("terkunci:", "locked:"),
+            locked.join(", ")
+        ));
+    }
     if app.attention_only() {
         parts.push(
             app.lang()

@@ -1,5 +1,6 @@
 //! The tree pane: one line per visible node, indented by level, with a badge that reads
-//! without colour (✗ / ? / ✓ and the lowest capaian).
+//! without colour (✗ / ? / ✓ and the lowest capaian). Under the red filter a node with a red
+//! or unentered indicator nobody has explained yet says so before its name.
 
 use super::{clip, left, right};
 use crate::locale;
@@ -91,12 +92,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 },
             };
             let label_w = width.saturating_sub(BADGE_WIDTH + 1);
-            let label = format!("{indent}{glyph} {} {}", row.kode, row.nama);
+            let unexplained = app.attention_only() && unexplained(app, &row.kode);
+            let mark = if unexplained {
+                app.lang().pick("[belum dijelaskan] ", "[unexplained] ")
+            } else {
+                ""
+            };
+            let label = format!("{indent}{glyph} {} {mark}{}", row.kode, row.nama);
             let selected = i == app.selected();
             let style = match (selected, focused) {
                 (true, true) => t.selected(),
                 (true, false) => t.selected_unfocused(),
                 _ => Style::new(),
+            };
+            let style = if unexplained && !selected {
+                style.patch(t.red())
+            } else {
+                style
             };
             Line::from(vec![
                 Span::styled(left(&clip(&label, label_w), label_w), style),
@@ -106,6 +118,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Whether node `kode` has an indicator of its own that is red or due and not entered at the
+/// quarter and that nobody has explained (`rules::needs_explanation`).
+fn unexplained(app: &App, kode: &str) -> bool {
+    let q = app.quarter();
+    app.session().node(kode).is_some_and(|n| {
+        n.indikator
+            .iter()
+            .any(|ind| crate::rules::needs_explanation(ind, app.session().status(ind), q))
+    })
 }
 
 /// "✓ 123,5%" — the symbol and, when known, the capaian (no space before % to save a column).

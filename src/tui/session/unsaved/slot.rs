@@ -1,9 +1,12 @@
 //! Which unsaved changes merge: a slot is one figure, or one text or choice, that several
 //! changes may set in turn; two changes of a slot are one from the first's old value to the
 //! second's new one. A change of the tree that renames, removes or takes away what a slot
-//! addresses ends its merging.
+//! addresses ends its merging. A part of an explanation (a text, the due date, the officer)
+//! is a slot like a name; the evidence is merged item by item by the library and is none.
 
-use crate::model::{Change, Edit, Field, IndicatorAttr, IndicatorId, NodeAttr, Op};
+use crate::model::{
+    Change, Edit, Field, IndicatorAttr, IndicatorId, NodeAttr, NoteAttr, Op, Quarter,
+};
 
 /// What a slot is: one figure or one text or choice that several changes may set in turn.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -13,6 +16,20 @@ pub(super) enum Slot {
     Node(String, u8),
     Indicator(String, IndicatorId, u8),
     Officer(String),
+    /// A part of the explanation of quarter `.2` of an indicator.
+    Note(String, IndicatorId, Quarter, u8),
+}
+
+/// Which part of an explanation a change sets, for those that merge (not the evidence).
+fn note_part(attr: &NoteAttr) -> Option<u8> {
+    Some(match attr {
+        NoteAttr::Pendorong(_) => 0,
+        NoteAttr::Penghambat(_) => 1,
+        NoteAttr::TindakLanjut(_) => 2,
+        NoteAttr::Tenggat(_) => 3,
+        NoteAttr::PejabatTindakLanjut(_) => 4,
+        NoteAttr::BuktiTambah { .. } | NoteAttr::BuktiHapus { .. } => return None,
+    })
 }
 
 pub(super) fn slot(c: &Change) -> Option<Slot> {
@@ -44,6 +61,12 @@ pub(super) fn slot(c: &Change) -> Option<Slot> {
             },
         ),
         Change::OfficerEdit { new, .. } => Slot::Officer(new.id.clone()),
+        Change::Note {
+            kode,
+            indikator,
+            tw,
+            attr,
+        } => Slot::Note(kode.clone(), *indikator, *tw, note_part(attr)?),
         _ => return None,
     })
 }
@@ -51,7 +74,9 @@ pub(super) fn slot(c: &Change) -> Option<Slot> {
 impl Slot {
     fn kode(&self) -> Option<&str> {
         match self {
-            Slot::Figure(k, ..) | Slot::Node(k, _) | Slot::Indicator(k, ..) => Some(k),
+            Slot::Figure(k, ..) | Slot::Node(k, _) | Slot::Indicator(k, ..) | Slot::Note(k, ..) => {
+                Some(k)
+            }
             Slot::Officer(_) => None,
         }
     }
@@ -73,7 +98,7 @@ pub(super) fn ends(c: &Change, s: &Slot) -> bool {
             .kode()
             .is_some_and(|k| node.iter().any(|n| n.kode == k) || under(k, &node.kode)),
         Change::IndicatorRemove { indicator, .. } | Change::IndicatorAdd { indicator, .. } => {
-            matches!(s, Slot::Figure(_, Some(id), _) | Slot::Indicator(_, id, _) if *id == indicator.id)
+            matches!(s, Slot::Figure(_, Some(id), _) | Slot::Indicator(_, id, _) | Slot::Note(_, id, ..) if *id == indicator.id)
         }
         Change::BudgetAdd { kode, .. } | Change::BudgetRemove { kode, .. } => {
             matches!(s, Slot::Figure(k, None, _) | Slot::Node(k, 2) if k == kode)
@@ -128,6 +153,24 @@ pub(super) fn swapped(c: &Change) -> Change {
         Change::OfficerEdit { old, new } => Change::OfficerEdit {
             old: new.clone(),
             new: old.clone(),
+        },
+        Change::Note {
+            kode,
+            indikator,
+            tw,
+            attr,
+        } => Change::Note {
+            kode: kode.clone(),
+            indikator: *indikator,
+            tw: *tw,
+            attr: match attr {
+                NoteAttr::Pendorong(e) => NoteAttr::Pendorong(sw(e)),
+                NoteAttr::Penghambat(e) => NoteAttr::Penghambat(sw(e)),
+                NoteAttr::TindakLanjut(e) => NoteAttr::TindakLanjut(sw(e)),
+                NoteAttr::Tenggat(e) => NoteAttr::Tenggat(sw(e)),
+                NoteAttr::PejabatTindakLanjut(e) => NoteAttr::PejabatTindakLanjut(sw(e)),
+                other => other.clone(),
+            },
         },
         other => other.clone(),
     }
@@ -194,6 +237,33 @@ pub(super) fn merged(earlier: &Change, later: &Change) -> Option<Change> {
             old: old.clone(),
             new: new.clone(),
         },
+        (
+            Change::Note {
+                kode,
+                indikator,
+                tw,
+                attr: a,
+            },
+            Change::Note { attr: b, .. },
+        ) => Change::Note {
+            kode: kode.clone(),
+            indikator: *indikator,
+            tw: *tw,
+            attr: match (a, b) {
+                (NoteAttr::Pendorong(a), NoteAttr::Pendorong(b)) => NoteAttr::Pendorong(then(a, b)),
+                (NoteAttr::Penghambat(a), NoteAttr::Penghambat(b)) => {
+                    NoteAttr::Penghambat(then(a, b))
+                }
+                (NoteAttr::TindakLanjut(a), NoteAttr::TindakLanjut(b)) => {
+                    NoteAttr::TindakLanjut(then(a, b))
+                }
+                (NoteAttr::Tenggat(a), NoteAttr::Tenggat(b)) => NoteAttr::Tenggat(then(a, b)),
+                (NoteAttr::PejabatTindakLanjut(a), NoteAttr::PejabatTindakLanjut(b)) => {
+                    NoteAttr::PejabatTindakLanjut(then(a, b))
+                }
+                _ => return None,
+            },
+        },
         _ => return None,
     })
 }
@@ -213,6 +283,14 @@ pub(super) fn is_noop(c: &Change) -> bool {
             IndicatorAttr::Pejabat(e) => e.old == e.new,
         },
         Change::OfficerEdit { old, new } => old == new,
+        Change::Note { attr, .. } => match attr {
+            NoteAttr::Pendorong(e) | NoteAttr::Penghambat(e) | NoteAttr::TindakLanjut(e) => {
+                e.old == e.new
+            }
+            NoteAttr::Tenggat(e) => e.old == e.new,
+            NoteAttr::PejabatTindakLanjut(e) => e.old == e.new,
+            NoteAttr::BuktiTambah { .. } | NoteAttr::BuktiHapus { .. } => false,
+        },
         _ => false,
     }
 }

@@ -46,6 +46,20 @@ fn lines<'a>(app: &App, form: &Form, inner_w: usize) -> FormLines<'a> {
         let focused = i == form.focus;
         let label = format!("{:<label_w$} ", clip(&f.label, label_w));
         let label_style = if focused { t.title() } else { t.muted() };
+        if let Value::Lines(input) = &f.value {
+            let (rows, at) = text_rows(input, focused, form.wrap.min(inner_w.saturating_sub(2)));
+            let style = if focused { t.editing() } else { t.base() };
+            out.push(Line::styled(label.trim_end().to_string(), label_style));
+            if let Some((r, col)) = at {
+                cursor = Some((out.len() + r, 2 + col));
+            }
+            for row in rows {
+                out.push(Line::from(vec![Span::raw("  "), Span::styled(row, style)]));
+            }
+            push_under(&mut out, f, form, inner_w, label_w, app);
+            spans.push(start..out.len());
+            continue;
+        }
         let value = match &f.value {
             Value::Text(input) => {
                 // Shown safe, scrolled so the cursor stays in the field.
@@ -60,6 +74,7 @@ fn lines<'a>(app: &App, form: &Form, inner_w: usize) -> FormLines<'a> {
                 let style = if focused { t.editing() } else { t.base() };
                 Span::styled(clip(&text, value_w), style)
             }
+            Value::Lines(_) => unreachable!("drawn above"),
             Value::Choice { options, at } => {
                 let chosen = options.get(*at).map_or("", |(_, l)| l.as_str());
                 let text = if focused {
@@ -72,21 +87,7 @@ fn lines<'a>(app: &App, form: &Form, inner_w: usize) -> FormLines<'a> {
             }
         };
         out.push(Line::from(vec![Span::styled(label, label_style), value]));
-        let indent = " ".repeat(label_w + 1);
-        let under_w = inner_w.saturating_sub(label_w + 3).max(8);
-        if let Some(e) = f.shown_error(form) {
-            for part in wrap_words(&format!("{} {e}", g.red), under_w) {
-                out.push(Line::styled(format!("{indent}{part}"), t.error()));
-            }
-        } else if let Some(n) = f
-            .note
-            .as_deref()
-            .filter(|_| f.error.is_none() || !f.touched)
-        {
-            for part in wrap_words(n, under_w) {
-                out.push(Line::styled(format!("{indent}{part}"), t.muted()));
-            }
-        }
+        push_under(&mut out, f, form, inner_w, label_w, app);
         spans.push(start..out.len());
     }
     if let Some(e) = &form.error {
@@ -96,6 +97,65 @@ fn lines<'a>(app: &App, form: &Form, inner_w: usize) -> FormLines<'a> {
         }
     }
     (out, spans, cursor)
+}
+
+/// What is wrong with a field, or what helps, under it.
+fn push_under(
+    out: &mut Vec<Line<'_>>,
+    f: &crate::tui::form::Field,
+    form: &Form,
+    inner_w: usize,
+    label_w: usize,
+    app: &App,
+) {
+    let t = app.theme();
+    let indent = " ".repeat(label_w + 1);
+    let under_w = inner_w.saturating_sub(label_w + 3).max(8);
+    if let Some(e) = f.shown_error(form) {
+        for part in wrap_words(&format!("{} {e}", t.glyphs().red), under_w) {
+            out.push(Line::styled(format!("{indent}{part}"), t.error()));
+        }
+    } else if let Some(n) = f
+        .note
+        .as_deref()
+        .filter(|_| f.error.is_none() || !f.touched)
+    {
+        for part in wrap_words(n, under_w) {
+            out.push(Line::styled(format!("{indent}{part}"), t.muted()));
+        }
+    }
+}
+
+/// Rows of a field of several lines shown at once: all of a short text; of a longer one, the
+/// rows around the cursor while it has the keys, else the first ones with how many more.
+const SHOWN_ROWS: usize = 6;
+
+/// The rows of a field of several lines to draw at `width`, and the cursor (row among them,
+/// column) when it has the keys.
+fn text_rows(
+    input: &tui_input::Input,
+    focused: bool,
+    width: usize,
+) -> (Vec<String>, Option<(usize, usize)>) {
+    use crate::tui::form::lines;
+    let text = input.value();
+    let rows = lines::rows(text, width);
+    if !focused {
+        let mut shown: Vec<String> = rows.iter().take(2).map(|r| r.shown.clone()).collect();
+        if rows.len() > 2 {
+            shown.push(format!("… (+{})", rows.len() - 2));
+        }
+        return (shown, None);
+    }
+    let (r, col) = lines::cursor_at(text, &rows, input.cursor());
+    let top = (r + 1).saturating_sub(SHOWN_ROWS);
+    let shown = rows
+        .iter()
+        .skip(top)
+        .take(SHOWN_ROWS)
+        .map(|row| row.shown.clone())
+        .collect();
+    (shown, Some((r - top, col)))
 }
 
 /// `s` without its first `n` columns.

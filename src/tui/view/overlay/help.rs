@@ -21,7 +21,12 @@ pub(super) fn help_lines<'a>(app: &App, inner_w: usize) -> Vec<Line<'a>> {
     let entries = keymap::help(app.help_context(), lang);
     // The forms the panes open have keys of their own: listed after the pane's.
     let mut form_keys: Vec<(&str, &str)> = Vec::new();
-    if matches!(app.help_context(), Context::Tree | Context::Detail) {
+    // An explanation's texts of several lines take Enter as a line break: their own list.
+    let mut lines_keys: Vec<(&str, &str)> = Vec::new();
+    if matches!(
+        app.help_context(),
+        Context::Tree | Context::Detail | Context::Dashboard
+    ) {
         for e in keymap::help(Context::FormChoice, lang)
             .into_iter()
             .chain(keymap::help(Context::FormText, lang))
@@ -30,25 +35,37 @@ pub(super) fn help_lines<'a>(app: &App, inner_w: usize) -> Vec<Line<'a>> {
                 form_keys.push(e);
             }
         }
+        lines_keys = keymap::help(Context::FormLines, lang);
     }
     let key_w = entries
         .iter()
         .chain(&form_keys)
+        .chain(&lines_keys)
         .map(|(k, _)| k.width())
         .max()
         .unwrap_or(4)
         + 2;
     // A description too long for the box goes on under its key: nothing is cut.
     let mut lines: Vec<Line> = Vec::new();
-    let heading = lang.pick("Dalam formulir:", "In a form:");
-    let form_entries = form_keys.iter().enumerate().map(|(i, e)| (i == 0, e));
+    let form_heading = lang.pick("Dalam formulir:", "In a form:");
+    let lines_heading = lang.pick(
+        "Dalam teks beberapa baris (penjelasan, bukti dukung):",
+        "In a text of several lines (explanations, evidence):",
+    );
+    let headed = |list: &Vec<(&'static str, &'static str)>, heading: &'static str| {
+        list.iter()
+            .enumerate()
+            .map(move |(i, e)| ((i == 0).then_some(heading), *e))
+            .collect::<Vec<_>>()
+    };
     let all = entries
         .iter()
-        .map(|e| (false, e))
-        .chain(form_entries)
+        .map(|e| (None, *e))
+        .chain(headed(&form_keys, form_heading))
+        .chain(headed(&lines_keys, lines_heading))
         .collect::<Vec<_>>();
-    for (first_of_form, (k, what)) in all {
-        if first_of_form {
+    for (heading, (k, what)) in all {
+        if let Some(heading) = heading {
             lines.push(Line::styled(heading, t.title()));
         }
         for (i, part) in wrap_words(what, inner_w.saturating_sub(key_w))

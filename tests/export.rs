@@ -217,6 +217,7 @@ fn xlsx_lra_sheet_matches_lampiran_iv_row_by_row() {
     assert_eq!(
         book.sheet_names(),
         [
+            "Ringkasan",
             "Tabel 3.1",
             "Tabel 3.2",
             "Tabel 3.3",
@@ -472,7 +473,9 @@ fn xlsx_sheets_print_landscape_one_page_wide_with_title_rows_repeated() {
     let bytes = render(&sample(), Format::Xlsx, None);
     let workbook = xlsx_part(&bytes, "xl/workbook.xml");
     let keys = kinerja::report::tables::TABLE_KEYS;
+    // Sheet 1 is the summary; the tables follow.
     for (i, key) in keys.iter().enumerate() {
+        let i = i + 1;
         let sheet = xlsx_part(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
         // A4 (Excel's paper 9), landscape, scaled to one page wide and as long as it takes.
         for setting in [
@@ -602,4 +605,57 @@ fn xlsx_e81_has_the_forms_header_over_its_rows() {
     );
     // Frozen under the header: the first data row is the sixth.
     assert_eq!(rows[5][0].to_string(), "1");
+}
+
+#[test]
+fn xlsx_opens_with_the_summary_sheet() {
+    // Issue 15 item 12: the workbook opens with the one-page summary, as the Markdown and
+    // HTML exports do; a single table asked for is alone.
+    let bytes = render(&sample(), Format::Xlsx, None);
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names()[0], "Ringkasan");
+    let sheet = book.worksheet_range("Ringkasan").unwrap();
+    let text = |r: usize, c: usize| match sheet.get((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(text(0, 0), "Ringkasan Kinerja — Kecamatan Sooko 2023");
+    let rows: Vec<(String, String)> = (0..sheet.height())
+        .map(|r| (text(r, 0), text(r, 1)))
+        .collect();
+    let fact = |label: &str| {
+        rows.iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("no {label}: {rows:?}"))
+    };
+    // Seed line 523: pagu Rp 2.902.352.710, realised Rp 2.664.510.688 (91,81 %), left
+    // Rp 237.842.022.
+    assert_eq!(fact("Pagu"), "Rp 2.902.352.710");
+    assert!(fact("Realisasi").starts_with("Rp 2.664.510.688"));
+    assert_eq!(fact("Sisa"), "Rp 237.842.022");
+    // The programs in the Renja's order (7.01.01 first, as Tabel 3.5/3.6 and the E-81), with
+    // the budget as real numbers: program 7.01.01's pagu is Rp 2.669.530.000 (seed lines 324
+    // and 337, the PK and the Renja).
+    let header = rows
+        .iter()
+        .position(|(l, v)| l == "Kode" && v == "Program")
+        .expect("the programs' header");
+    assert_eq!(text(header + 1, 0), "7.01.01");
+    let pagu_col = (0..sheet.width())
+        .find(|c| text(header, *c) == "Pagu (Rp)")
+        .unwrap();
+    assert_eq!(
+        sheet.get((header + 1, pagu_col)),
+        Some(&Data::Float(2_669_530_000.0))
+    );
+    // The red list: IP ASN is on it.
+    assert!(
+        rows.iter().any(|(_, v)| v.contains("Profesionalitas ASN")),
+        "{rows:?}"
+    );
+
+    let one = render(&sample(), Format::Xlsx, Some("lra"));
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(one)).unwrap();
+    assert_eq!(book.sheet_names(), ["LRA"]);
 }

@@ -113,7 +113,10 @@ pub fn tables(req: &Request) -> Result<Vec<TextTable>, ExportError> {
 pub fn render(req: &Request) -> Result<Vec<u8>, ExportError> {
     Ok(match req.format {
         Format::Xlsx => {
-            xlsx::workbook(&tables(req)?).map_err(|e| ExportError::Xlsx(e.to_string()))?
+            // The summary opens a workbook of every table (not one asked for with --table).
+            let summary = req.table.is_none().then(|| SummaryPage::new(req));
+            xlsx::workbook(summary.as_ref(), &tables(req)?)
+                .map_err(|e| ExportError::Xlsx(e.to_string()))?
         }
         Format::Md => markdown::document(&SummaryPage::new(req), &tables(req)?).into_bytes(),
         Format::Html => html::document(&SummaryPage::new(req), &tables(req)?).into_bytes(),

@@ -1,4 +1,4 @@
-//! Excel: one sheet per table, real numbers with number formats (not text), bold group and
+//! Excel: the summary page first (as the Markdown and HTML exports open), then one sheet per table, real numbers with number formats (not text), bold group and
 //! total rows, a frozen header, columns as wide as their content. Percentages are stored as
 //! fractions with a percent format, so Excel computes with them as percentages.
 //!
@@ -8,7 +8,7 @@
 //! their columns, the quarters under theirs, the column numbers, K and Rp.
 
 use super::display;
-use super::{Cell, TextTable};
+use super::{Cell, SummaryPage, TextTable};
 use crate::export::words::FormHeader;
 use crate::locale;
 use crate::report::tables::RowStyle;
@@ -96,9 +96,14 @@ fn print_setup(sheet: &mut Worksheet, last_header: u32) -> Result<(), XlsxError>
     Ok(())
 }
 
-pub fn workbook(tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
+/// The workbook: the one-page summary first (when given: every table is exported), then one
+/// sheet per table.
+pub fn workbook(summary: Option<&SummaryPage>, tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let mut f = Formats::new();
+    if let Some(page) = summary {
+        summary_sheet(&mut book, &mut f, page)?;
+    }
     for t in tables {
         let sheet = book.add_worksheet();
         sheet.set_name(&t.sheet)?;
@@ -135,42 +140,7 @@ pub fn workbook(tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
             let bold = usize::from(row.style != RowStyle::Normal);
             for (c, v) in row.cells.iter().enumerate() {
                 let col = c as u16;
-                match v {
-                    Cell::Text(s) => {
-                        sheet.write_string_with_format(r, col, s, &f.text[bold])?;
-                    }
-                    Cell::Figure(d) => {
-                        let format = if d.fract().is_zero() {
-                            &f.integer[bold]
-                        } else {
-                            &f.decimal[bold]
-                        };
-                        sheet.write_with_format(r, col, *d, format)?;
-                    }
-                    Cell::Rupiah(d) => {
-                        let format = if locale::rupiah_decimals(*d) == 0 {
-                            &f.integer[bold]
-                        } else {
-                            &f.rupiah_sen[bold]
-                        };
-                        sheet.write_with_format(r, col, *d, format)?;
-                    }
-                    Cell::Percent(d) => {
-                        sheet.write_with_format(
-                            r,
-                            col,
-                            *d / Decimal::ONE_HUNDRED,
-                            &f.percent[bold],
-                        )?;
-                    }
-                    Cell::Change { by, unit } => {
-                        let format = &f.change(unit, by.fract().is_zero())[bold];
-                        sheet.write_with_format(r, col, *by, format)?;
-                    }
-                    Cell::Blank => {
-                        sheet.write_blank(r, col, &f.text[bold])?;
-                    }
-                }
+                write_cell(sheet, &mut f, r, col, v, bold)?;
                 let width = display(v).lines().map(|l| l.width()).max().unwrap_or(0);
                 let width = if matches!(v, Cell::Text(_)) {
                     width.min(text_max)
@@ -185,6 +155,107 @@ pub fn workbook(tables: &[TextTable]) -> Result<Vec<u8>, XlsxError> {
         }
     }
     book.save_to_buffer()
+}
+
+/// The summary page as the first sheet, as the Markdown and HTML exports open: the title and
+/// the state, the facts (label, value), then the programs and the red list, each under its
+/// title with its header. Prints on one page width like the tables.
+fn summary_sheet(
+    book: &mut Workbook,
+    f: &mut Formats,
+    page: &SummaryPage,
+) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(page.lang.pick("Ringkasan", "Summary"))?;
+    print_setup(sheet, TITLE_ROW + 1)?;
+    sheet.write_string_with_format(TITLE_ROW, 0, &page.title, &f.title)?;
+    sheet.write_string_with_format(TITLE_ROW + 1, 0, &page.subtitle, &f.note)?;
+    let mut widths: Vec<usize> = Vec::new();
+    let mut widen = |c: usize, w: usize| {
+        if widths.len() <= c {
+            widths.resize(c + 1, 0);
+        }
+        widths[c] = widths[c].max(w);
+    };
+    let mut r = TITLE_ROW + 3;
+    for (label, value) in &page.facts {
+        sheet.write_string_with_format(r, 0, label, &f.text[1])?;
+        sheet.write_string_with_format(r, 1, value, &f.text[0])?;
+        widen(0, label.width());
+        widen(1, value.width());
+        r += 1;
+    }
+    for t in [&page.programs, &page.red] {
+        r += 1;
+        sheet.write_string_with_format(
+            r,
+            0,
+            &t.title,
+            &f.text[1].clone().set_border(FormatBorder::None),
+        )?;
+        r += 1;
+        for (c, title) in t.columns.iter().enumerate() {
+            sheet.write_string_with_format(r, c as u16, title, &f.header)?;
+            widen(c, title.width().min(18));
+        }
+        r += 1;
+        for row in &t.rows {
+            let bold = usize::from(row.style != RowStyle::Normal);
+            for (c, v) in row.cells.iter().enumerate() {
+                write_cell(sheet, f, r, c as u16, v, bold)?;
+                widen(c, display(v).width().min(60));
+            }
+            r += 1;
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, (*w as u16 + 2).clamp(6, 60))?;
+    }
+    Ok(())
+}
+
+/// One cell: a real number with its number format (a percentage as a fraction), or text;
+/// `bold` (0 or 1) for group and total rows.
+fn write_cell(
+    sheet: &mut Worksheet,
+    f: &mut Formats,
+    r: u32,
+    col: u16,
+    v: &Cell,
+    bold: usize,
+) -> Result<(), XlsxError> {
+    match v {
+        Cell::Text(s) => {
+            sheet.write_string_with_format(r, col, s, &f.text[bold])?;
+        }
+        Cell::Figure(d) => {
+            let format = if d.fract().is_zero() {
+                &f.integer[bold]
+            } else {
+                &f.decimal[bold]
+            };
+            sheet.write_with_format(r, col, *d, format)?;
+        }
+        Cell::Rupiah(d) => {
+            let format = if locale::rupiah_decimals(*d) == 0 {
+                &f.integer[bold]
+            } else {
+                &f.rupiah_sen[bold]
+            };
+            sheet.write_with_format(r, col, *d, format)?;
+        }
+        Cell::Percent(d) => {
+            sheet.write_with_format(r, col, *d / Decimal::ONE_HUNDRED, &f.percent[bold])?;
+        }
+        Cell::Change { by, unit } => {
+            let format = &f.change(unit, by.fract().is_zero())[bold];
+            sheet.write_with_format(r, col, *by, format)?;
+        }
+        Cell::Blank => {
+            sheet.write_blank(r, col, &f.text[bold])?;
+        }
+    }
+    Ok(())
 }
 
 /// A form's header from row `top`: each cell of [`FormHeader::cells`] written, merged over

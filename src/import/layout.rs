@@ -206,6 +206,9 @@ fn merge_at(sheet: &Sheet, row: usize, col: usize) -> Option<(usize, usize, usiz
 
 /// Finds the header and what each column holds; `None` when the sheet is no known layout.
 pub fn recognise(sheet: &Sheet) -> Option<Recognised> {
+    if is_kinerja_summary(sheet) {
+        return None;
+    }
     let start = (0..sheet.height().min(40)).find(|r| header_score(&sheet.rows[*r]) >= 2)?;
     let width = sheet.width();
     // The header rows: the first, then sub-header rows, a column-number row, a K/R row.
@@ -315,6 +318,17 @@ pub fn recognise(sheet: &Sheet) -> Option<Recognised> {
         data_start,
         columns,
     })
+}
+
+/// The summary sheet that opens a `kinerja export` workbook ("Ringkasan Kinerja — …"): its
+/// programs' budgets are the LRA sheet's again, so reading it would count them twice.
+fn is_kinerja_summary(sheet: &Sheet) -> bool {
+    let title = sheet
+        .rows
+        .first()
+        .and_then(|r| r.first())
+        .map_or("", |c| c.text());
+    title.starts_with("Ringkasan Kinerja — ") || title.starts_with("Performance summary — ")
 }
 
 /// The full E-81 form as `kinerja export` writes it (since issue 14): its quarters titled

@@ -194,8 +194,8 @@ pub(super) const EXPORT: [Binding; 5] = [
         "x Enter",
         [ch('x'), (KeyCode::Enter, NONE)],
         Action::ExportAs(Format::Xlsx),
-        "xlsx (Excel): satu lembar per tabel",
-        "xlsx (Excel): one sheet per table",
+        "xlsx (Excel): ringkasan, lalu satu lembar per tabel",
+        "xlsx (Excel): the summary, then one sheet per table",
         hint("xlsx", "xlsx")
     ),
     bind!(

@@ -40,7 +40,8 @@ impl From<Refusal> for Objection {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {
     Empty,
-    /// A space, tab, line break or other control character.
+    /// A space, tab, line break, other control character or an invisible one
+    /// (`text::is_hidden_control`).
     Blank,
     TooLong {
         max: usize,
@@ -62,7 +63,8 @@ pub enum CodeError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextError {
     Empty,
-    /// A line break, tab or other control character.
+    /// A line break, tab, other control character or an invisible one
+    /// (`text::is_hidden_control`).
     Control,
     /// Spaces before or after the text.
     Spaces,

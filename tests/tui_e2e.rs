@@ -1,6 +1,7 @@
 //! The real binary in a real terminal (tmux at 80×24), driven key by key as a user would:
 //! open the sample, find a red indicator from the dashboard, change a TW III figure and a TW IV
-//! figure, see capaian and the dashboard move, save, quit, and find the figures in the file.
+//! figure, see capaian and the dashboard move, save, quit, and find the figures in the file; and
+//! issue 12's walk: a new kecamatan's tree built from `kinerja init` to the red list.
 
 use std::path::Path;
 use std::process::Command;
@@ -294,6 +295,182 @@ fn a_save_waiting_for_another_users_lock_leaves_the_keys_free() {
 }
 
 /// The sample in a folder of its own.
+/// Issue 12's "Done when", as a new user with the real binary at 80×24: `kinerja init` for
+/// another kecamatan, then in the interface a Visi down to a sub kegiatan (codes typed and
+/// proposed), an indicator with its plan, a pagu, an officer made and assigned, a TW I figure;
+/// capaian and the red list on screen; saved; the same screen at 120×40.
+#[test]
+fn a_new_kecamatan_builds_its_tree_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trowulan.json");
+    let init = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("-w")
+        .arg(&path)
+        .args(["init", "--instansi", "Kecamatan Trowulan"])
+        .args(["--kabupaten", "Kabupaten Mojokerto", "--tahun", "2024"])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    // The empty tree says what to press.
+    tmux.wait_for("Tekan a untuk menambah Visi");
+
+    // `a` on each new node adds its child at the next level; Tab twice goes past the level and
+    // the proposed kode to the name (or once to the kode, typed over with Ctrl-u).
+    let add = |level: &str, kode: Option<&str>, nama: &str| {
+        tmux.keys(&["a"]);
+        tmux.wait_for(&format!("← {level} →"));
+        tmux.keys(&["Tab"]);
+        if let Some(kode) = kode {
+            tmux.keys(&["C-u"]);
+            tmux.keys(&["-l", kode]);
+        }
+        tmux.keys(&["Tab"]);
+        tmux.keys(&["-l", nama]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(&format!("«{nama}» ditambah"));
+    };
+    add("Visi", None, "Terwujudnya Mojokerto yang Maju");
+    add("Misi", None, "Tata Kelola yang Berintegritas");
+    add("Tujuan", None, "Pelayanan Publik yang Berkualitas");
+    add("Sasaran", None, "Pelayanan Publik yang Optimal");
+    // A program's kode is not guessed in a new workspace: typed, in the Permendagri shape.
+    add("Program", Some("7.01.02"), "Program Pelayanan Publik");
+    add("Kegiatan", Some("7.01.02.2.04"), "Urusan yang Dilimpahkan");
+    // The sub kegiatan takes the proposed kode, the first under its kegiatan.
+    add("Sub Kegiatan", None, "Nonperizinan");
+    let screen = tmux.wait_for("Belum ada indikator: Tab lalu a menambah");
+    assert!(
+        screen.contains("· 7.01.02.2.04.01 Nonperizinan"),
+        "{screen}"
+    );
+
+    // An indicator with its plan: 100 a quarter of a target of 400.
+    tmux.keys(&["Tab", "a"]);
+    tmux.wait_for("Indikator baru pada Sub Kegiatan 7.01.02.2.04.01");
+    tmux.keys(&["-l", "Jumlah Laporan Nonperizinan"]);
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["-l", "laporan"]);
+    tmux.keys(&["Tab", "Tab", "Tab"]);
+    tmux.keys(&["-l", "400"]);
+    tmux.keys(&["Tab", "Tab", "Tab"]);
+    tmux.keys(&["-l", "100"]);
+    for _ in 0..3 {
+        tmux.keys(&["Tab"]);
+        tmux.keys(&["-l", "100"]);
+    }
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("(laporan) ditambah");
+    tmux.wait_for("rencana      100      100      100      100");
+
+    // Its pagu.
+    tmux.keys(&["b"]);
+    tmux.wait_for("Anggaran Sub Kegiatan 7.01.02.2.04.01");
+    tmux.keys(&["-l", "25.000.000"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Pagu       Rp 25.000.000");
+
+    // An officer, then assigned to the sub kegiatan.
+    tmux.keys(&["P"]);
+    tmux.wait_for("Belum ada pejabat. Tekan a untuk menambah.");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Pejabat baru");
+    tmux.keys(&["-l", "kasi-pelayanan"]);
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["-l", "SITI AMINAH, S.Sos"]);
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["-l", "19800101 200501 2 003"]);
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["-l", "Kasi Pelayanan"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Pejabat (1)");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Rincian");
+    tmux.keys(&["p"]);
+    tmux.wait_for("Penanggung jawab Sub Kegiatan 7.01.02.2.04.01");
+    tmux.keys(&["Right"]);
+    tmux.wait_for("← SITI AMINAH, S.Sos (Kasi Pelayanan) →");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("penanggung jawab: SITI AMINAH, S.Sos");
+
+    // TW I: 80 reports of the 100 planned = 80,00 % (red); Rp 5.000.000 of 25.000.000 spent =
+    // 20,00 %, Rp 20.000.000 left.
+    // (The detail still has the keys, on the indicator's TW I cell.)
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("realisasi TW I:");
+    tmux.keys(&["8", "0"]);
+    tmux.wait_for("= 80 laporan");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("80,00 %");
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("realisasi Rp TW I:");
+    tmux.keys(&["-l", "5000000"]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Rp 5.000.000 · 20,00 % · sisa Rp 20.000.000");
+    assert!(screen.contains("✗ 80,0%"), "the row's badge: {screen}");
+    assert!(screen.contains("dari 100"), "what is due: {screen}");
+
+    // The dashboard: one indicator, red, at the top of the red list with its officer.
+    tmux.keys(&["d"]);
+    let screen = tmux.wait_for("Dasbor · s.d. TW I");
+    assert!(screen.contains("1 indikator: ST 0 · T 1"), "{screen}");
+    assert!(screen.contains("✗ merah 1"), "{screen}");
+    assert!(
+        screen.contains("✗    80,00 % 7.01.02.2.04.01  Jumlah Laporan Nonperizinan"),
+        "{screen}"
+    );
+    assert!(screen.contains("SITI AMINAH"), "{screen}");
+    // The same at 120×40: nothing clipped that fits.
+    tmux.tmux(&["resize-window", "-t", "e2e", "-x", "120", "-y", "40"]);
+    // (The budget's totals fit on one line there.)
+    let screen = tmux.wait_for(
+        "Anggaran seluruhnya 20,00 %: pagu Rp 25.000.000 · realisasi Rp 5.000.000 · sisa Rp 20.000.000",
+    );
+    assert!(
+        screen.contains("Jumlah Laporan Nonperizinan") && screen.contains("SITI AMINAH, S.Sos"),
+        "{screen}"
+    );
+
+    tmux.keys(&["s"]);
+    tmux.wait_for("Tersimpan ke");
+    tmux.keys(&["q"]);
+    tmux.wait_until_ended();
+
+    // In the file: the chain of levels, the indicator with its plan and figure, the pagu, the
+    // officer.
+    let ws = kinerja::store::load(&path).unwrap();
+    let mut chain = Vec::new();
+    let mut level = &ws.pohon;
+    while let [node] = level.as_slice() {
+        chain.push((node.jenis, node.kode.as_str()));
+        level = &node.anak;
+    }
+    use kinerja::model::NodeKind::*;
+    assert_eq!(
+        chain,
+        [
+            (Visi, "VISI-1"),
+            (Misi, "MISI-1"),
+            (Tujuan, "TUJUAN-1"),
+            (Sasaran, "SASARAN-1"),
+            (Program, "7.01.02"),
+            (Kegiatan, "7.01.02.2.04"),
+            (SubKegiatan, "7.01.02.2.04.01"),
+        ]
+    );
+    let sub = ws.node("7.01.02.2.04.01").unwrap();
+    let dec = |v: i64| Some(rust_decimal::Decimal::from(v));
+    let ind = &sub.indikator[0];
+    assert_eq!(ind.target, dec(400));
+    assert_eq!(ind.rencana, [dec(100); 4]);
+    assert_eq!(ind.realisasi, [dec(80), None, None, None]);
+    let budget = sub.anggaran.as_ref().unwrap();
+    assert_eq!(budget.pagu, dec(25_000_000));
+    assert_eq!(budget.realisasi_rp[0], dec(5_000_000));
+    assert_eq!(sub.pejabat.as_deref(), Some("kasi-pelayanan"));
+    assert_eq!(ws.pejabat[0].nip, "19800101 200501 2 003");
+}
+
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sooko.json");

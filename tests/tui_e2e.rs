@@ -471,6 +471,56 @@ fn a_new_kecamatan_builds_its_tree_in_a_real_terminal() {
     assert_eq!(ws.pejabat[0].nip, "19800101 200501 2 003");
 }
 
+/// Two processes: a figure half typed in the interface into a sub kegiatan that `kinerja node
+/// remove --force` removes meanwhile. The editor closes when the other save is loaded, saying
+/// that the typed figure was not recorded — it never lands in the row the selection moved to,
+/// and is never dropped without a word. (Before: the editor stayed open over the next sub
+/// kegiatan's detail, and Enter dropped the 7 silently.)
+#[test]
+fn a_figure_being_typed_into_a_node_another_process_removes_is_said_not_lost_silently() {
+    let (_dir, path) = sample();
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    tmux.wait_for("Pohon kinerja");
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "7.01.06.2.01.09"]);
+    tmux.keys(&["Enter", "Tab", "Enter", "C-u", "7"]);
+    tmux.wait_for("realisasi TW IV: 7");
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("-w")
+        .arg(&path)
+        .args(["node", "remove", "7.01.06.2.01.09", "--force"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    // The interface looks at the file every two seconds.
+    let screen = tmux.wait_for("tidak dicatat");
+    assert!(
+        screen.contains("«7.01.06.2.01.09» atau indikatornya dihapus"),
+        "{screen}"
+    );
+    assert!(screen.contains("angka «7» tidak dicatat"), "{screen}");
+    assert!(
+        !screen.contains("Enter pakai"),
+        "the editor is closed: {screen}"
+    );
+    // Enter now is a key of the tree, not the 7 into the next sub kegiatan; nothing unsaved.
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["s"]);
+    std::thread::sleep(Duration::from_millis(500));
+    let ws = kinerja::store::load(&path).unwrap();
+    assert!(ws.node("7.01.06.2.01.09").is_none());
+    // 7.01.06.2.01.11, where the selection went: TW IV still 2 (the seed's E-81).
+    assert_eq!(
+        ws.node("7.01.06.2.01.11").unwrap().indikator[0].realisasi[3],
+        Some(rust_decimal::dec!(2))
+    );
+    assert!(
+        !tmux.screen().contains("belum disimpan"),
+        "{}",
+        tmux.screen()
+    );
+}
+
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sooko.json");

@@ -521,6 +521,79 @@ fn a_figure_being_typed_into_a_node_another_process_removes_is_said_not_lost_sil
     );
 }
 
+/// SIGKILL in the middle of changes of the tree: a node added, recoded, undone and redone
+/// (a short storm), a rename form half typed. Nothing reaches the workspace file; the next
+/// start offers the recovery file's changes and re-applies them as they were last made.
+#[test]
+fn a_kill_in_the_middle_of_structure_edits_leaves_them_to_recover() {
+    let (_dir, path) = sample();
+    let before = std::fs::read(&path).unwrap();
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    tmux.wait_for("Pohon kinerja");
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "7.01.06.2.01"]);
+    tmux.keys(&["Enter", "a"]);
+    tmux.wait_for("7.01.06.2.01.13");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["-l", "Dipulihkan"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("«Dipulihkan» ditambah");
+    tmux.keys(&["c", "C-u"]);
+    tmux.keys(&["-l", "7.01.06.2.01.14"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("· 7.01.06.2.01.14 Dipulihkan");
+    // Undo the recode and the addition, redo both.
+    tmux.keys(&["u", "u", "C-r", "C-r"]);
+    tmux.wait_for("Diulang:");
+    tmux.wait_for("· 7.01.06.2.01.14 Dipulihkan");
+    // A rename half typed when the kill comes.
+    tmux.keys(&["R", "C-u"]);
+    tmux.keys(&["-l", "Setengah"]);
+    tmux.wait_for("Setengah");
+    wait_until("the recovery file to hold the new node", || {
+        kinerja::store::recovery::load(&path)
+            .ok()
+            .flatten()
+            .is_some_and(|r| !r.changes.is_empty())
+    });
+    let shell: u32 = tmux.pane("#{pane_pid}").parse().unwrap();
+    let pid = kinerja_pid(shell, &path);
+    let status = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    wait_until("kinerja to end", || {
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+            || std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .is_ok_and(|s| s.contains(") Z "))
+    });
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file untouched");
+    drop(tmux);
+
+    let tmux = Tmux::start(env!("CARGO_BIN_EXE_kinerja"), &path);
+    // Both steps as last made (the storm's undos redone), the half-typed rename not among them.
+    let screen = tmux.wait_for("berakhir dengan 2 perubahan");
+    assert!(
+        screen.contains("7.01.06.2.01.13: Sub Kegiatan «Dipulihkan» ditambah"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("kode: 7.01.06.2.01.13 → 7.01.06.2.01.14"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Setengah"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("dipulihkan");
+    tmux.keys(&["s"]);
+    tmux.wait_for("Tersimpan ke");
+    tmux.keys(&["q"]);
+    tmux.wait_until_ended();
+    let ws = kinerja::store::load(&path).unwrap();
+    assert_eq!(ws.node("7.01.06.2.01.14").unwrap().nama, "Dipulihkan");
+    assert!(ws.node("7.01.06.2.01.13").is_none());
+}
+
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sooko.json");

@@ -333,7 +333,21 @@ fn hostile_text_in_a_note_is_refused_or_shown_inert() {
     let long = "x".repeat(10_000);
     let err = refused(&ws, &["note", IP_ASN, "--tw", "4", "--penghambat", &long]);
     assert!(err.contains("2000"), "{err}");
-    // A bidi override, HTML, a CSV formula, lines: kept as typed, shown inert everywhere.
+    // A bidi override: refused like any hidden character (it makes a text read otherwise
+    // than it holds), nothing written.
+    let err = refused(
+        &ws,
+        &[
+            "note",
+            IP_ASN,
+            "--tw",
+            "4",
+            "--penghambat",
+            "abc\u{202e}lihat",
+        ],
+    );
+    assert!(err.contains("karakter"), "{err}");
+    // HTML, a CSV formula, lines: kept as typed, shown inert everywhere.
     ok(
         &ws,
         &[
@@ -342,13 +356,17 @@ fn hostile_text_in_a_note_is_refused_or_shown_inert() {
             "--tw",
             "4",
             "--penghambat",
-            "abc\u{202e}lihat\nbaris dua <script>alert(1)</script>",
+            "abc·lihat\nbaris dua <script>alert(1)</script>",
             "--tindak-lanjut",
             "=HYPERLINK(\"http://x\",\"klik\")",
             "--bukti",
             "<img src=x onerror=alert(1)>",
         ],
     );
+    // A file that holds one anyway (written by another tool): shown as its escape.
+    let json = std::fs::read_to_string(&ws).unwrap();
+    assert!(json.contains("abc·lihat"));
+    std::fs::write(&ws, json.replace("abc·lihat", "abc\\u202elihat")).unwrap();
     let red = ok_or_one(&ws, &["red"]);
     assert!(!red.contains('\u{202e}'), "{red}");
     assert!(red.contains("abc\\u{202e}lihat"), "{red}");

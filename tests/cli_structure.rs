@@ -344,6 +344,41 @@ fn node_refusals_are_one_line_and_change_nothing() {
         &["«7.01.06.2.01.09»", "sudah dipakai", "7.01.06.2.01.13"],
         "already used",
     );
+    // Names and codes that read otherwise than they are: a right-to-left override, a zero
+    // width space after a free code (it would look like SASARAN-1), a line separator.
+    refused(
+        p,
+        &["node", "rename", "7.01.06", "Program \u{202e}aseD"],
+        &["nama berisi baris baru", "tak terlihat"],
+        "holds a line break, a tab, a control character or an invisible one",
+    );
+    refused(
+        p,
+        &[
+            "node",
+            "add",
+            "--parent",
+            "TUJUAN-1",
+            "SASARAN-1\u{200b}",
+            "Sasaran",
+        ],
+        &["tak terlihat"],
+        "an invisible one",
+    );
+    refused(
+        p,
+        &[
+            "indikator",
+            "add",
+            "7.01.06",
+            "--nama",
+            "Jumlah\u{2028}desa",
+            "--satuan",
+            "desa",
+        ],
+        &["tak terlihat"],
+        "an invisible one",
+    );
     // Malformed codes: a sub kegiatan's number of one digit, a program not X.XX.XX.
     refused(
         p,

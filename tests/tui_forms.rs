@@ -532,7 +532,7 @@ fn pasted_line_breaks_escapes_and_huge_names_are_refused_in_the_field_and_shown_
     tab(&mut app, 1);
     app.paste("\n7.01.06.2.01.20\n");
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("berisi spasi atau"), "{text}");
+    assert!(text.contains("berisi spasi,"), "{text}");
     fill(&mut app, "7.01.06.2.01.20");
     tab(&mut app, 1);
     app.paste("Nama \u{1b}[31mmerah\u{1b}[0m");
@@ -540,11 +540,24 @@ fn pasted_line_breaks_escapes_and_huge_names_are_refused_in_the_field_and_shown_
     assert!(!text.contains('\u{1b}'), "no escape reaches the screen");
     assert!(text.contains("\\u{1b}[31m"), "{text}");
     assert!(
-        text.contains("berisi baris baru, tab atau karakter kendali"),
+        text.contains("berisi baris baru, tab, karakter kendali"),
         "{text}"
     );
     press(&mut app, &[KeyCode::Enter]);
     assert!(in_form(&app), "refused");
+    // A right-to-left override (the name would read «Nama lapor» backwards from there on) and
+    // a zero width space (a name looking like another): refused as the escapes are.
+    for hidden in ["Nama \u{202e}rodal", "Nama\u{200b} lapor"] {
+        ctrl(&mut app, 'u');
+        app.paste(hidden);
+        let text = screen(&mut app, 80, 24);
+        assert!(
+            text.contains("tak terlihat (arah teks, lebar nol)"),
+            "{hidden:?}: {text}"
+        );
+        press(&mut app, &[KeyCode::Enter]);
+        assert!(in_form(&app), "{hidden:?} refused");
+    }
     ctrl(&mut app, 'u');
     app.paste(&"x".repeat(10_000));
     let text = screen(&mut app, 80, 24);

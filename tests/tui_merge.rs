@@ -406,3 +406,46 @@ fn a_recovered_change_that_no_longer_fits_is_asked_about_not_lost() {
     assert!(app.flush_recovery(Duration::from_secs(10)));
     assert_eq!(recovery::load(&path).unwrap().unwrap().changes.len(), 1);
 }
+
+/// A figure half typed into an indicator another user removes meanwhile: the indicator after
+/// it takes its position, and the figure must not land there. 7.01.01 holds two indicators
+/// (Nilai SAKIP, then Jumlah Inovasi); Ani types into the first's TW IV, Budi removes it.
+#[test]
+fn a_figure_typed_into_an_indicator_another_user_removes_never_lands_in_the_next_one() {
+    let (_dir, path) = sample_file();
+    let mut ani = app_at(&path, Lang::Id);
+    let mut budi = app_at(&path, Lang::Id);
+    let inovasi = |app: &App| app.value("7.01.01", Field::Realisasi(1, Quarter::IV));
+    let before = inovasi(&ani);
+
+    go_to(&mut ani, "7.01.01");
+    press(&mut ani, &[KeyCode::Tab, KeyCode::Home, KeyCode::Enter]);
+    ctrl(&mut ani, 'u');
+    type_text(&mut ani, "55");
+    assert!(matches!(ani.mode(), Mode::Editing(_)), "{}", message(&ani));
+
+    go_to(&mut budi, "7.01.01");
+    press(&mut budi, &[KeyCode::Tab, KeyCode::Home]);
+    shift(&mut budi, 'D');
+    press(&mut budi, &[KeyCode::Char('y')]);
+    assert_eq!(budi.ws().node("7.01.01").unwrap().indikator.len(), 1);
+    save(&mut budi);
+
+    reload(&mut ani);
+    assert!(
+        !matches!(ani.mode(), Mode::Editing(_)),
+        "the editor closes: {}",
+        screen(&mut ani, 80, 24)
+    );
+    let text = message(&ani);
+    assert!(text.contains("angka «55» tidak dicatat"), "{text}");
+    // Enter is now a key of the detail again: at most it opens an editor, with nothing typed.
+    press(&mut ani, &[KeyCode::Esc]);
+    assert_eq!(
+        ani.value("7.01.01", Field::Realisasi(0, Quarter::IV)),
+        before,
+        "Jumlah Inovasi, now first, is as it was"
+    );
+    assert!(!ani.is_dirty(), "{}", message(&ani));
+    assert!(ani.self_check().is_none());
+}

@@ -351,8 +351,8 @@ pub fn code_error(kode: &str, why: &CodeError, lang: Lang) -> String {
             "{} «{kode}» {}",
             p("kode", "kode"),
             p(
-                "berisi spasi atau karakter kendali",
-                "holds a space or a control character"
+                "berisi spasi, karakter kendali atau karakter tak terlihat",
+                "holds a space, a control character or an invisible one"
             )
         ),
         CodeError::TooLong { max } => format!(
@@ -398,8 +398,8 @@ pub fn text_error(kind: TextKind, why: TextError, lang: Lang) -> String {
         TextError::Control => format!(
             "{what} {}",
             p(
-                "berisi baris baru, tab atau karakter kendali",
-                "holds a line break, a tab or a control character"
+                "berisi baris baru, tab, karakter kendali atau karakter tak terlihat (arah teks, lebar nol)",
+                "holds a line break, a tab, a control character or an invisible one (text direction, zero width)"
             )
         ),
         TextError::Spaces => format!(

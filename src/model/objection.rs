@@ -44,7 +44,8 @@ impl From<Refusal> for Objection {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {
     Empty,
-    /// A space, tab, line break or other control character.
+    /// A space, tab, line break, other control character or an invisible one
+    /// (`text::is_hidden_control`).
     Blank,
     TooLong {
         max: usize,
@@ -66,8 +67,8 @@ pub enum CodeError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextError {
     Empty,
-    /// A line break, tab or other control character (a line break is allowed where a text
-    /// may run over several lines).
+    /// A tab, a control character or an invisible one (`text::is_hidden_control`); a line
+    /// break too, except where a text may run over several lines.
     Control,
     /// Spaces before or after the text.
     Spaces,

@@ -8,7 +8,7 @@
 //!   050-5889/2021 (`7.01.01.2.01.0003`) is accepted too.
 //!
 //! The levels above keep codes of the workspace's choosing (`VISI`, `MISI-3`, `SASARAN-1`):
-//! never empty, no spaces or control characters, at most [`MAX_LEN`] characters. Every code is
+//! never empty, no spaces, control, bidirectional or invisible characters, at most [`MAX_LEN`] characters. Every code is
 //! unique in the workspace.
 
 use crate::model::{Node, NodeKind, Workspace};
@@ -58,7 +58,10 @@ pub fn check(jenis: NodeKind, parent: Option<&str>, kode: &str) -> Result<(), Co
     if kode.is_empty() {
         return Err(CodeError::Empty);
     }
-    if kode.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if kode
+        .chars()
+        .any(|c| c.is_whitespace() || crate::text::is_hidden_control(c))
+    {
         return Err(CodeError::Blank);
     }
     if kode.chars().count() > MAX_LEN {
@@ -256,6 +259,15 @@ mod tests {
         assert_eq!(check(Misi, None, "MISI 3"), Err(CodeError::Blank));
         assert_eq!(check(Misi, None, "MISI-3\n"), Err(CodeError::Blank));
         assert_eq!(check(Misi, None, "M\u{7}"), Err(CodeError::Blank));
+        // Codes that look like `MISI-3` but are another: a zero width space, a right-to-left
+        // override, a word joiner.
+        for hidden in ["MISI-3\u{200b}", "MISI-\u{202e}3", "MISI\u{2060}-3"] {
+            assert_eq!(
+                check(Misi, None, hidden),
+                Err(CodeError::Blank),
+                "{hidden:?}"
+            );
+        }
         assert_eq!(
             check(Tujuan, None, &"T".repeat(41)),
             Err(CodeError::TooLong { max: 40 })

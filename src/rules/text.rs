@@ -1,5 +1,5 @@
-//! What a name or other text typed into the workspace may be: one line, no control
-//! characters, no spaces around it, not too long; some texts may be empty. Forms check the
+//! What a name or other text typed into the workspace may be: one line, no control,
+//! bidirectional or invisible characters (see [`crate::text::is_hidden_control`]), no spaces around it, not too long; some texts may be empty. Forms check the
 //! trimmed input ([`clean`]), so typing a space between two words is never an error.
 
 /// What is wrong with a text, and which text (plain data in `model`; `locale` words them).
@@ -71,8 +71,13 @@ pub fn check(kind: TextKind, text: &str) -> Result<(), TextError> {
             Err(TextError::Empty)
         };
     }
+    // Not only the C0/C1 controls: a bidi override or a zero-width character makes a text read
+    // differently from what it holds, or two names that look the same differ.
     let allowed = |c: char| kind.multiline() && c == '\n';
-    if text.chars().any(|c| c.is_control() && !allowed(c)) {
+    if text
+        .chars()
+        .any(|c| crate::text::is_hidden_control(c) && !allowed(c))
+    {
         return Err(TextError::Control);
     }
     if text.trim() != text {
@@ -117,6 +122,18 @@ mod tests {
             Err(TextError::Control)
         );
         assert_eq!(check(TextKind::Nama, "Program\tA"), Err(TextError::Control));
+        // A right-to-left override, an isolate, a zero width space, a line separator: the
+        // name would read otherwise than it is, or look like another.
+        for hidden in [
+            '\u{202e}', '\u{2067}', '\u{200b}', '\u{2028}', '\u{feff}', '\u{85}',
+        ] {
+            assert_eq!(
+                check(TextKind::Nama, &format!("Program{hidden}A")),
+                Err(TextError::Control),
+                "{hidden:?}"
+            );
+        }
+        assert_eq!(check(TextKind::Nama, "Pelayanan Adminduk – Capil"), Ok(()));
         assert_eq!(
             check(TextKind::Nama, &"a".repeat(501)),
             Err(TextError::TooLong { max: 500 })

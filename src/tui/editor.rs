@@ -21,6 +21,10 @@ use tui_input::{Input, InputRequest};
 pub struct Editor {
     pub kode: String,
     pub field: Field,
+    /// The id of the indicator the figure belongs to, as it was when typing started (`None`
+    /// for a budget figure): should another user's save remove or move that indicator
+    /// meanwhile, the figure is not put into whichever indicator now sits at its position.
+    pub indicator: Option<crate::model::IndicatorId>,
     /// The indicator's unit (its satuan); `None` for Rupiah.
     pub unit: Option<String>,
     pub input: Input,
@@ -39,6 +43,7 @@ pub enum EditorOutcome {
     Accepted {
         kode: String,
         field: Field,
+        indicator: Option<crate::model::IndicatorId>,
         value: Option<Decimal>,
     },
 }
@@ -49,6 +54,7 @@ impl Editor {
         Editor {
             kode,
             field,
+            indicator: None,
             unit,
             input: Input::new(value.map(locale::figure).unwrap_or_default()),
             fresh: true,
@@ -83,6 +89,7 @@ impl Editor {
                 Ok(value) => EditorOutcome::Accepted {
                     kode: self.kode,
                     field: self.field,
+                    indicator: self.indicator,
                     value,
                 },
             },

@@ -121,16 +121,68 @@ impl App {
             .indicator()
             .and_then(|i| node.indikator.get(i))
             .map(|ind| ind.satuan.clone());
+        let indicator = field
+            .indicator()
+            .and_then(|i| node.indikator.get(i))
+            .map(|ind| ind.id);
         let kode = node.kode.clone();
         if self.refuse_locked(field) {
             return;
         }
         let value = self.session.value(&kode, field);
-        self.mode = Mode::Editing(Editor::new(kode, field, value, unit));
+        let mut editor = Editor::new(kode, field, value, unit);
+        editor.indicator = indicator;
+        self.mode = Mode::Editing(editor);
+    }
+
+    /// Whether the cell a figure is being typed into is still there: its node under that
+    /// kode, and (for an indicator's figure) the same indicator at that position.
+    pub(super) fn cell_still_there(
+        &self,
+        kode: &str,
+        field: Field,
+        indicator: Option<crate::model::IndicatorId>,
+    ) -> bool {
+        let Some(node) = self.session.node(kode) else {
+            return false;
+        };
+        match field.indicator() {
+            Some(i) => node.indikator.get(i).map(|ind| ind.id) == indicator,
+            None => true,
+        }
+    }
+
+    /// Said when the cell a figure was typed into went with another user's save: the figure
+    /// typed, so it can be typed again where it belongs; nothing changed.
+    pub(super) fn cell_gone(&mut self, kode: &str, typed: &str) {
+        let lang = self.lang;
+        self.error(format!(
+            "«{}» {} «{}» {}",
+            crate::text::visible(kode),
+            lang.pick(
+                "atau indikatornya dihapus, dipindah atau diganti kodenya oleh simpanan pengguna lain; angka",
+                "or its indicator was removed, moved or recoded by another user's save; the figure"
+            ),
+            crate::text::visible(typed),
+            lang.pick("tidak dicatat", "was not recorded"),
+        ));
     }
 
     /// A figure typed and accepted.
-    pub(super) fn accept(&mut self, kode: String, field: Field, value: Option<Decimal>) {
+    pub(super) fn accept(
+        &mut self,
+        kode: String,
+        field: Field,
+        indicator: Option<crate::model::IndicatorId>,
+        value: Option<Decimal>,
+    ) {
+        if !self.cell_still_there(&kode, field, indicator) {
+            let typed = value
+                .map(crate::locale::figure)
+                .unwrap_or_else(|| "—".into());
+            self.cell_gone(&kode, &typed);
+            return;
+        }
         let edit = crate::model::Op {
             old: self.session.value(&kode, field),
             kode,

@@ -238,6 +238,15 @@ impl App {
     /// changed; one still there is checked again (a code someone took meanwhile).
     pub(super) fn forms_follow(&mut self) {
         let lang = self.lang;
+        // A figure being typed into a cell that went: closed at once, the text typed said.
+        if let Mode::Editing(e) = &self.mode {
+            if !self.cell_still_there(&e.kode, e.field, e.indicator) {
+                let (kode, typed) = (e.kode.clone(), e.input.value().to_string());
+                self.mode = Mode::Browse;
+                self.cell_gone(&kode, &typed);
+            }
+            return;
+        }
         let gone = match &self.mode {
             Mode::Form(f) => match &f.purpose {
                 Purpose::AddNode {

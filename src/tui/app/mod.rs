@@ -179,7 +179,12 @@ impl App {
             Mode::Editing(editor) => match editor.update(action, lang) {
                 EditorOutcome::Typing(editor) => self.mode = Mode::Editing(editor),
                 EditorOutcome::Cancelled(message) => self.message = Some(message),
-                EditorOutcome::Accepted { kode, field, value } => self.accept(kode, field, value),
+                EditorOutcome::Accepted {
+                    kode,
+                    field,
+                    indicator,
+                    value,
+                } => self.accept(kode, field, indicator, value),
             },
             Mode::Searching(input) => match search::update_prompt(input, action) {
                 PromptOutcome::Typing(input) => self.mode = Mode::Searching(input),

@@ -21,7 +21,21 @@ fn runs(pid: u32) -> bool {
     !matches!(
         rustix::process::test_kill_process(pid),
         Err(rustix::io::Errno::SRCH)
-    )
+    ) && !zombie(pid.as_raw_nonzero().get())
+}
+
+/// Whether `pid` has ended but not been reaped yet (a session killed under a parent that has
+/// not waited for it, as a terminal multiplexer keeping a dead pane): it answers signals, yet
+/// keeps no recovery file any more. Linux's `/proc/PID/stat` state `Z`; elsewhere, never.
+fn zombie(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        // The state follows the command's name in parentheses, which may hold anything.
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .map(|(_, rest)| rest.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
 }
 
 impl App {
@@ -173,5 +187,26 @@ impl App {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{runs, zombie};
+
+    #[test]
+    fn an_ended_process_not_yet_reaped_keeps_no_recovery_file() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        // Not waited for: once it has ended it stays a zombie until `wait`.
+        let start = std::time::Instant::now();
+        while !zombie(pid as i32) {
+            assert!(start.elapsed().as_secs() < 10, "never a zombie");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(!runs(pid), "a zombie is not a live session");
+        child.wait().unwrap();
+        assert!(!runs(pid));
+        assert!(runs(std::process::id()), "this process runs");
     }
 }

@@ -46,7 +46,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = vec![Span::raw(format!(
         "{} {}: ",
         c.total(),
-        app.lang().pick("indikator", "indicators")
+        app.lang().pick(
+            "indikator",
+            if c.total() == 1 {
+                "indicator"
+            } else {
+                "indicators"
+            }
+        )
     ))];
     let ratings: Vec<String> = Rating::ALL
         .iter()

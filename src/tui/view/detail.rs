@@ -164,6 +164,22 @@ pub fn lines<'a>(app: &App, node: &Node, width: usize) -> (Vec<Line<'a>>, usize)
         }
     };
 
+    if node.indikator.is_empty() && node.anak.is_empty() {
+        // A node just added: say how to give it an indicator (the footer has no room for it;
+        // a Visi or Misi above others usually has none, and says nothing).
+        let hint = if focused {
+            lang.pick(
+                "Belum ada indikator: a menambah",
+                "No indicator yet: a adds one",
+            )
+        } else {
+            lang.pick(
+                "Belum ada indikator: Tab lalu a menambah",
+                "No indicator yet: Tab, then a adds one",
+            )
+        };
+        lines.push(Line::styled(clip(hint, width), t.muted()));
+    }
     if !node.indikator.is_empty() {
         let cols = Columns::fit(app, node, width);
         let mut head = format!("{:NUM$}{}", "", right("Target", cols.cell));

@@ -645,3 +645,32 @@ fn a_figure_typed_into_a_new_node_is_kept_along_its_recode_and_removal_undone() 
     );
     assert!(app.self_check().is_none());
 }
+
+#[test]
+fn a_form_box_has_a_blank_column_on_each_side_at_80_columns() {
+    // Found in the walk: a pane's last letter or border glued to the box's edge (`┐g`) read
+    // as part of the form. The box is 78 wide at 80 columns: columns 0 and 79 stay blank on
+    // its rows.
+    let mut app = sample_app(Lang::Id);
+    go_to(&mut app, "7.01.06.2.01");
+    press(&mut app, &[KeyCode::Char('a')]);
+    let text = screen(&mut app, 80, 24);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains('│') || l.contains('┌') || l.contains('└'))
+        .filter(|l| {
+            l.contains("Tambah di bawah")
+                || l.chars().nth(1) == Some('│')
+                || l.chars().nth(1) == Some('└')
+        })
+        .collect();
+    assert!(rows.len() >= 4, "{text}");
+    for row in rows {
+        let chars: Vec<char> = row.chars().collect();
+        assert_eq!(chars[0], ' ', "left of the box: {row:?}\n{text}");
+        assert!(
+            chars.len() <= 79 || chars[79] == ' ',
+            "right of the box: {row:?}\n{text}"
+        );
+    }
+}

@@ -87,7 +87,11 @@ pub(super) fn boxed_scrolled(
         lines = lines.into_iter().skip(top).collect();
     }
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    // A blank column on each side where there is room: a pane's last letter or border
+    // glued to the box's edge (`┐g`) reads as part of it.
+    let left = rect.x.saturating_sub(1).max(area.x);
+    let right = (rect.right() + 1).min(area.right());
+    frame.render_widget(Clear, Rect::new(left, rect.y, right - left, rect.height));
     frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -367,6 +367,12 @@ fn indicators_are_added_edited_and_removed_in_the_detail() {
     assert_eq!(ind.agregasi, Aggregation::RataRata);
     assert_eq!(ind.target, Some(dec!(80)));
     assert_eq!(app.cell().0, 1, "the cursor on the new indicator");
+    // Said by its place, never by its internal id.
+    let said = message(&app);
+    assert!(
+        !said.contains("(id ") && said.contains("«Persentase desa tertib» (%) ditambah"),
+        "{said}"
+    );
     let added = app.ws().clone();
     undo_redo(&mut app, &before, &added, "add indicator");
 

@@ -197,10 +197,18 @@ pub fn change(c: &Change, indikator: Option<usize>, lang: Lang) -> String {
             )
         }
         Change::IndicatorAdd {
-            kode, indicator, ..
+            kode,
+            indicator,
+            at,
+            ..
         } => format!(
             "{kode} {}: «{}» ({}) {}",
-            ind(indicator.id),
+            // Its place when known; a new indicator's id means nothing to its user.
+            match (indikator, at) {
+                (Some(n), _) => format!("{} {n}", p("indikator", "indicator")),
+                (None, Some(a)) => format!("{} {}", p("indikator", "indicator"), a + 1),
+                (None, None) => p("indikator", "indicator").to_string(),
+            },
             indicator.nama,
             indicator.satuan,
             p("ditambah", "added")

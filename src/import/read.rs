@@ -5,6 +5,7 @@
 use crate::locale::Lang;
 use calamine::{Data, Reader};
 use std::fmt;
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -175,6 +176,10 @@ pub enum ReadError {
         name: String,
         available: Vec<String>,
     },
+    /// A FIFO, a device or a socket: opening one can block, reading one may never end.
+    NotRegular { path: PathBuf },
+    /// Larger than [`MAX_BYTES`].
+    TooLarge { path: PathBuf, bytes: u64 },
 }
 
 impl ReadError {
@@ -199,8 +204,72 @@ impl ReadError {
                 lang.pick("yang ada", "the file has"),
                 available.join(", ")
             ),
+            ReadError::NotRegular { path } => format!(
+                "{}: {}",
+                path.display(),
+                lang.pick(
+                    "bukan berkas biasa (FIFO, perangkat atau soket); tidak dibaca",
+                    "not a regular file (a FIFO, a device or a socket); not read"
+                )
+            ),
+            ReadError::TooLarge { path, bytes } => format!(
+                "{}: {} ({} MB; {} {} MB)",
+                path.display(),
+                lang.pick("terlalu besar untuk diimpor", "too large to import"),
+                bytes / (1024 * 1024),
+                lang.pick("batas", "the limit is"),
+                MAX_BYTES / (1024 * 1024)
+            ),
         }
     }
+}
+
+/// The largest file read: an E-81 of 10 000 rows is about 1 MB as xlsx and 3 MB as csv;
+/// anything this large is not one of the layouts an office has, and reading it would hold
+/// the memory of the machine the others work on too.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The file's bytes, read through one descriptor that is checked before anything is read:
+/// opened without blocking (a FIFO with no writer would block the open), then a regular file
+/// of at most [`MAX_BYTES`] (a link to /dev/zero never ends), then read no further than that
+/// (a file growing meanwhile).
+fn bytes_of(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let io = |source: std::io::Error| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular {
+            path: path.to_path_buf(),
+        });
+    }
+    let too_large = |bytes| ReadError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+    };
+    if meta.len() > MAX_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 impl fmt::Display for ReadError {
@@ -221,11 +290,8 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Workbook, ReadError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let bytes = bytes_of(path)?;
     let sheets = if ext == "csv" || ext == "txt" {
-        let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
         let name = path
             .file_stem()
             .map(|n| n.to_string_lossy().into_owned())
@@ -244,23 +310,41 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Workbook, ReadError> {
         }
         vec![one]
     } else {
-        workbook_sheets(path, sheet)?
+        workbook_sheets(path, &ext, &bytes, sheet)?
     };
     Ok(Workbook { file, sheets })
 }
 
-fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, ReadError> {
+/// The sheets of a workbook read into `bytes`, its format told by the extension as calamine's
+/// `open_workbook_auto` does (a name without a known one: each format tried).
+fn workbook_sheets(
+    path: &Path,
+    ext: &str,
+    bytes: &[u8],
+    wanted: Option<&str>,
+) -> Result<Vec<Sheet>, ReadError> {
+    use calamine::{Sheets, open_workbook_from_rs};
     let format_err = |detail: String| ReadError::Format {
         path: path.to_path_buf(),
         detail,
     };
-    if !path.exists() {
-        return Err(ReadError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        });
-    }
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| format_err(e.to_string()))?;
+    let data = Cursor::new(bytes);
+    let opened = match ext {
+        "xls" | "xla" => open_workbook_from_rs(data)
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls),
+        "xlsx" | "xlsm" | "xlam" => open_workbook_from_rs(data)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx),
+        "xlsb" => open_workbook_from_rs(data)
+            .map(Sheets::Xlsb)
+            .map_err(calamine::Error::Xlsb),
+        "ods" => open_workbook_from_rs(data)
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::Ods),
+        _ => calamine::open_workbook_auto_from_rs(data),
+    };
+    let mut book = opened.map_err(|e| format_err(e.to_string()))?;
     let names = book.sheet_names();
     let chosen: Vec<String> = match wanted {
         None => names.clone(),

@@ -95,3 +95,98 @@ fn import_of_a_file_over_the_limit_is_refused_before_reading() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("terlalu besar"), "{}", stderr(&out));
 }
+
+/// A workbook of one sheet "E81" holding `cells` (a reference like `XFD1048576` and a
+/// number), written part by part as Excel lays an xlsx out.
+fn xlsx_with(cells: &[(String, u32)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut rows: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    for (at, v) in cells {
+        let row: u32 = at
+            .trim_start_matches(|c: char| c.is_ascii_uppercase())
+            .parse()
+            .unwrap();
+        rows.entry(row)
+            .or_default()
+            .push(format!(r#"<c r="{at}"><v>{v}</v></c>"#));
+    }
+    let sheet_data: String = rows
+        .iter()
+        .map(|(r, cs)| format!(r#"<row r="{r}">{}</row>"#, cs.concat()))
+        .collect();
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="E81" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
+            ),
+        ),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// Finding 2: calamine reads an xlsx sheet into one dense rectangle from its first used cell
+/// to its last. A 2 KB workbook with a number in A1 and one in XFD1048576 asked for 549 GB:
+/// "memory allocation … failed", an abort (in the interface, the whole session with its
+/// unsaved work). Now such a sheet reads cell by cell (the far cell is just a problem of the
+/// plan), and one whose rows really reach that far is refused in one line.
+#[test]
+fn an_xlsx_with_cells_far_apart_is_read_or_refused_never_an_abort() {
+    let (dir, ws) = sample_dir();
+    let before = fs::read(&ws).unwrap();
+    let far = dir.path().join("jauh.xlsx");
+    fs::write(
+        &far,
+        xlsx_with(&[("A1".into(), 1), ("XFD1048576".into(), 2)]),
+    )
+    .unwrap();
+    let out = kinerja_within(
+        &ws,
+        &["import", far.to_str().unwrap()],
+        Duration::from_secs(30),
+    )
+    .expect("import still running after 30 s");
+    // No known layout: a problem at its cell (exit 1), not an abort.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("E81!A1"), "{text}");
+    // 400 rows that each reach column XFD: 400 × 16 384 cells > 5 000 000.
+    let cells: Vec<(String, u32)> = (1..=400).map(|r| (format!("XFD{r}"), r)).collect();
+    let wide = dir.path().join("lebar.xlsx");
+    fs::write(&wide, xlsx_with(&cells)).unwrap();
+    let out = kinerja_within(
+        &ws,
+        &["import", wide.to_str().unwrap()],
+        Duration::from_secs(30),
+    )
+    .expect("import still running after 30 s");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("terlalu luas"), "{err}");
+    assert_eq!(fs::read(&ws).unwrap(), before);
+}

@@ -180,6 +180,8 @@ pub enum ReadError {
     NotRegular { path: PathBuf },
     /// Larger than [`MAX_BYTES`].
     TooLarge { path: PathBuf, bytes: u64 },
+    /// A sheet whose grid would hold more than [`MAX_CELLS`] cells.
+    TooManyCells { path: PathBuf, sheet: String },
 }
 
 impl ReadError {
@@ -219,6 +221,17 @@ impl ReadError {
                 bytes / (1024 * 1024),
                 lang.pick("batas", "the limit is"),
                 MAX_BYTES / (1024 * 1024)
+            ),
+            ReadError::TooManyCells { path, sheet } => format!(
+                "{}: {} «{sheet}» {} {} {}",
+                path.display(),
+                lang.pick("lembar", "sheet"),
+                lang.pick("terlalu luas: lebih dari", "too wide: more than"),
+                crate::locale::figure(rust_decimal::Decimal::from(MAX_CELLS)),
+                lang.pick(
+                    "sel dari A1 sampai sel terisi terakhir tiap baris",
+                    "cells from A1 to the last filled cell of each row"
+                )
             ),
         }
     }
@@ -366,10 +379,17 @@ fn workbook_sheets(
     };
     let mut sheets = Vec::with_capacity(chosen.len());
     for name in chosen {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| format_err(format!("{name}: {e}")))?;
-        let rows = grid(&range);
+        let rows = match &mut book {
+            // Cell by cell: calamine's range of an xlsx is a dense rectangle from the first
+            // used cell to the last, and a 2 KB file with cells at A1 and XFD1048576 asks it
+            // for 549 GB (an abort, the interface's unsaved work with it).
+            calamine::Sheets::Xlsx(x) => xlsx_grid(x, &name, path)?,
+            other => grid(
+                &other
+                    .worksheet_range(&name)
+                    .map_err(|e| format_err(format!("{name}: {e}")))?,
+            ),
+        };
         // Finding merged regions reads the sheet a second time: only for headers that need it.
         let wanted = super::layout::header_needs_merges(&rows);
         let merged = match &mut book {
@@ -395,6 +415,70 @@ fn workbook_sheets(
         });
     }
     Ok(sheets)
+}
+
+/// The most cells a sheet's grid holds (rows from A1, each as long as its last cell): an
+/// E-81 of 50 000 rows is about 1,5 million; this is some 160 MB.
+pub const MAX_CELLS: usize = 5_000_000;
+
+/// An xlsx sheet as rows from A1, read cell by cell; refused once its grid would hold more
+/// than [`MAX_CELLS`].
+fn xlsx_grid<RS: Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+    path: &Path,
+) -> Result<Vec<Vec<Cell>>, ReadError> {
+    let format_err = |e: calamine::XlsxError| ReadError::Format {
+        path: path.to_path_buf(),
+        detail: format!("{name}: {e}"),
+    };
+    let too_many = || ReadError::TooManyCells {
+        path: path.to_path_buf(),
+        sheet: name.to_string(),
+    };
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        // A chart sheet or a macro sheet: no cells, as calamine's range gives it.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(format_err(e)),
+    };
+    let mut cells: Vec<(usize, usize, Cell)> = Vec::new();
+    // Per row, the length it will have (its last cell's column + 1).
+    let mut widths: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut size = 0usize;
+    let mut height = 0usize;
+    while let Some(c) = reader.next_cell().map_err(format_err)? {
+        let value = cell_of(&Data::from(c.get_value().clone()));
+        if value == Cell::Empty {
+            continue;
+        }
+        let (row, col) = c.get_position();
+        let (row, col) = (row as usize, col as usize);
+        let width = widths.entry(row).or_insert(0);
+        if col + 1 > *width {
+            size = size - *width + col + 1;
+            *width = col + 1;
+        }
+        height = height.max(row + 1);
+        // Every row up to the last one is a vector of its own, empty or not.
+        if size.saturating_add(height) > MAX_CELLS || cells.len() >= MAX_CELLS {
+            return Err(too_many());
+        }
+        cells.push((row, col, value));
+    }
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); height];
+    for (r, w) in &widths {
+        rows[*r] = vec![Cell::Empty; *w];
+    }
+    for (r, c, value) in cells {
+        rows[r][c] = value;
+    }
+    for row in &mut rows {
+        while row.last().is_some_and(Cell::is_blank) {
+            row.pop();
+        }
+    }
+    Ok(rows)
 }
 
 /// The range as rows from A1 (calamine's range starts at the first used cell).

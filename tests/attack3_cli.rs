@@ -190,3 +190,51 @@ fn an_xlsx_with_cells_far_apart_is_read_or_refused_never_an_abort() {
     assert!(err.contains("terlalu luas"), "{err}");
     assert_eq!(fs::read(&ws).unwrap(), before);
 }
+
+fn kinerja(ws: &Path, args: &[&str]) -> Output {
+    kinerja_within(ws, args, Duration::from_secs(60)).expect("kinerja still running after 60 s")
+}
+
+/// Finding 3: the import's preview said "0 masalah" (exit 0) and "ubah … 1 → 1.235" for a
+/// figure of a verified quarter, which `set` refuses; only `--apply` then failed, as a
+/// conflict (exit 3). The preview now names the cell, the quarter and who locked it, exits 1,
+/// and `--apply` writes nothing.
+#[test]
+fn an_import_into_a_locked_quarter_is_a_problem_in_the_preview() {
+    let (dir, ws) = sample_dir();
+    let xlsx = dir.path().join("e81.xlsx");
+    let x = xlsx.to_str().unwrap();
+    for args in [
+        &["export", "--format", "xlsx", "--table", "e81", "-o", x][..],
+        &["set", "7.01.02.2.04.02", "--tw", "3", "--realisasi", "1"],
+        &["set", "7.01.02.2.04.02", "--tw", "2", "--realisasi", "2"],
+        &["lock", "--tw", "3"],
+    ] {
+        let out = kinerja(&ws, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let before = fs::read(&ws).unwrap();
+    let out = kinerja(&ws, &["import", x]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let problem = text
+        .lines()
+        .find(|l| l.contains("MASALAH"))
+        .unwrap_or_else(|| panic!("no problem listed: {text}"));
+    // The sample's TW III realisation of non-licensing services (1.235) sits in the E-81's
+    // TW III K column; the cell is named, and who locked the quarter.
+    assert!(problem.contains("realisasi TW III"), "{problem}");
+    assert!(
+        problem.contains("TW III dikunci (diverifikasi) oleh"),
+        "{problem}"
+    );
+    assert!(problem.contains("'E-81'!"), "{problem}");
+    assert!(text.contains("1 masalah"), "{text}");
+    let out = kinerja(&ws, &["import", x, "--apply"]);
+    assert_ne!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        fs::read(&ws).unwrap(),
+        before,
+        "nothing written, TW II neither"
+    );
+}

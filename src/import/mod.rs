@@ -51,7 +51,7 @@ pub use plan::{
 pub use planner::{plan, zeros_not_measured};
 pub use preview::{Counts, Detail, Line, LineKind, NodePreview, Preview};
 pub use problem::{Note, NoteKind, Problem, ProblemKind};
-pub use read::{At, Cell, Merge, ReadError, Sheet, Workbook, column_name, csv_sheet};
+pub use read::{At, Cell, MAX_BYTES, Merge, ReadError, Sheet, Workbook, column_name, csv_sheet};
 pub use template::{COLUMNS as TEMPLATE_COLUMNS, FIELD_NAMES, write as template};
 
 use std::path::Path;

@@ -675,6 +675,7 @@ impl<'w> Builder<'w> {
         let mut changes = Vec::new();
         let mut changed_nodes = Vec::new();
         let mut unchanged = Vec::new();
+        let mut locked = Vec::new();
         for p in &self.figures {
             let node = self.index.nodes[p.node].node;
             let old = p.field.get(node).flatten();
@@ -686,6 +687,22 @@ impl<'w> Builder<'w> {
                     at: p.at.clone(),
                 });
             } else {
+                // `set` refuses a figure of a verified quarter; the preview says so here
+                // rather than the save refusing it after a preview of no problems.
+                if let Some(q) = p.field.quarter()
+                    && let Some(by) = &self.ws.verifikasi[q.index()]
+                {
+                    locked.push((
+                        p.at.clone(),
+                        p.node,
+                        ProblemKind::QuarterLocked {
+                            kode: node.kode.clone(),
+                            field: p.field,
+                            quarter: q,
+                            by: by.clone(),
+                        },
+                    ));
+                }
                 changed_nodes.push(p.node);
                 changes.push(Change {
                     op: Op {
@@ -697,6 +714,9 @@ impl<'w> Builder<'w> {
                     at: p.at.clone(),
                 });
             }
+        }
+        for (at, node, kind) in locked {
+            self.problem(Some(at), Some(node), kind);
         }
         let verified = self.check_parents(&changes, &changed_nodes);
         // Names of every node the preview mentions, in tree order.

@@ -4,7 +4,7 @@
 use super::number::BadNumber;
 use super::read::At;
 use crate::locale::{self, Lang};
-use crate::model::{Field, Quarter};
+use crate::model::{Field, Quarter, Verification};
 use rust_decimal::Decimal;
 
 /// A reason the plan cannot be applied.
@@ -100,6 +100,13 @@ pub enum ProblemKind {
         quarter: Quarter,
         to_date: Decimal,
         earlier: Decimal,
+    },
+    /// A figure of a quarter that is verified (locked): `set` refuses it, so does the import.
+    QuarterLocked {
+        kode: String,
+        field: Field,
+        quarter: Quarter,
+        by: Verification,
     },
 }
 
@@ -297,6 +304,22 @@ impl ProblemKind {
                     "is less than the quarters before"
                 ),
                 locale::rupiah(*earlier)
+            ),
+            QuarterLocked {
+                kode,
+                field,
+                quarter,
+                by,
+            } => format!(
+                "{kode} {}: {} {} {}; {}",
+                field_label(*field, lang),
+                locale::quarter(*quarter, lang),
+                lang.pick("dikunci (diverifikasi) oleh", "is locked (verified) by"),
+                locale::verified_by(by, lang),
+                lang.pick(
+                    "buka dulu dengan `kinerja unlock` (V di antarmuka)",
+                    "open it first with `kinerja unlock` (V in the interface)"
+                )
             ),
         }
     }

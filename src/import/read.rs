@@ -5,6 +5,7 @@
 use crate::locale::Lang;
 use calamine::{Data, Reader};
 use std::fmt;
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -175,6 +176,12 @@ pub enum ReadError {
         name: String,
         available: Vec<String>,
     },
+    /// A FIFO, a device or a socket: opening one can block, reading one may never end.
+    NotRegular { path: PathBuf },
+    /// Larger than [`MAX_BYTES`].
+    TooLarge { path: PathBuf, bytes: u64 },
+    /// A sheet whose grid would hold more than [`MAX_CELLS`] cells.
+    TooManyCells { path: PathBuf, sheet: String },
 }
 
 impl ReadError {
@@ -199,8 +206,83 @@ impl ReadError {
                 lang.pick("yang ada", "the file has"),
                 available.join(", ")
             ),
+            ReadError::NotRegular { path } => format!(
+                "{}: {}",
+                path.display(),
+                lang.pick(
+                    "bukan berkas biasa (FIFO, perangkat atau soket); tidak dibaca",
+                    "not a regular file (a FIFO, a device or a socket); not read"
+                )
+            ),
+            ReadError::TooLarge { path, bytes } => format!(
+                "{}: {} ({} MB; {} {} MB)",
+                path.display(),
+                lang.pick("terlalu besar untuk diimpor", "too large to import"),
+                bytes / (1024 * 1024),
+                lang.pick("batas", "the limit is"),
+                MAX_BYTES / (1024 * 1024)
+            ),
+            ReadError::TooManyCells { path, sheet } => format!(
+                "{}: {} «{sheet}» {} {} {}",
+                path.display(),
+                lang.pick("lembar", "sheet"),
+                lang.pick("terlalu luas: lebih dari", "too wide: more than"),
+                crate::locale::figure(rust_decimal::Decimal::from(MAX_CELLS)),
+                lang.pick(
+                    "sel dari A1 sampai sel terisi terakhir tiap baris",
+                    "cells from A1 to the last filled cell of each row"
+                )
+            ),
         }
     }
+}
+
+/// The largest file read: an E-81 of 10 000 rows is about 1 MB as xlsx and 3 MB as csv;
+/// anything this large is not one of the layouts an office has, and reading it would hold
+/// the memory of the machine the others work on too.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The file's bytes, read through one descriptor that is checked before anything is read:
+/// opened without blocking (a FIFO with no writer would block the open), then a regular file
+/// of at most [`MAX_BYTES`] (a link to /dev/zero never ends), then read no further than that
+/// (a file growing meanwhile).
+fn bytes_of(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let io = |source: std::io::Error| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular {
+            path: path.to_path_buf(),
+        });
+    }
+    let too_large = |bytes| ReadError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+    };
+    if meta.len() > MAX_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 impl fmt::Display for ReadError {
@@ -221,11 +303,8 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Workbook, ReadError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let bytes = bytes_of(path)?;
     let sheets = if ext == "csv" || ext == "txt" {
-        let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
         let name = path
             .file_stem()
             .map(|n| n.to_string_lossy().into_owned())
@@ -244,23 +323,41 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Workbook, ReadError> {
         }
         vec![one]
     } else {
-        workbook_sheets(path, sheet)?
+        workbook_sheets(path, &ext, &bytes, sheet)?
     };
     Ok(Workbook { file, sheets })
 }
 
-fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, ReadError> {
+/// The sheets of a workbook read into `bytes`, its format told by the extension as calamine's
+/// `open_workbook_auto` does (a name without a known one: each format tried).
+fn workbook_sheets(
+    path: &Path,
+    ext: &str,
+    bytes: &[u8],
+    wanted: Option<&str>,
+) -> Result<Vec<Sheet>, ReadError> {
+    use calamine::{Sheets, open_workbook_from_rs};
     let format_err = |detail: String| ReadError::Format {
         path: path.to_path_buf(),
         detail,
     };
-    if !path.exists() {
-        return Err(ReadError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        });
-    }
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| format_err(e.to_string()))?;
+    let data = Cursor::new(bytes);
+    let opened = match ext {
+        "xls" | "xla" => open_workbook_from_rs(data)
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls),
+        "xlsx" | "xlsm" | "xlam" => open_workbook_from_rs(data)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx),
+        "xlsb" => open_workbook_from_rs(data)
+            .map(Sheets::Xlsb)
+            .map_err(calamine::Error::Xlsb),
+        "ods" => open_workbook_from_rs(data)
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::Ods),
+        _ => calamine::open_workbook_auto_from_rs(data),
+    };
+    let mut book = opened.map_err(|e| format_err(e.to_string()))?;
     let names = book.sheet_names();
     let chosen: Vec<String> = match wanted {
         None => names.clone(),
@@ -282,10 +379,17 @@ fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Read
     };
     let mut sheets = Vec::with_capacity(chosen.len());
     for name in chosen {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| format_err(format!("{name}: {e}")))?;
-        let rows = grid(&range);
+        let rows = match &mut book {
+            // Cell by cell: calamine's range of an xlsx is a dense rectangle from the first
+            // used cell to the last, and a 2 KB file with cells at A1 and XFD1048576 asks it
+            // for 549 GB (an abort, the interface's unsaved work with it).
+            calamine::Sheets::Xlsx(x) => xlsx_grid(x, &name, path)?,
+            other => grid(
+                &other
+                    .worksheet_range(&name)
+                    .map_err(|e| format_err(format!("{name}: {e}")))?,
+            ),
+        };
         // Finding merged regions reads the sheet a second time: only for headers that need it.
         let wanted = super::layout::header_needs_merges(&rows);
         let merged = match &mut book {
@@ -311,6 +415,70 @@ fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Read
         });
     }
     Ok(sheets)
+}
+
+/// The most cells a sheet's grid holds (rows from A1, each as long as its last cell): an
+/// E-81 of 50 000 rows is about 1,5 million; this is some 160 MB.
+pub const MAX_CELLS: usize = 5_000_000;
+
+/// An xlsx sheet as rows from A1, read cell by cell; refused once its grid would hold more
+/// than [`MAX_CELLS`].
+fn xlsx_grid<RS: Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+    path: &Path,
+) -> Result<Vec<Vec<Cell>>, ReadError> {
+    let format_err = |e: calamine::XlsxError| ReadError::Format {
+        path: path.to_path_buf(),
+        detail: format!("{name}: {e}"),
+    };
+    let too_many = || ReadError::TooManyCells {
+        path: path.to_path_buf(),
+        sheet: name.to_string(),
+    };
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        // A chart sheet or a macro sheet: no cells, as calamine's range gives it.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(format_err(e)),
+    };
+    let mut cells: Vec<(usize, usize, Cell)> = Vec::new();
+    // Per row, the length it will have (its last cell's column + 1).
+    let mut widths: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut size = 0usize;
+    let mut height = 0usize;
+    while let Some(c) = reader.next_cell().map_err(format_err)? {
+        let value = cell_of(&Data::from(c.get_value().clone()));
+        if value == Cell::Empty {
+            continue;
+        }
+        let (row, col) = c.get_position();
+        let (row, col) = (row as usize, col as usize);
+        let width = widths.entry(row).or_insert(0);
+        if col + 1 > *width {
+            size = size - *width + col + 1;
+            *width = col + 1;
+        }
+        height = height.max(row + 1);
+        // Every row up to the last one is a vector of its own, empty or not.
+        if size.saturating_add(height) > MAX_CELLS || cells.len() >= MAX_CELLS {
+            return Err(too_many());
+        }
+        cells.push((row, col, value));
+    }
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); height];
+    for (r, w) in &widths {
+        rows[*r] = vec![Cell::Empty; *w];
+    }
+    for (r, c, value) in cells {
+        rows[r][c] = value;
+    }
+    for row in &mut rows {
+        while row.last().is_some_and(Cell::is_blank) {
+            row.pop();
+        }
+    }
+    Ok(rows)
 }
 
 /// The range as rows from A1 (calamine's range starts at the first used cell).

@@ -8,10 +8,8 @@ use crate::locale::Lang;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-/// The largest file read: an E-81 of 10 000 rows is about 1 MB as xlsx and 3 MB as csv;
-/// anything this large is not one of the layouts an office has, and reading it would hold
-/// the memory of the machine the others work on too.
-pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest file read (the reader refuses larger ones too, on the descriptor it reads).
+pub const MAX_BYTES: u64 = crate::import::MAX_BYTES;
 
 /// The extensions the reader knows (`import::read`).
 const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "ods", "csv", "txt"];

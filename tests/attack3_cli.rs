@@ -245,7 +245,6 @@ fn an_import_into_a_locked_quarter_is_a_problem_in_the_preview() {
 /// stay possible; what is missing is the restore saying, on screen and in the journal, which
 /// quarters it opens (or closes) and by whose lock.
 #[test]
-#[ignore = "open: restore does not yet name the quarter locks it undoes (docs/reliability.md, third attack, finding 4)"]
 fn a_restore_that_opens_a_locked_quarter_says_so_in_the_journal() {
     let (_dir, ws) = sample_dir();
     for args in [
@@ -265,6 +264,11 @@ fn a_restore_that_opens_a_locked_quarter_says_so_in_the_journal() {
     // Version 2 is the sample as it was before the first save: no lock.
     let out = kinerja(&ws, &["restore", "2"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        said.contains("TW IV dibuka kembali") && said.contains("pulih"),
+        "the restore says which quarter it opened: {said}"
+    );
     let log = kinerja(&ws, &["log"]);
     let log = String::from_utf8_lossy(&log.stdout).into_owned();
     let last = log.lines().last().unwrap_or_default();

@@ -71,7 +71,7 @@ pub fn run(out: &mut dyn Write, path: &Path, args: &RestoreArgs, lang: Lang) -> 
         ))
         .into());
     }
-    store::restore(path, version, &store::journal::current_user())
+    let undone = store::restore(path, version, &store::journal::current_user())
         .map_err(|e| Refused(e.message(lang)))?;
     writeln!(
         out,
@@ -83,6 +83,10 @@ pub fn run(out: &mut dyn Write, path: &Path, args: &RestoreArgs, lang: Lang) -> 
             "the previous version was kept as a backup"
         )
     )?;
+    // A quarter opened again (or locked) by going back: said, as the journal says it.
+    for c in &undone {
+        writeln!(out, "  {}", shown(&locale::describe_change(c, None, lang)))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

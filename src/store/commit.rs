@@ -646,29 +646,37 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, CommitError> {
 /// Restores a kept version over the workspace, under the lock, as a journal transaction like
 /// any save; the current file is kept as a version first (even one that no longer loads), so
 /// a restore can itself be undone. Works when the workspace is broken or missing.
-pub fn restore(path: &Path, version: &versions::Version, user: &str) -> Result<(), CommitError> {
+pub fn restore(
+    path: &Path,
+    version: &versions::Version,
+    user: &str,
+) -> Result<Vec<Change>, CommitError> {
     let bytes = versions::read(path, version)
         .map_err(|source| CommitError::Store(StoreError::read(&version.path, source)))?;
-    parse_bytes(&version.path, &bytes)?;
+    let restored = parse_bytes(&version.path, &bytes)?;
     let mut place = Place::of(path).map_err(|e| CommitError::Store(StoreError::write(path, e)))?;
     let _lock = lock_at(&place, LOCK_WAIT)?;
     let path = place.path.as_path();
     // The file as it is now (if it is a file at all, never through a link): kept, marked when
     // it does not load, and what an open transaction is judged against.
-    let on_disk = match super::look_at(&place.folder, &place.name) {
-        Ok(Some((stamp, loads))) => {
-            place.broken = !loads;
-            stamp
+    let (on_disk, current) = match super::look_at(&place.folder, &place.name) {
+        Ok(Some((stamp, ws))) => {
+            place.broken = ws.is_none();
+            (stamp, ws)
         }
-        Ok(None) => Stamp::of(b"\0missing"),
+        Ok(None) => (Stamp::of(b"\0missing"), None),
         Err(e) => return Err(CommitError::Store(StoreError::read(path, e))),
     };
-    let entry = Entry::restored(
-        &version.name,
-        user,
-        &crate::time::rfc3339(crate::time::now().0),
-    );
-    replace(&place, on_disk, &[entry], |folder, name| {
+    let waktu = crate::time::rfc3339(crate::time::now().0);
+    let mut entries = vec![Entry::restored(&version.name, user, &waktu)];
+    let undone = match current {
+        Some(mut current) => {
+            verification_undone(&mut current, &restored, &version.name, user, &waktu)
+        }
+        None => Vec::new(),
+    };
+    entries.extend(undone.iter().map(|(_, e)| e.clone()));
+    replace(&place, on_disk, &entries, |folder, name| {
         let mut stamp = None;
         let (file, tmp) = super::write_temp(folder, name, &super::temp_prefix(name), |f| {
             f.write_all(&bytes)?;
@@ -677,5 +685,39 @@ pub fn restore(path: &Path, version: &versions::Version, user: &str) -> Result<(
         })?;
         Ok((file, tmp, stamp.expect("set by the writer")))
     })
-    .map(drop)
+    .map(|_| undone.into_iter().map(|(c, _)| c).collect())
+}
+
+/// The quarters a restore locks or opens again (with their entries) (the version's verification differs from the
+/// file's), as journal entries after the restore's own: a restore is the one way around
+/// `unlock --reason`, so the journal says which quarter it opened, whose lock it was, and why
+/// (the version restored).
+fn verification_undone(
+    current: &mut Workspace,
+    restored: &Workspace,
+    version: &str,
+    user: &str,
+    waktu: &str,
+) -> Vec<(Change, Entry)> {
+    let mut entries = Vec::new();
+    for q in crate::model::Quarter::ALL {
+        let (now, then) = (
+            &current.verifikasi[q.index()],
+            &restored.verifikasi[q.index()],
+        );
+        if now == then {
+            continue;
+        }
+        let change = Change::Verify {
+            tw: q,
+            old: now.clone(),
+            new: then.clone(),
+            reason: then.is_none().then(|| format!("pulih {version}")),
+        };
+        if let Ok(Some(applied)) = crate::model::change::apply(current, &change) {
+            let entry = Entry::from_applied(&applied, current, user, waktu, None);
+            entries.push((change, entry));
+        }
+    }
+    entries
 }

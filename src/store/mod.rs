@@ -330,7 +330,10 @@ pub(crate) fn stamp_open(file: &File) -> io::Result<Stamp> {
 /// The workspace `name` of `folder` as it is now, never through a link: its stamp and
 /// whether it loads; `None` when there is no file by that name. A file too large to load is
 /// hashed in blocks, not read whole.
-pub(crate) fn look_at(folder: &Folder, name: &OsStr) -> io::Result<Option<(Stamp, bool)>> {
+pub(crate) fn look_at(
+    folder: &Folder,
+    name: &OsStr,
+) -> io::Result<Option<(Stamp, Option<Workspace>)>> {
     let mut file = match folder.open_workspace(name) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -338,16 +341,16 @@ pub(crate) fn look_at(folder: &Folder, name: &OsStr) -> io::Result<Option<(Stamp
     };
     match read_open(&mut file) {
         Ok((bytes, id)) => {
-            let loads = decode(&bytes).is_ok_and(|text| parse(text).is_ok());
+            let ws = decode(&bytes).ok().and_then(|text| parse(text).ok());
             Ok(Some((
                 Stamp {
                     file: id,
                     ..Stamp::of(&bytes)
                 },
-                loads,
+                ws,
             )))
         }
-        Err(e) if e.kind() == io::ErrorKind::OutOfMemory => Ok(Some((stamp_open(&file)?, false))),
+        Err(e) if e.kind() == io::ErrorKind::OutOfMemory => Ok(Some((stamp_open(&file)?, None))),
         Err(e) => Err(e),
     }
 }

@@ -288,7 +288,7 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             )
         ),
         Refusal::QuarterLocked { tw, by } => format!(
-            "{} {} {} ({}); {} `kinerja unlock --tw {} --reason …`",
+            "{} {} {} ({}); {} `kinerja unlock --tw {} --reason …` {}",
             quarter(*tw, lang),
             p(
                 "sudah diverifikasi dan dikunci oleh",
@@ -301,6 +301,7 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
                 "it cannot change until opened with"
             ),
             tw.number(),
+            p("(V di antarmuka)", "(V in the interface)"),
         ),
         Refusal::VerificationChanged {
             tw,

@@ -155,8 +155,8 @@ impl Words {
             subtitle: format!(
                 "{}, {} {}",
                 one_line(&p.kabupaten),
-                lang.pick("s.d. triwulan", "up to quarter"),
-                q
+                lang.pick("s.d. triwulan", "up to"),
+                lang.pick(&q.to_string(), &locale::quarter(q, lang))
             ),
             totals,
             items_title: lang
@@ -185,10 +185,13 @@ fn item_words(ws: &Workspace, p: &MeetingPack, i: &PackItem, lang: Lang) -> Item
     };
     let status = match r.status {
         Status::BelumDiisi => lang.pick("belum diisi", "not entered").to_string(),
+        // Red below 100 % while still rated (94,47 % is Sangat Tinggi): both said.
         Status::Dinilai { rating, .. } => format!(
-            "{} {} ({})",
-            lang.pick("merah", "red"),
+            "{} {}{} ({}{})",
+            lang.pick("merah", "red:"),
+            lang.pick("", "achieved "),
             locale::percent_or_dash(r.status.capaian()),
+            lang.pick("", "rated "),
             lang.rating(rating)
         ),
         s => locale::percent_or_dash(s.capaian()),
@@ -200,12 +203,21 @@ fn item_words(ws: &Workspace, p: &MeetingPack, i: &PackItem, lang: Lang) -> Item
     };
     let mut trend: Vec<String> = Quarter::ALL[..=p.quarter.index()]
         .iter()
-        .map(|q| format!("TW {q} {}", locale::figure_or_dash(i.trend[q.index()])))
+        .map(|q| {
+            format!(
+                "{} {}",
+                locale::quarter(*q, lang),
+                locale::figure_or_dash(i.trend[q.index()])
+            )
+        })
         .collect();
+    let last_year = p.tahun - 1;
     trend.push(format!(
-        "{} {}: {}",
-        lang.pick("tahun", "year"),
-        p.tahun - 1,
+        "{}: {}",
+        lang.pick(
+            &format!("tahun {last_year}"),
+            &format!("last year ({last_year})")
+        ),
         locale::figure_or_dash(i.tahun_lalu)
     ));
     let mut facts = vec![
@@ -213,17 +225,19 @@ fn item_words(ws: &Workspace, p: &MeetingPack, i: &PackItem, lang: Lang) -> Item
         (
             lang.pick("Target", "Target").to_string(),
             format!(
-                "{} · {} {}",
+                "{} · {} {}: {}",
                 with_unit(r.target),
-                lang.pick("jatuh tempo s.d. TW", "due by Q"),
-                p.quarter
-            ) + &format!(" {}", with_unit(r.due)),
+                lang.pick("jatuh tempo s.d.", "due by"),
+                locale::quarter(p.quarter, lang),
+                with_unit(r.due)
+            ),
         ),
         (
             lang.pick("Realisasi", "Actual").to_string(),
             format!(
-                "{} · capaian {}",
+                "{} · {} {}",
                 with_unit(r.realisasi),
+                lang.pick("capaian", "achieved"),
                 locale::percent_or_dash(r.status.capaian())
             ),
         ),
@@ -333,8 +347,8 @@ dt { font-weight: bold; }
 dd { margin: 0; white-space: pre-line; }
 section.item { border: 1px solid #888; padding: .4em .6em; margin: 0 0 .6em 0; break-inside: avoid; }
 section.item.unexplained { border: 2px solid #000; }
-span.status { font-weight: bold; }
-span.flag { font-weight: bold; background: #000; color: #fff; padding: 0 .3em; }
+span.status { font-weight: bold; white-space: nowrap; }
+span.flag { font-weight: bold; background: #000; color: #fff; padding: 0 .3em; white-space: nowrap; }
 ul.over li { margin-bottom: .2em; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media print { body { margin: 0; font-size: 9pt; } h2 { break-after: avoid; } }

@@ -4,7 +4,9 @@
 # @page rule: portrait), OUT-DIR/page-N.png per printed page; prints the page count. Debian:
 # apt-get install chromium poppler-utils. The test tests/pack_print.rs runs this script.
 #
-#   scripts/render-pack.sh [WORKSPACE.json] [OUT-DIR] [TW]
+#   scripts/render-pack.sh [WORKSPACE.json] [OUT-DIR] [TW] [LANG]
+#
+# LANG is id (the default) or en.
 #
 # Without WORKSPACE, a copy of the bundled sample with explanations for IP ASN and realisasi
 # anggaran and an over-pagu TW IV for Nonperizinan (the trial's 202,11 %), so every part of
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 ws_file=${1:-}
 out=${2:-target/render-pack}
 tw=${3:-4}
+lang=${4:-id}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 tmp=$(mktemp -d)
@@ -34,5 +37,5 @@ if [ -z "$ws_file" ]; then
     --tindak-lanjut "Rencana kas disesuaikan pada P-APBD" >/dev/null
   "$kinerja" -w "$ws_file" set 7.01.02.2.04.02 --tw 4 --rp 37158000 >/dev/null
 fi
-"$kinerja" -w "$ws_file" export --pack rapat --format html --tw "$tw" -o "$out/rapat.html" >/dev/null
+"$kinerja" -w "$ws_file" --lang "$lang" export --pack rapat --format html --tw "$tw" -o "$out/rapat.html" >/dev/null
 exec scripts/render-html.sh "$out/rapat.html" "$out"

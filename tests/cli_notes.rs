@@ -422,3 +422,70 @@ fn a_note_on_a_removed_indicator_or_node_is_refused() {
     let err = refused(&ws, &["note", ANGGARAN, "--tw", "4", "--penghambat", "x"]);
     assert!(err.contains(ANGGARAN), "{err}");
 }
+
+#[test]
+fn the_pack_is_html_without_format_and_refuses_xlsx_csv_json_in_one_line() {
+    let (dir, ws) = workspace();
+    // No --format: HTML, to standard output and to a dated file in the current folder.
+    let html = ok(&ws, &["export", "--pack", "rapat", "-o", "-"]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("Bahan Rapat Kinerja"), "{html}");
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .current_dir(dir.path())
+        .arg("-w")
+        .arg(&ws)
+        .args(["export", "--pack", "rapat", "--tw", "2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("rapat-"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        written[0].starts_with("rapat-kecamatan-sooko-2023-tw2-") && written[0].ends_with(".html"),
+        "{written:?}"
+    );
+    assert!(stdout(&out).contains(&written[0]), "{}", stdout(&out));
+    // The tables' default stays xlsx.
+    let tables = kinerja(
+        &ws,
+        &["export", "-o", &dir.path().join("t").display().to_string()],
+    );
+    assert!(tables.status.success(), "{}", stderr(&tables));
+    assert!(fs::read(dir.path().join("t")).unwrap().starts_with(b"PK"));
+    // A format that is not a page: refused in one line, nothing written.
+    for format in ["xlsx", "csv", "json"] {
+        let target = dir.path().join(format!("pack.{format}"));
+        let err = refused(
+            &ws,
+            &[
+                "export",
+                "--pack",
+                "rapat",
+                "--format",
+                format,
+                "-o",
+                &target.display().to_string(),
+            ],
+        );
+        assert!(
+            err.contains(&format!("bahan rapat tidak dibuat sebagai {format}"))
+                && err.contains("--format html atau md"),
+            "{err}"
+        );
+        assert!(!target.exists(), "{format}");
+    }
+    let err = stderr(&kinerja(
+        &ws,
+        &[
+            "--lang", "en", "export", "--pack", "rapat", "--format", "xlsx", "-o", "-",
+        ],
+    ));
+    assert!(
+        err.contains("the meeting pack is not made as xlsx; choose --format html or md"),
+        "{err}"
+    );
+}

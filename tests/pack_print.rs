@@ -86,3 +86,77 @@ fn the_meeting_pack_prints_on_one_a4_page_with_every_part() {
         assert!(meta.len() > 10_000, "{png}: {} bytes", meta.len());
     }
 }
+
+/// 500 and more red indicators (`kinerja generate --units 3`: 675 indicators, every quarter
+/// filled, a share of them below target): the pack still prints on A4, every item whole on
+/// one page (CSS `break-inside: avoid`), each page numbered "n / pages" with the title.
+#[test]
+#[ignore = "needs chromium and poppler-utils; .ci/run installs them and runs it"]
+fn a_pack_of_500_red_indicators_prints_every_item_whole_and_numbers_its_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("kabupaten.json");
+    run(Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["generate", "--units", "3", "-o"])
+        .arg(&ws));
+    let workspace = kinerja::store::load(&ws).unwrap();
+    let items = kinerja::report::pack::meeting_pack(&workspace, kinerja::model::Quarter::IV)
+        .items
+        .len();
+    assert!(items >= 500, "{items} items: the generator changed");
+    let out = dir.path().join("render");
+    let said = run(Command::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scripts/render-pack.sh"
+    ))
+    .arg(&ws)
+    .arg(&out));
+    assert!(
+        said.contains("page size: 594.96 x 841.92 pts (A4)"),
+        "{said}"
+    );
+    let pages: usize = said
+        .lines()
+        .find_map(|l| l.strip_prefix("pages: "))
+        .unwrap()
+        .parse()
+        .unwrap();
+    // An item is 8 lines of 9 pt and its border: more than one on a page, fewer than 20.
+    assert!(
+        pages > items / 20 && pages < items,
+        "{pages} pages for {items}"
+    );
+    let text = run(Command::new("pdftotext")
+        .arg("-layout")
+        .arg(out.join("print.pdf"))
+        .arg("-"));
+    let printed: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(printed.len(), pages);
+    let heading = |l: &&str| {
+        let l = l.trim_start();
+        let digits = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && l[digits..].starts_with(". U00")
+    };
+    let mut seen = 0;
+    for (n, page) in printed.iter().enumerate() {
+        // Each item begins with its numbered heading and ends with its evidence line: as many
+        // of one as of the other on every page, or an item was cut in two.
+        let starts = page.lines().filter(heading).count();
+        let ends = page
+            .lines()
+            .filter(|l| l.trim_start().starts_with("Bukti dukung"))
+            .count();
+        assert_eq!(starts, ends, "page {}: an item cut\n{page}", n + 1);
+        seen += starts;
+        let footer = format!("{} / {pages}", n + 1);
+        assert!(
+            page.contains("Bahan Rapat Kinerja — Kabupaten Contoh 2023") && page.contains(&footer),
+            "page {}: no «{footer}»\n{page}",
+            n + 1
+        );
+    }
+    assert_eq!(seen, items, "every item printed once");
+    assert!(printed[pages - 1].contains("Anggaran melebihi pagu"));
+}

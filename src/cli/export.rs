@@ -13,9 +13,9 @@ use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// Bentuk berkas.
-    #[arg(long, value_enum, default_value_t = FormatArg::Xlsx)]
-    format: FormatArg,
+    /// Bentuk berkas (bawaan: xlsx; untuk --pack rapat: html).
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     /// Berkas tujuan (folder untuk CSV semua tabel); `-` untuk keluaran standar. Bawaan: nama
     /// bertanggal di folder ini.
     #[arg(short, long, value_name = "PATH")]
@@ -27,7 +27,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "NAME")]
     table: Option<String>,
     /// Bahan rapat (`rapat`): satu halaman — jumlah dan predikat, lalu setiap indikator merah
-    /// atau belum dijelaskan, terburuk dahulu, lalu anggaran melebihi pagu. Hanya html atau md.
+    /// atau belum dijelaskan, terburuk dahulu, lalu anggaran melebihi pagu. Sebagai html (bawaan)
+    /// atau md.
     #[arg(long, value_enum, value_name = "PACK", conflicts_with = "table")]
     pack: Option<PackArg>,
 }
@@ -62,7 +63,12 @@ impl From<FormatArg> for Format {
 
 pub fn run(out: &mut dyn Write, ws: &Workspace, args: &ExportArgs, lang: Lang) -> Result<ExitCode> {
     let q = super::quarter(ws, args.tw);
-    let format = Format::from(args.format);
+    // The meeting pack is a page to read and print: HTML unless asked otherwise.
+    let default = match args.pack {
+        Some(PackArg::Rapat) => Format::Html,
+        None => Format::Xlsx,
+    };
+    let format = args.format.map_or(default, Format::from);
     let req = export::Request {
         ws,
         quarter: q,

@@ -65,7 +65,7 @@ fn esc_lines(s: &str) -> String {
 
 /// `s` as a CSS string's contents: quotes and backslashes escaped, and `<` written as its
 /// code so nothing in a name can close the `<style>` element.
-fn css_string(s: &str) -> String {
+pub(super) fn css_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -46,6 +46,8 @@ struct Words {
     over_title: String,
     over: Vec<String>,
     none: String,
+    /// What stands under the items' heading when there are none.
+    no_items: String,
 }
 
 fn one_line(s: &str) -> String {
@@ -59,18 +61,24 @@ fn lines(s: &str) -> String {
 impl Words {
     fn new(ws: &Workspace, p: &MeetingPack, lang: Lang) -> Words {
         let q = p.quarter;
+        let no_budget = p.anggaran.pagu.is_none() && p.anggaran.realisasi.is_none();
         let mut totals = vec![(
             lang.pick("Anggaran", "Budget").to_string(),
-            format!(
-                "{} {} · {} {} ({}) · {} {}",
-                lang.pick("pagu", "pagu"),
-                locale::rupiah_or_dash(p.anggaran.pagu),
-                lang.pick("realisasi", "spent"),
-                locale::rupiah_or_dash(p.anggaran.realisasi),
-                locale::percent_or_dash(p.anggaran.capaian()),
-                lang.pick("sisa", "left"),
-                locale::rupiah_or_dash(p.anggaran.sisa()),
-            ),
+            if no_budget {
+                lang.pick("belum ada pagu tercatat", "no pagu recorded yet")
+                    .to_string()
+            } else {
+                format!(
+                    "{} {} · {} {} ({}) · {} {}",
+                    lang.pick("pagu", "pagu"),
+                    locale::rupiah_or_dash(p.anggaran.pagu),
+                    lang.pick("realisasi", "spent"),
+                    locale::rupiah_or_dash(p.anggaran.realisasi),
+                    locale::percent_or_dash(p.anggaran.capaian()),
+                    lang.pick("sisa", "left"),
+                    locale::rupiah_or_dash(p.anggaran.sisa()),
+                )
+            },
         )];
         let ratings: Vec<String> = Rating::ALL
             .iter()
@@ -155,8 +163,8 @@ impl Words {
             subtitle: format!(
                 "{}, {} {}",
                 one_line(&p.kabupaten),
-                lang.pick("s.d. triwulan", "up to quarter"),
-                q
+                lang.pick("s.d. triwulan", "up to"),
+                lang.pick(&q.to_string(), &locale::quarter(q, lang))
             ),
             totals,
             items_title: lang
@@ -171,6 +179,19 @@ impl Words {
                 .to_string(),
             over,
             none: lang.pick("tidak ada", "none").to_string(),
+            // An empty list means "all well" only where there is something to measure.
+            no_items: if ws.nodes().all(|n| n.indikator.is_empty()) {
+                lang.pick(
+                    "Workspace ini belum punya indikator: belum ada yang dapat dinilai.",
+                    "This workspace has no indicators yet: nothing can be rated.",
+                )
+            } else {
+                lang.pick(
+                    "Tidak ada: tidak ada indikator yang merah atau jatuh tempo dan belum diisi.",
+                    "None: no indicator is red, or due and not entered.",
+                )
+            }
+            .to_string(),
         }
     }
 }
@@ -185,10 +206,13 @@ fn item_words(ws: &Workspace, p: &MeetingPack, i: &PackItem, lang: Lang) -> Item
     };
     let status = match r.status {
         Status::BelumDiisi => lang.pick("belum diisi", "not entered").to_string(),
+        // Red below 100 % while still rated (94,47 % is Sangat Tinggi): both said.
         Status::Dinilai { rating, .. } => format!(
-            "{} {} ({})",
-            lang.pick("merah", "red"),
+            "{} {}{} ({}{})",
+            lang.pick("merah", "red:"),
+            lang.pick("", "achieved "),
             locale::percent_or_dash(r.status.capaian()),
+            lang.pick("", "rated "),
             lang.rating(rating)
         ),
         s => locale::percent_or_dash(s.capaian()),
@@ -200,12 +224,21 @@ fn item_words(ws: &Workspace, p: &MeetingPack, i: &PackItem, lang: Lang) -> Item
     };
     let mut trend: Vec<String> = Quarter::ALL[..=p.quarter.index()]
         .iter()
-        .map(|q| format!("TW {q} {}", locale::figure_or_dash(i.trend[q.index()])))
+        .map(|q| {
+            format!(
+                "{} {}",
+                locale::quarter(*q, lang),
+                locale::figure_or_dash(i.trend[q.index()])
+            )
+        })
         .collect();
+    let last_year = p.tahun - 1;
     trend.push(format!(
-        "{} {}: {}",
-        lang.pick("tahun", "year"),
-        p.tahun - 1,
+        "{}: {}",
+        lang.pick(
+            &format!("tahun {last_year}"),
+            &format!("last year ({last_year})")
+        ),
         locale::figure_or_dash(i.tahun_lalu)
     ));
     let mut facts = vec![
@@ -213,17 +246,19 @@ fn item_words(ws: &Workspace, p: &MeetingPack, i: &PackItem, lang: Lang) -> Item
         (
             lang.pick("Target", "Target").to_string(),
             format!(
-                "{} · {} {}",
+                "{} · {} {}: {}",
                 with_unit(r.target),
-                lang.pick("jatuh tempo s.d. TW", "due by Q"),
-                p.quarter
-            ) + &format!(" {}", with_unit(r.due)),
+                lang.pick("jatuh tempo s.d.", "due by"),
+                locale::quarter(p.quarter, lang),
+                with_unit(r.due)
+            ),
         ),
         (
             lang.pick("Realisasi", "Actual").to_string(),
             format!(
-                "{} · capaian {}",
+                "{} · {} {}",
                 with_unit(r.realisasi),
+                lang.pick("capaian", "achieved"),
                 locale::percent_or_dash(r.status.capaian())
             ),
         ),
@@ -319,10 +354,20 @@ fn esc(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// A4 portrait; each item kept on one page where it fits; long words (a path, a URL, 10 000
-/// characters without a space) break instead of running off the page.
+/// A4 portrait, the pack's title and "page / pages" in the bottom margin (a pack of 500 red
+/// indicators runs to 75 pages).
+fn page_style(title: &str) -> String {
+    format!(
+        "@page {{ size: A4 portrait; margin: 14mm 14mm 16mm 14mm; \
+         @bottom-left {{ content: \"{}\"; font: 7pt \"DejaVu Sans\", Arial, sans-serif; color: #555; }} \
+         @bottom-right {{ content: counter(page) \" / \" counter(pages); font: 7pt \"DejaVu Sans\", Arial, sans-serif; color: #555; }} }}",
+        super::html::css_string(title)
+    )
+}
+
+/// Each item kept on one page where it fits; long words (a path, a URL, 10 000 characters
+/// without a space) break instead of running off the page.
 const STYLE: &str = r#"
-@page { size: A4 portrait; margin: 14mm 14mm 16mm 14mm; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; margin: 1.5em; color: #000; overflow-wrap: anywhere; }
 h1 { font-size: 15pt; margin: 0 0 .2em 0; }
 h2 { font-size: 12pt; margin: 1em 0 .4em 0; border-bottom: 1px solid #888; }
@@ -333,8 +378,8 @@ dt { font-weight: bold; }
 dd { margin: 0; white-space: pre-line; }
 section.item { border: 1px solid #888; padding: .4em .6em; margin: 0 0 .6em 0; break-inside: avoid; }
 section.item.unexplained { border: 2px solid #000; }
-span.status { font-weight: bold; }
-span.flag { font-weight: bold; background: #000; color: #fff; padding: 0 .3em; }
+span.status { font-weight: bold; white-space: nowrap; }
+span.flag { font-weight: bold; background: #000; color: #fff; padding: 0 .3em; white-space: nowrap; }
 ul.over li { margin-bottom: .2em; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media print { body { margin: 0; font-size: 9pt; } h2 { break-after: avoid; } }
@@ -342,9 +387,10 @@ ul.over li { margin-bottom: .2em; }
 
 fn html(p: &MeetingPack, w: &Words) -> String {
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}{STYLE}</style>\n</head>\n<body>\n",
         w.lang.pick("id", "en"),
-        esc(&w.title)
+        esc(&w.title),
+        page_style(&w.title)
     );
     out.push_str(&format!(
         "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n<dl class=\"totals\">\n",
@@ -356,7 +402,7 @@ fn html(p: &MeetingPack, w: &Words) -> String {
     }
     out.push_str(&format!("</dl>\n<h2>{}</h2>\n", esc(&w.items_title)));
     if w.items.is_empty() {
-        out.push_str(&format!("<p>{}</p>\n", esc(&w.none)));
+        out.push_str(&format!("<p>{}</p>\n", esc(&w.no_items)));
     }
     for (n, item) in w.items.iter().enumerate() {
         let class = if item.unexplained {
@@ -417,9 +463,30 @@ fn md(s: &str) -> String {
 }
 
 /// A value of several lines under a list item: each line after the first indented to stay in
-/// the item, with a hard break before it.
+/// the item, with a hard break before it. Such a line starts a block of its own where it
+/// begins with a list's mark (`-`, `+`, `1.`, `1)`) or a heading's underline (`=`, `---`):
+/// that mark is escaped, so a typed "- langkah" reads as typed, not as a nested list.
 fn md_lines(s: &str) -> String {
-    s.split('\n').map(md).collect::<Vec<_>>().join("  \n    ")
+    s.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let line = md(line);
+            if i == 0 {
+                return line;
+            }
+            let text = line.trim_start_matches(' ');
+            let indent = &line[..line.len() - text.len()];
+            let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if text.starts_with(['-', '+', '=']) {
+                format!("{indent}\\{text}")
+            } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+                format!("{indent}{}\\{}", &text[..digits], &text[digits..])
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  \n    ")
 }
 
 fn markdown(p: &MeetingPack, w: &Words) -> String {
@@ -429,7 +496,7 @@ fn markdown(p: &MeetingPack, w: &Words) -> String {
     }
     out.push_str(&format!("\n## {}\n\n", md(&w.items_title)));
     if w.items.is_empty() {
-        out.push_str(&format!("{}\n", md(&w.none)));
+        out.push_str(&format!("{}\n\n", md(&w.no_items)));
     }
     for (n, item) in w.items.iter().enumerate() {
         let flag = if item.unexplained {
@@ -473,5 +540,11 @@ mod tests {
         );
         assert_eq!(esc("<script>'\"&"), "&lt;script&gt;&#39;&quot;&amp;");
         assert_eq!(md_lines("a\nb"), "a  \n    b");
+        // Typed list marks and underlines stay text, at the start of a line only ("1\\.5" shows
+        // as 1.5).
+        assert_eq!(
+            md_lines("- a\n- b\n  + c\n12. d\n3) e\n===\n1.5 f\na - b"),
+            "- a  \n    \\- b  \n      \\+ c  \n    12\\. d  \n    3\\) e  \n    \\===  \n    1\\.5 f  \n    a - b"
+        );
     }
 }

@@ -39,6 +39,11 @@ pub enum Action {
     /// Write the tables in this format to a dated file in the export folder (never over an
     /// existing one).
     ExportAs(crate::export::Format),
+    /// Write the meeting pack (bahan rapat): asks for the format first.
+    Pack,
+    /// Write the meeting pack in this format (HTML or Markdown) to a dated file in the export
+    /// folder (never over an existing one).
+    PackAs(crate::export::Format),
     Help,
     /// Quit (asks first when there are unsaved changes).
     Quit,

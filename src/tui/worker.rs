@@ -29,6 +29,15 @@ pub const THREAD_NAME: &str = "kinerja-worker";
 /// whether the dashboard's figures are kept.
 pub type IndexFor = (Quarter, bool);
 
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Product {
+    /// The LKjIP tables (`x`; `kinerja export`).
+    Tables,
+    /// The meeting pack, bahan rapat (`X`; `kinerja export --pack rapat`).
+    MeetingPack,
+}
+
 pub enum Job {
     /// Saves `changes` onto the file (see `store::commit_changes`), waiting as long as it
     /// takes for the lock unless cancelled.
@@ -42,12 +51,14 @@ pub enum Job {
         user: String,
         index_for: IndexFor,
     },
-    /// Writes the LKjIP tables of `base` with `changes` (the unsaved ones, as on screen) put
-    /// in for the time of the export, into a new dated file of `format` in `dir`.
+    /// Writes the LKjIP tables or the meeting pack of `base` with `changes` (the unsaved
+    /// ones, as on screen) put in for the time of the export, into a new dated file of
+    /// `format` in `dir`.
     Export {
         base: Workspace,
         changes: Vec<Change>,
         dir: PathBuf,
+        product: Product,
         format: export::Format,
         quarter: Quarter,
         lang: Lang,
@@ -111,6 +122,7 @@ pub enum Report {
     },
     Exported {
         base: Workspace,
+        product: Product,
         result: Result<PathBuf, String>,
         /// How many unsaved changes the export holds.
         unsaved: usize,
@@ -221,10 +233,11 @@ fn run(jobs: Receiver<Job>, reports: Sender<Report>, cancel: Arc<AtomicBool>) {
                 base,
                 changes,
                 dir,
+                product,
                 format,
                 quarter,
                 lang,
-            } => export(base, &changes, &dir, format, quarter, lang),
+            } => export(base, &changes, &dir, product, format, quarter, lang),
             Job::Reload {
                 path,
                 known,
@@ -306,13 +319,18 @@ fn export(
     mut base: Workspace,
     changes: &[Change],
     dir: &std::path::Path,
+    product: Product,
     format: export::Format,
     quarter: Quarter,
     lang: Lang,
 ) -> Report {
     let applied = super::session::replay::put_on(&mut base, changes);
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let name = export::default_file_name(&base, quarter, format, export::today());
+        let today = export::today();
+        let name = match product {
+            Product::Tables => export::default_file_name(&base, quarter, format, today),
+            Product::MeetingPack => export::default_pack_file_name(&base, quarter, format, today),
+        };
         let path = unused_path(dir, &name).ok_or_else(|| {
             format!(
                 "{}: {}",
@@ -323,21 +341,26 @@ fn export(
                 )
             )
         })?;
-        let req = export::Request {
-            ws: &base,
-            quarter,
-            lang,
-            format,
-            table: None,
+        let written = match product {
+            Product::Tables => {
+                let req = export::Request {
+                    ws: &base,
+                    quarter,
+                    lang,
+                    format,
+                    table: None,
+                };
+                export::write(&req, &path).map(|_| path)
+            }
+            Product::MeetingPack => export::write_pack(&base, quarter, lang, format, &path),
         };
-        export::write(&req, &path)
-            .map(|_| path)
-            .map_err(|e| e.message(lang))
+        written.map_err(|e| e.message(lang))
     }))
     .unwrap_or_else(|_| Err(lang.pick("kesalahan internal", "internal error").into()));
     super::session::replay::take_off(&mut base, applied);
     Report::Exported {
         base,
+        product,
         result,
         unsaved: changes.len(),
     }

@@ -6,6 +6,7 @@ use super::{App, Mode, View};
 use crate::tui::message::Message;
 use crate::tui::overlay::{Conflicts, Journal};
 use crate::tui::session::{DiskCheck, Outcome};
+use crate::tui::worker::Product;
 use std::time::{Duration, Instant};
 
 impl App {
@@ -18,9 +19,11 @@ impl App {
         }
     }
 
-    pub(super) fn export(&mut self, format: crate::export::Format) {
+    /// `x` (the LKjIP tables) or `X` (the meeting pack): written on the worker into the
+    /// export folder.
+    pub(super) fn export(&mut self, product: Product, format: crate::export::Format) {
         let dir = self.export_folder();
-        if let Some(message) = self.session.export(dir, format) {
+        if let Some(message) = self.session.export(dir, product, format) {
             self.message = Some(message);
         }
     }

@@ -21,6 +21,7 @@ use crate::tui::search::{self, PromptOutcome, Search};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::tree::{Tree, TreeOutcome};
+use crate::tui::worker::Product;
 use ratatui::layout::Size;
 use std::path::PathBuf;
 use tui_input::Input;
@@ -63,6 +64,8 @@ pub enum Mode {
     History(Journal),
     /// Which format to export to.
     ExportFormat,
+    /// Which format to write the meeting pack in.
+    PackFormat,
     /// At the start: a session that ended left unsaved changes; re-apply them?
     Recover(Box<crate::store::recovery::Recovery>),
     /// A form being filled in (a node, an indicator, a budget, an officer).
@@ -90,7 +93,7 @@ pub struct App {
     theme: Theme,
     /// The terminal's size, as last told (see `Action::Resize`).
     size: Size,
-    /// Where `x` writes exports; the current folder when `None`.
+    /// Where `x` writes exports (and `X` the meeting pack); the current folder when `None`.
     export_dir: Option<PathBuf>,
     /// The user's home folder (`$HOME`), written `~` in paths on the message line.
     home: Option<String>,
@@ -248,9 +251,17 @@ impl App {
                 _ => self.mode = Mode::Recover(found),
             },
             Mode::ExportFormat => match action {
-                Action::ExportAs(format) => self.export(format),
+                Action::ExportAs(format) => self.export(Product::Tables, format),
                 Action::Cancel => self.info(self.lang.pick("Ekspor batal.", "Export cancelled.")),
                 _ => self.mode = Mode::ExportFormat,
+            },
+            Mode::PackFormat => match action {
+                Action::PackAs(format) => self.export(Product::MeetingPack, format),
+                Action::Cancel => self.info(
+                    self.lang
+                        .pick("Bahan rapat batal.", "Meeting pack cancelled."),
+                ),
+                _ => self.mode = Mode::PackFormat,
             },
             Mode::ConfirmQuit => match QuitAnswer::of(action) {
                 QuitAnswer::SaveAndQuit => {
@@ -333,6 +344,7 @@ impl App {
             (_, _, Action::Redo) => self.step_history(true),
             (_, _, Action::Save) => self.save(),
             (_, _, Action::Export) => self.mode = Mode::ExportFormat,
+            (_, _, Action::Pack) => self.mode = Mode::PackFormat,
             (_, _, Action::History) => self.show_journal(),
             (_, _, Action::Help) => self.mode = Mode::Help(Scroll::default()),
             (_, _, Action::Quit) => self.quit_asked(),

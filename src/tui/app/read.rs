@@ -222,6 +222,7 @@ impl App {
             Mode::Help(_) => Context::Help,
             Mode::History(_) => Context::History,
             Mode::ExportFormat => Context::Export,
+            Mode::PackFormat => Context::Pack,
             Mode::Recover(_) => Context::Recover,
             Mode::ConfirmQuit => Context::ConfirmQuit,
             Mode::Conflicts(c) => match c.current() {

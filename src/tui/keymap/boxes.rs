@@ -232,6 +232,34 @@ pub(super) const EXPORT: [Binding; 5] = [
     ),
 ];
 
+/// `X`: the meeting pack is a page to read and print, so HTML first.
+pub(super) const PACK: [Binding; 3] = [
+    bind!(
+        "h Enter",
+        [ch('h'), (KeyCode::Enter, NONE)],
+        Action::PackAs(Format::Html),
+        "html: satu halaman A4 untuk dibuka di peramban dan dicetak",
+        "html: one A4 page to open in a browser and print",
+        hint("html", "html")
+    ),
+    bind!(
+        "m",
+        [ch('m')],
+        Action::PackAs(Format::Md),
+        "md: Markdown, teks biasa",
+        "md: Markdown, plain text",
+        hint("md", "md")
+    ),
+    bind!(
+        "Esc q",
+        [(KeyCode::Esc, NONE), ch('q'), (KeyCode::Char('c'), CTRL)],
+        Action::Cancel,
+        "batal",
+        "cancel",
+        hint("batal", "cancel")
+    ),
+];
+
 pub(super) const RECOVER: [Binding; 2] = [
     bind!(
         "Enter y",

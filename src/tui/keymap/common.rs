@@ -177,9 +177,14 @@ pub(super) const COMMON: &[Binding] = &[
         "export the LKjIP tables: xlsx, html, md, csv",
         Help
     ),
-    // Issue 14's meeting pack (`kinerja export --pack rapat`) gets its key here once the
-    // library builds it (on the `notes` branch): a binding to an `Action::Pack`, routed in
-    // `App::update_browse` to a worker job as `x` is. Not bound yet.
+    bind!(
+        "X",
+        [(KeyCode::Char('X'), SHIFT)],
+        Action::Pack,
+        "bahan rapat: merah dan belum dijelaskan, html atau md",
+        "meeting pack: red and unexplained, html or md",
+        extra("rapat", "meeting")
+    ),
     bind!(
         "V",
         [(KeyCode::Char('V'), SHIFT)],

@@ -42,6 +42,8 @@ pub enum Context {
     History,
     /// The export's question: which format.
     Export,
+    /// The meeting pack's question: which format.
+    Pack,
     /// At the start: re-apply the unsaved changes of a session that ended?
     Recover,
     ConfirmQuit,
@@ -101,6 +103,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::Help => &HELP,
         Context::History => &HISTORY,
         Context::Export => &EXPORT,
+        Context::Pack => &PACK,
         Context::Recover => &RECOVER,
         Context::ConfirmQuit => &CONFIRM,
         Context::Conflict => &CONFLICT,
@@ -261,6 +264,7 @@ mod tests {
             Context::Help,
             Context::History,
             Context::Export,
+            Context::Pack,
             Context::Recover,
             Context::ConfirmQuit,
             Context::Conflict,

@@ -10,7 +10,7 @@ use super::rebase::Replayed;
 use super::sync::{DiskMeta, Progress, disk_meta};
 use crate::store::{ChangeConflict, CommitError, Conflict, journal::Entry};
 use crate::tui::message::Message;
-use crate::tui::worker::{Fresh, Reload, Report, SaveResult};
+use crate::tui::worker::{Fresh, Product, Reload, Report, SaveResult};
 use std::time::Duration;
 
 /// A conflict with the unsaved entry it is about (`None` when the entry is gone).
@@ -64,8 +64,8 @@ impl Session {
         if self.disk.base.is_some() {
             if self.disk.save_wanted {
                 self.start_save();
-            } else if let Some((dir, format)) = self.disk.export_wanted.take() {
-                self.start_export(dir, format);
+            } else if let Some((dir, product, format)) = self.disk.export_wanted.take() {
+                self.start_export(dir, product, format);
             }
         }
         out
@@ -89,6 +89,7 @@ impl Session {
             }
             Report::Exported {
                 base,
+                product,
                 result,
                 unsaved,
             } => {
@@ -96,16 +97,25 @@ impl Session {
                 self.disk.base = Some(base);
                 Some(match result {
                     Ok(path) => {
-                        let mut text = format!(
-                            "{} {}",
-                            lang.pick("Ekspor ditulis ke", "Exported to"),
-                            path.display()
-                        );
+                        let (written, included) = match product {
+                            Product::Tables => (
+                                lang.pick("Ekspor ditulis ke", "Exported to"),
+                                lang.pick("angka yang belum disimpan", "figure(s) not saved yet"),
+                            ),
+                            // A pack is mostly about explanations: "changes", not "figures".
+                            Product::MeetingPack => (
+                                lang.pick("Bahan rapat ditulis ke", "Meeting pack written to"),
+                                lang.pick(
+                                    "perubahan yang belum disimpan",
+                                    "change(s) not saved yet",
+                                ),
+                            ),
+                        };
+                        let mut text = format!("{written} {}", path.display());
                         if unsaved > 0 {
                             text.push_str(&format!(
-                                " {} {unsaved} {}",
+                                " {} {unsaved} {included}",
                                 lang.pick("— termasuk", "— includes"),
-                                lang.pick("angka yang belum disimpan", "figure(s) not saved yet")
                             ));
                         }
                         Outcome::Exported(Message::info(text))

@@ -13,7 +13,7 @@ use super::unsaved::Entry;
 use crate::model::Workspace;
 use crate::store::{self, Stamp};
 use crate::tui::message::Message;
-use crate::tui::worker::{Job, Worker};
+use crate::tui::worker::{Job, Product, Worker};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -30,7 +30,7 @@ pub(super) struct Disk {
     /// A save asked for while the base was away: started when it comes back.
     pub(super) save_wanted: bool,
     /// An export asked for while the base was away: its folder and format.
-    pub(super) export_wanted: Option<(PathBuf, crate::export::Format)>,
+    pub(super) export_wanted: Option<(PathBuf, Product, crate::export::Format)>,
     /// The look of the file when the reload in flight was started.
     pub(super) reload: Option<Option<DiskMeta>>,
     pub(super) progress: Option<Progress>,
@@ -174,21 +174,31 @@ impl Session {
         }
     }
 
-    /// Writes the LKjIP tables, with the unsaved changes, to a dated file of `format` in
-    /// `dir` (never over an existing one).
-    pub fn export(&mut self, dir: PathBuf, format: crate::export::Format) -> Option<Message> {
+    /// Writes the LKjIP tables or the meeting pack, with the unsaved changes, to a dated file
+    /// of `format` in `dir` (never over an existing one).
+    pub fn export(
+        &mut self,
+        dir: PathBuf,
+        product: Product,
+        format: crate::export::Format,
+    ) -> Option<Message> {
         if self.disk.base.is_none() {
-            self.disk.export_wanted = Some((dir, format));
+            self.disk.export_wanted = Some((dir, product, format));
             return Some(Message::info(self.lang.pick(
                 "Ekspor dimulai setelah simpanan selesai.",
                 "The export starts when the save is done.",
             )));
         }
-        self.start_export(dir, format);
+        self.start_export(dir, product, format);
         None
     }
 
-    pub(super) fn start_export(&mut self, dir: PathBuf, format: crate::export::Format) {
+    pub(super) fn start_export(
+        &mut self,
+        dir: PathBuf,
+        product: Product,
+        format: crate::export::Format,
+    ) {
         let Some(base) = self.disk.base.take() else {
             return;
         };
@@ -204,6 +214,7 @@ impl Session {
             base,
             changes,
             dir,
+            product,
             format,
             quarter: self.index.quarter,
             lang: self.lang,

@@ -18,6 +18,7 @@ use super::keymap;
 use super::labels::field_label;
 use super::message::Message;
 use super::session::Progress;
+use super::worker::Product;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -74,7 +75,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.mode() {
         Mode::Help(scroll) => overlay::help(frame, app, help_area(area), *scroll),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, app, body),
-        Mode::ExportFormat => overlay::export_format(frame, app, body),
+        Mode::ExportFormat => overlay::export_format(frame, app, body, Product::Tables),
+        Mode::PackFormat => overlay::export_format(frame, app, body, Product::MeetingPack),
         Mode::Recover(found) => overlay::recover(frame, app, body, found),
         Mode::Conflicts(conflicts) => overlay::conflict(frame, app, body, conflicts),
         Mode::History(journal) => overlay::history(frame, app, body, journal),

@@ -912,6 +912,7 @@ fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
         )> = Vec::new();
         let mut undone = Vec::new();
         let (mut undos, mut redos) = (0, 0);
+        let mut over_seen = 0;
         for step in 0..300 {
             match next(10) {
                 // Undo with `u`: the last edit's figure is back to what it was.
@@ -979,7 +980,21 @@ fn dashboard_and_budgets_kept_along_random_edits_equal_a_full_recompute() {
                 &app,
                 &format!("{name} step {step}: {kode} {field:?} = {value:?}"),
             );
+            // The over-pagu list, kept along the path of each edit, equals the rule computed
+            // from the whole tree (`kinerja red`'s).
+            let q = app.quarter();
+            assert_eq!(
+                app.over_pagu(),
+                kinerja::rules::over_pagu_all(app.ws(), q),
+                "{name} step {step}: over pagu"
+            );
+            over_seen += usize::from(!app.over_pagu().is_empty());
         }
+        // Pagu of up to Rp 8 000 000 against spending: some states really are over.
+        assert!(
+            over_seen > 10,
+            "{name}: {over_seen} steps with a node over its pagu"
+        );
         // The walk really undid and redid (the seed gives dozens of each).
         assert!(
             undos > 20 && redos > 5,

@@ -165,6 +165,13 @@ impl App {
     /// Where what the interface keeps along changes (the session's indexes, the tree's rows)
     /// differs from a computation from scratch; `None` when it does not. For tests.
     #[doc(hidden)]
+    /// The nodes spent beyond their pagu as the dashboard lists them, brought up to date
+    /// (what moved since the last look judged again).
+    pub fn over_pagu(&mut self) -> Vec<crate::rules::OverPagu> {
+        self.session.refresh_over_pagu();
+        self.session.over_pagu().to_vec()
+    }
+
     pub fn self_check(&self) -> Option<String> {
         self.session
             .index_differs()

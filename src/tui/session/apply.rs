@@ -192,8 +192,19 @@ impl Session {
     /// else (no rule, no unsaved entry). `Ok(None)`: it was already so.
     pub(super) fn show(&mut self, change: &Change) -> Result<Option<Applied>, Refusal> {
         change::check_with(&self.ws, change, &self.index.locator())?;
-        self.generation += 1;
         let pre = self.prepare(change);
+        // What the over-pagu list must judge again: the path of a figure, a budget or a name;
+        // everything after a change of the tree's shape.
+        match &pre {
+            Pre::Figure { path, .. } | Pre::Budget { path, .. } => self.over_pagu_stale.touch(path),
+            Pre::Name(kode) => {
+                if let Some(path) = self.index.paths.get(kode) {
+                    self.over_pagu_stale.touch(path);
+                }
+            }
+            Pre::Regions { .. } => self.over_pagu_stale = super::over_pagu::Stale::Whole,
+            Pre::Own(..) | Pre::Nothing => {}
+        }
         let result = change::apply_with(&mut self.ws, change, &self.index.locator());
         // Also after a refusal (which the check makes unexpected): what was taken out of the
         // indexes goes back as the tree is.

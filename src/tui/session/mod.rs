@@ -11,6 +11,7 @@
 
 mod apply;
 mod index;
+mod over_pagu;
 mod rebase;
 mod receive;
 pub mod recovery;
@@ -55,11 +56,10 @@ pub struct Session {
     /// the save writes it into the journal. Not in the recovery file (a re-applied change
     /// says nothing).
     sources: std::collections::HashMap<u64, std::sync::Arc<str>>,
-    /// Counts every change of the workspace on screen (a change, an undo, another user's save
-    /// put in): what is computed for the whole tree on demand is kept until it moves.
-    generation: u64,
-    /// The nodes spent beyond their pagu, as of (generation, quarter): see `over_pagu`.
-    over_pagu: Option<(u64, Quarter, Vec<rules::OverPagu>)>,
+    /// The nodes spent beyond their pagu (see `over_pagu`), and what moved since it was
+    /// computed.
+    over_pagu: Option<over_pagu::OverPaguList>,
+    over_pagu_stale: over_pagu::Stale,
 }
 
 impl Session {
@@ -81,8 +81,8 @@ impl Session {
             recovery,
             recovery_told: None,
             sources: Default::default(),
-            generation: 0,
             over_pagu: None,
+            over_pagu_stale: over_pagu::Stale::Whole,
         }
     }
 
@@ -204,25 +204,20 @@ impl Session {
     ///
     /// [`refresh_over_pagu`]: Self::refresh_over_pagu
     pub fn over_pagu(&self) -> &[rules::OverPagu] {
-        self.over_pagu.as_ref().map_or(&[], |(_, _, list)| list)
+        self.over_pagu.as_ref().map_or(&[], |l| l.list())
     }
 
-    /// Computes [`over_pagu`](Self::over_pagu) again when the workspace or the quarter moved
-    /// since: one pass over the nodes with a budget, each judged from the kept sums
-    /// (`rules::over_pagu_of`, the rule of `kinerja red`). Called while the dashboard shows,
-    /// so no key walks the tree unless it changed something.
+    /// Brings [`over_pagu`](Self::over_pagu) up to date: the nodes on the paths changed
+    /// since judged again from the kept sums (`rules::over_pagu_of`, the rule of `kinerja
+    /// red`); every node after a change of the tree's shape, another user's save or another
+    /// quarter. Called while the dashboard shows.
     pub fn refresh_over_pagu(&mut self) {
-        let q = self.index.quarter;
-        if matches!(&self.over_pagu, Some((g, at, _)) if *g == self.generation && *at == q) {
-            return;
-        }
-        let list = self
-            .ws
-            .nodes()
-            .filter(|n| n.jenis.has_budget())
-            .filter_map(|n| rules::over_pagu_of(n, self.index.budgets.of(n)?.at(q)))
-            .collect();
-        self.over_pagu = Some((self.generation, q, list));
+        over_pagu::OverPaguList::refresh(
+            &mut self.over_pagu,
+            &mut self.over_pagu_stale,
+            &self.ws,
+            &self.index,
+        );
     }
 
     /// Whether anything differs from the file as last read or saved: an unsaved change, or a
@@ -245,7 +240,14 @@ impl Session {
 
     /// Where the indexes kept along the changes differ from a full computation (tests).
     pub fn index_differs(&self) -> Option<String> {
-        self.index.differs_from_rebuild(&self.ws)
+        self.index.differs_from_rebuild(&self.ws).or_else(|| {
+            over_pagu::differs(
+                self.over_pagu.as_ref(),
+                &self.over_pagu_stale,
+                &self.ws,
+                self.index.quarter,
+            )
+        })
     }
 
     /// This user's verification of a quarter, now: the OS user as the journal records it and

@@ -289,7 +289,7 @@ impl Session {
     fn put_in(&mut self, fresh: Fresh) {
         let quarter = self.index.quarter;
         let dashboard = self.index.dashboard.is_some();
-        self.generation += 1;
+        self.over_pagu_stale = super::over_pagu::Stale::Whole;
         self.ws = fresh.ws;
         self.index = fresh.index;
         self.index.set_quarter(&self.ws, quarter);

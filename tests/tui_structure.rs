@@ -131,6 +131,7 @@ fn walk(name: &str, ws: Workspace, steps: usize, seed: u64) {
     let mut made = 0;
     let mut undone = 0;
     let mut redone = 0;
+    let mut over_seen = 0;
     for step in 0..steps {
         let what = match rng.next(12) {
             0 | 1 if app.can_undo() => {
@@ -179,6 +180,22 @@ fn walk(name: &str, ws: Workspace, steps: usize, seed: u64) {
                 app.set_figure(&kode, Field::Realisasi(i, q), v);
                 format!("figure {kode} {i} {q:?} {v:?}")
             }
+            6 => {
+                // Spending typed into a budget, at times beyond its pagu.
+                let budgets: Vec<String> = app
+                    .ws()
+                    .nodes()
+                    .filter(|n| n.anggaran.is_some())
+                    .map(|n| n.kode.clone())
+                    .collect();
+                let Some(kode) = rng.pick(&budgets).cloned() else {
+                    continue;
+                };
+                let q = Quarter::new(1 + rng.next(4) as u8).unwrap();
+                let v = (rng.next(4) > 0).then(|| Decimal::from(rng.next(40) * 1_000_000));
+                app.set_figure(&kode, Field::Rp(q), v);
+                format!("Rp {kode} {q:?} {v:?}")
+            }
             _ => {
                 let Some(changes) = random_change(&app, &mut rng) else {
                     continue;
@@ -194,7 +211,20 @@ fn walk(name: &str, ws: Workspace, steps: usize, seed: u64) {
         if let Some(d) = app.self_check() {
             panic!("{name} step {step} after {what}: {d}");
         }
+        // The over-pagu list, kept along each change (the tree's shape too), equals the rule
+        // computed from the whole tree (`kinerja red`'s).
+        let over = app.over_pagu();
+        assert_eq!(
+            over,
+            kinerja::rules::over_pagu_all(app.ws(), app.quarter()),
+            "{name} step {step} after {what}: over pagu"
+        );
+        over_seen += usize::from(!over.is_empty());
     }
+    assert!(
+        over_seen > steps / 10,
+        "{name}: {over_seen} steps over a pagu"
+    );
     assert!(
         made > steps / 4 && undone > steps / 20 && redone > steps / 40,
         "{name}: {made} made, {undone} undone, {redone} redone"

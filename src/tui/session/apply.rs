@@ -6,6 +6,7 @@
 
 use super::Session;
 use super::index::nodes_at;
+use super::over_pagu;
 use super::structure::{Gone, Region, Reshape};
 use super::unsaved::Shown;
 use crate::model::change::{self, Applied};
@@ -192,24 +193,66 @@ impl Session {
     /// else (no rule, no unsaved entry). `Ok(None)`: it was already so.
     pub(super) fn show(&mut self, change: &Change) -> Result<Option<Applied>, Refusal> {
         change::check_with(&self.ws, change, &self.index.locator())?;
+        // What the over-pagu list (when kept) must judge again: the path of a figure, a
+        // budget or a name; the nodes a change of the tree's shape moved, added or removed,
+        // with their ancestors before and after.
+        let keep = self.over_pagu.is_some();
+        let shape_before = if keep {
+            self.shape_kodes(change, true)
+        } else {
+            None
+        };
         let pre = self.prepare(change);
-        // What the over-pagu list must judge again: the path of a figure, a budget or a name;
-        // everything after a change of the tree's shape.
-        match &pre {
-            Pre::Figure { path, .. } | Pre::Budget { path, .. } => self.over_pagu_stale.touch(path),
-            Pre::Name(kode) => {
-                if let Some(path) = self.index.paths.get(kode) {
-                    self.over_pagu_stale.touch(path);
+        if keep {
+            match &pre {
+                Pre::Figure { path, .. } | Pre::Budget { path, .. } => {
+                    let kodes = over_pagu::along(&self.ws, path);
+                    self.over_pagu_stale.touch(kodes, false);
                 }
+                Pre::Name(kode) => self.over_pagu_stale.touch([kode.clone()], false),
+                _ => {}
             }
-            Pre::Regions { .. } => self.over_pagu_stale = super::over_pagu::Stale::Whole,
-            Pre::Own(..) | Pre::Nothing => {}
         }
         let result = change::apply_with(&mut self.ws, change, &self.index.locator());
         // Also after a refusal (which the check makes unexpected): what was taken out of the
         // indexes goes back as the tree is.
         self.follow(pre);
+        if let Some(mut kodes) = shape_before {
+            kodes.extend(self.shape_kodes(change, false).unwrap_or_default());
+            self.over_pagu_stale.touch(kodes, true);
+        }
         result
+    }
+
+    /// For a change of the tree's shape, the codes of the nodes it touches at its old place
+    /// (`before`) or its new one: the node, its ancestors and everything below it. `None` for
+    /// any other change.
+    fn shape_kodes(&self, change: &Change, before: bool) -> Option<Vec<String>> {
+        let around = |kode: &str| {
+            self.index
+                .paths
+                .get(kode)
+                .map(|p| over_pagu::around(&self.ws, p))
+                .unwrap_or_default()
+        };
+        Some(match (change, before) {
+            (Change::NodeAdd { parent, .. }, true) => parent
+                .as_deref()
+                .and_then(|k| self.index.paths.get(k))
+                .map(|p| over_pagu::along(&self.ws, p))
+                .unwrap_or_default(),
+            (Change::NodeAdd { node, .. }, false) => around(&node.kode),
+            (Change::NodeRemove { node, .. }, true) => around(&node.kode),
+            (Change::NodeRemove { .. }, false) => Vec::new(),
+            (Change::NodeRecode { kode, .. }, true) | (Change::NodeMove { kode, .. }, true) => {
+                around(kode)
+            }
+            (Change::NodeRecode { new, .. }, false) => around(new),
+            (Change::NodeMove { kode, new_kode, .. }, false) => {
+                around(new_kode.as_deref().unwrap_or(kode))
+            }
+            _ => return None,
+        })
     }
 
     /// [`show`](Self::show), a figure set whatever it is now (a change put back onto another

@@ -483,3 +483,28 @@ fn every_key_of_issue_14_is_in_help_and_the_footer_in_both_languages() {
         press(&mut app, &[KeyCode::Esc]);
     }
 }
+
+#[test]
+fn the_header_never_cuts_the_unsaved_mark() {
+    // Found in the walk: at 80 columns the red filter, a locked quarter and the unsaved mark
+    // made the header end in "● belum disimp…". The filter (said by the tree pane's title too)
+    // gives way first, then the body's name; the unsaved mark always shows.
+    let mut app = sample_app(Lang::Id);
+    press(&mut app, &[KeyCode::Char('r')]);
+    shift(&mut app, 'V');
+    assert!(app.is_dirty(), "the lock is an unsaved change");
+    let header =
+        |app: &mut App, w: u16, h: u16| screen(app, w, h).lines().next().unwrap().to_string();
+    let at80 = header(&mut app, 80, 24);
+    assert!(at80.contains("terkunci: TW IV"), "{at80}");
+    assert!(at80.ends_with("● belum disimpan"), "{at80}");
+    assert!(screen(&mut app, 80, 24).contains("Pohon kinerja · hanya merah/kosong"));
+    let at120 = header(&mut app, 120, 40);
+    assert!(
+        at120.contains("hanya merah/kosong · ● belum disimpan"),
+        "{at120}"
+    );
+    let at60 = header(&mut app, 60, 16);
+    assert!(at60.ends_with("● belum disimpan"), "{at60}");
+    assert!(at60.contains("terkunci: TW IV"), "{at60}");
+}

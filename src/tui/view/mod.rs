@@ -207,21 +207,35 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
             locked.join(", ")
         ));
     }
-    if app.attention_only() {
-        parts.push(
-            app.lang()
-                .pick("hanya merah/kosong", "red/blank only")
-                .into(),
-        );
-    }
-    if app.is_dirty() {
-        parts.push(format!(
+    let sep = format!(" {} ", g.sep);
+    let width = area.width as usize;
+    let dirty = app.is_dirty().then(|| {
+        format!(
             "{} {}",
             g.dirty,
             app.lang().pick("belum disimpan", "unsaved")
-        ));
+        )
+    });
+    // The red filter is said by the tree pane's title too: the first to go when the header
+    // does not fit, so the unsaved mark is never the part cut.
+    if app.attention_only() {
+        let filter = app.lang().pick("hanya merah/kosong", "red/blank only");
+        let with = parts.join(&sep).width()
+            + sep.width()
+            + filter.width()
+            + dirty.as_ref().map_or(0, |d| sep.width() + d.width());
+        if with <= width {
+            parts.push(filter.into());
+        }
     }
-    let text = parts.join(&format!(" {} ", g.sep));
+    parts.extend(dirty);
+    // Still too wide: the body's name is shortened, never what follows it.
+    let rest = parts[1..].join(&sep);
+    let room = width.saturating_sub(rest.width() + sep.width());
+    if parts[0].width() > room && room > 12 {
+        parts[0] = clip(&parts[0], room);
+    }
+    let text = parts.join(&sep);
     frame.render_widget(
         Paragraph::new(clip(&text, area.width as usize)).style(t.header_bar()),
         area,

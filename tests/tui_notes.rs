@@ -508,3 +508,20 @@ fn the_header_never_cuts_the_unsaved_mark() {
     assert!(at60.ends_with("● belum disimpan"), "{at60}");
     assert!(at60.contains("terkunci: TW IV"), "{at60}");
 }
+
+#[test]
+fn a_long_form_title_ends_in_an_ellipsis_before_the_corner() {
+    // Found reading the screen: "… (IP ASN) Peran┐", the title cut against the box's corner.
+    let mut app = sample_app(Lang::Id);
+    open_note(&mut app, IP_ASN);
+    let text = screen(&mut app, 80, 24);
+    let title = text
+        .lines()
+        .find(|l| l.contains("┌ Penjelasan TW IV"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(title.ends_with("… ┐"), "{title}");
+    assert!(
+        title.contains("7.01.01.2.05 · Indeks Profesionalitas ASN"),
+        "{title}"
+    );
+}

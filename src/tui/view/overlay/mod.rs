@@ -69,7 +69,11 @@ pub(super) fn boxed_scrolled(
     let rect = box_rect(area, width, height);
     let mut block = Block::new()
         .borders(Borders::ALL)
-        .title(Span::styled(format!(" {title} "), app.theme().title()));
+        // A long title ends in "…" a space before the corner, never cut against it.
+        .title(Span::styled(
+            format!(" {} ", clip(title, (rect.width as usize).saturating_sub(4))),
+            app.theme().title(),
+        ));
     let page = rect.height.saturating_sub(2) as usize;
     let mut lines = lines;
     if let Some((top, len)) = scroll

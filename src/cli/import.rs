@@ -12,7 +12,7 @@ use super::workspace::Opened;
 use clap::Args;
 use color_eyre::eyre::Result;
 use kinerja::import::{self, Creation, Detail, Options};
-use kinerja::locale::{self, Lang};
+use kinerja::locale::Lang;
 use kinerja::model::{Change, Quarter, change};
 use kinerja::store;
 use std::io::Write;
@@ -49,27 +49,13 @@ pub struct ImportArgs {
 
 /// "SASARAN-1 «…» dibuat (Sasaran, 1 indikator)" for each node and indicator created.
 fn creation_text(c: &Creation, lang: Lang) -> String {
-    let mut out = String::new();
-    for ch in &c.changes {
-        out.push_str(&format!(
-            "{} {}\n",
-            lang.pick("buat ", "create"),
-            shown(&locale::describe_change(ch, None, lang))
-        ));
-    }
-    for (kode, nama, at) in &c.empty_units {
-        out.push_str(&format!(
-            "{} {}: {} «{}»: {}\n",
-            lang.pick("catatan:", "note:"),
-            at,
-            shown(kode),
-            shown(nama),
-            lang.pick(
-                "satuan kosong di berkas, ditulis «-»; isi dengan kinerja indikator edit --satuan",
-                "the file leaves the unit empty, written «-»; fill it in with kinerja indikator edit --satuan"
-            )
-        ));
-    }
+    let mut out = c.lines(
+        lang,
+        (
+            "dengan kinerja indikator edit --satuan",
+            "with kinerja indikator edit --satuan",
+        ),
+    );
     if !c.changes.is_empty() {
         out.push_str(&format!(
             "{}: {} node, {} {} {}\n",

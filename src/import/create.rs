@@ -37,6 +37,34 @@ pub struct Creation {
 }
 
 impl Creation {
+    /// "buat Sub Kegiatan 7.01.01 «…»" for each node and indicator created, then a note for
+    /// each unit the file left empty, saying where to fill it in (`unit_fix`: the command
+    /// line's command or the interface's key). Names made safe to show.
+    pub fn lines(&self, lang: Lang, unit_fix: (&str, &str)) -> String {
+        let mut out = String::new();
+        for ch in &self.changes {
+            out.push_str(&format!(
+                "{} {}\n",
+                lang.pick("buat ", "create"),
+                crate::text::visible(&locale::describe_change(ch, None, lang))
+            ));
+        }
+        for (kode, nama, at) in &self.empty_units {
+            out.push_str(&format!(
+                "{} {at}: {} «{}»: {} {}\n",
+                lang.pick("catatan:", "note:"),
+                crate::text::visible(kode),
+                crate::text::visible(nama),
+                lang.pick(
+                    "satuan kosong di berkas, ditulis «-»; isi",
+                    "the file leaves the unit empty, written «-»; fill it in"
+                ),
+                lang.pick(unit_fix.0, unit_fix.1)
+            ));
+        }
+        out
+    }
+
     pub fn nodes(&self) -> usize {
         self.changes
             .iter()

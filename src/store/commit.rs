@@ -12,11 +12,9 @@ use super::conflict::{self, Conflict};
 use super::folder::{Folder, Side, split};
 use super::journal::{self, Entry, Journal};
 use super::{StoreError, parse, read_workspace, versions, workspace_group};
-use crate::model::change::{self, Locator, Walk};
+use crate::model::change::{self, Locator, Remembered};
 use crate::model::{Applied, Change, Op, Workspace};
 use siphasher::sip128::{Hasher128, SipHasher13};
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
 use std::hash::Hasher;
@@ -400,23 +398,6 @@ pub fn commit_ops(
     commit_changes(path, base, stamp, changes, user, wait, None)
 }
 
-/// Where the nodes the changes address are, found in one walk; any other code (a node one of
-/// the changes adds) is walked to once and remembered. Every position is checked before use.
-struct Paths(RefCell<HashMap<String, Vec<usize>>>);
-
-impl Locator for Paths {
-    fn node(&self, ws: &Workspace, kode: &str) -> Option<Vec<usize>> {
-        if let Some(at) = self.0.borrow().get(kode)
-            && ws.node_at(at).is_some_and(|n| n.kode == kode)
-        {
-            return Some(at.clone());
-        }
-        let at = Walk.node(ws, kode)?;
-        self.0.borrow_mut().insert(kode.to_string(), at.clone());
-        Some(at)
-    }
-}
-
 /// Saves `changes` as `user`, under the lock, onto what is on disk now. `base` must be exactly
 /// the workspace read (or last written) with `stamp`. When the file is still that file, the
 /// changes are applied to `base` itself (the file is neither read nor parsed again);
@@ -498,9 +479,7 @@ pub fn commit_changes_sourced(
     }
     // Each change onto what is on disk, in order, journaled as it lands (an indicator's
     // position is the one it has right after); all or nothing.
-    let paths = Paths(RefCell::new(
-        target.locate(changes.iter().filter_map(Change::kode)),
-    ));
+    let paths = Remembered::new(target.locate(changes.iter().filter_map(Change::kode)));
     let waktu = crate::time::rfc3339(crate::time::now().0);
     let mut applied: Vec<Applied> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();

@@ -126,7 +126,12 @@ impl Change {
         field: Field,
         new: Option<Decimal>,
     ) -> Option<Change> {
-        let node = ws.node(kode)?;
+        Change::figure_of(ws.node(kode)?, field, new)
+    }
+
+    /// [`figure`](Self::figure) of a node already found (a caller with an index of the tree
+    /// does not walk it).
+    pub fn figure_of(node: &Node, field: Field, new: Option<Decimal>) -> Option<Change> {
         let old = field.get(node)?;
         let indikator = match field.indicator() {
             Some(i) => Some(node.indikator.get(i)?.id),
@@ -135,7 +140,7 @@ impl Change {
         Some(Change::Figure {
             indikator,
             op: Op {
-                kode: kode.to_string(),
+                kode: node.kode.clone(),
                 field,
                 old,
                 new,

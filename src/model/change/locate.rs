@@ -3,6 +3,7 @@
 //! instead of walking the tree; [`Walk`] walks.
 
 use crate::model::{IndicatorId, Workspace};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// Answers where things are in a workspace. Positions it gives are checked against the tree
@@ -59,6 +60,32 @@ pub struct Walk;
 impl Locator for Walk {
     fn node(&self, ws: &Workspace, kode: &str) -> Option<Vec<usize>> {
         ws.locate([kode]).remove(kode)
+    }
+}
+
+/// Positions found once and remembered: seeded with what one walk found (`Workspace::locate`
+/// of the codes a list of changes addresses), any other code walked to once. Positions are
+/// checked on use, so a change of the tree since costs a walk, never a wrong node. For a
+/// caller without an index of every code (a save, putting unsaved changes on a copy), whose
+/// "absent" must come from the tree itself.
+pub struct Remembered(RefCell<HashMap<String, Vec<usize>>>);
+
+impl Remembered {
+    pub fn new(known: HashMap<String, Vec<usize>>) -> Remembered {
+        Remembered(RefCell::new(known))
+    }
+}
+
+impl Locator for Remembered {
+    fn node(&self, ws: &Workspace, kode: &str) -> Option<Vec<usize>> {
+        if let Some(at) = self.0.borrow().get(kode)
+            && ws.node_at(at).is_some_and(|n| n.kode == kode)
+        {
+            return Some(at.clone());
+        }
+        let at = Walk.node(ws, kode)?;
+        self.0.borrow_mut().insert(kode.to_string(), at.clone());
+        Some(at)
     }
 }
 

@@ -24,7 +24,7 @@ mod locate;
 
 pub use apply::{apply, apply_all, apply_all_with, apply_with, check, check_with};
 pub use build::place;
-pub use locate::{Hint, Index, Locator, Walk};
+pub use locate::{Hint, Index, Locator, Remembered, Walk};
 
 use super::{
     Aggregation, Budget, Field, Indicator, IndicatorId, Node, NodeKind, Officer, Op, PkLine,

@@ -11,7 +11,7 @@
 
 use super::{Planned, Request};
 use crate::import::{self, Creation, Detail, LineKind};
-use crate::locale::{self, Lang};
+use crate::locale::Lang;
 use crate::model::{Change, Workspace, change};
 use crate::text::visible;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -74,32 +74,6 @@ impl Job {
     }
 }
 
-/// "buat Sub Kegiatan 7.01.01 «…»" for each node and indicator created, and the units the
-/// file left empty.
-fn creation_text(c: &Creation, lang: Lang) -> String {
-    let mut out = String::new();
-    for ch in &c.changes {
-        out.push_str(&format!(
-            "{} {}\n",
-            lang.pick("buat ", "create"),
-            visible(&locale::describe_change(ch, None, lang))
-        ));
-    }
-    for (kode, nama, at) in &c.empty_units {
-        out.push_str(&format!(
-            "{} {at}: {} «{}»: {}\n",
-            lang.pick("catatan:", "note:"),
-            visible(kode),
-            visible(nama),
-            lang.pick(
-                "satuan kosong di berkas, ditulis «-»; isi di formulir indikator (i)",
-                "the file leaves the unit empty, written «-»; fill it in the indicator's form (i)"
-            )
-        ));
-    }
-    out
-}
-
 /// Reads and plans as `kinerja import` does.
 fn plan(ws: &Workspace, request: Request, lang: Lang) -> Result<Planned, String> {
     super::path::check(&request.path, lang)?;
@@ -121,7 +95,10 @@ fn plan(ws: &Workspace, request: Request, lang: Lang) -> Result<Planned, String>
     }
     let plan = import::plan(&planned_on, &book, &request.options);
     let mut preview = plan.preview();
-    let mut text = creation_text(&creation, lang);
+    let mut text = creation.lines(
+        lang,
+        ("di formulir indikator (i)", "in the indicator's form (i)"),
+    );
     let mut short = text.clone();
     text.push_str(&preview.text(lang, Detail::Changes));
     // The short preview leaves out the nodes whose figures are all as in the workspace.

@@ -325,21 +325,7 @@ impl Session {
         field: Field,
         value: Option<Decimal>,
     ) -> Option<Change> {
-        let node = self.node(kode)?;
-        let old = field.get(node)?;
-        let indikator = match field.indicator() {
-            Some(i) => Some(node.indikator.get(i)?.id),
-            None => None,
-        };
-        Some(Change::Figure {
-            indikator,
-            op: Op {
-                kode: kode.to_string(),
-                field,
-                old,
-                new: value,
-            },
-        })
+        Change::figure_of(self.node(kode)?, field, value)
     }
 
     /// Into the unsaved list (and the recovery file); the entry that carries it.

@@ -4,34 +4,14 @@
 //! out — and taken off again afterwards, newest first, so the file's copy is exactly as it
 //! was.
 
-use crate::model::change::{self, Applied, Locator, Walk};
+use crate::model::change::{self, Applied, Locator, Remembered};
 use crate::model::{Change, Op, Workspace};
-use std::cell::RefCell;
 use std::collections::HashMap;
-
-/// Where the nodes are, found by a walk once each and remembered (positions are checked on
-/// use, so a change of the tree before costs a walk, never a wrong node).
-struct Memo(RefCell<HashMap<String, Vec<usize>>>);
-
-impl Locator for Memo {
-    fn node(&self, ws: &Workspace, kode: &str) -> Option<Vec<usize>> {
-        if let Some(at) = self.0.borrow().get(kode)
-            && ws.node_at(at).is_some_and(|n| n.kode == kode)
-        {
-            return Some(at.clone());
-        }
-        let at = Walk.node(ws, kode)?;
-        self.0.borrow_mut().insert(kode.to_string(), at.clone());
-        Some(at)
-    }
-}
 
 /// Puts `changes` onto `ws` as the screen shows them; returns them as applied (for
 /// [`take_off`]).
 pub fn put_on(ws: &mut Workspace, changes: &[Change]) -> Vec<Applied> {
-    let memo = Memo(RefCell::new(
-        ws.locate(changes.iter().filter_map(Change::kode)),
-    ));
+    let memo = Remembered::new(ws.locate(changes.iter().filter_map(Change::kode)));
     let mut applied = Vec::with_capacity(changes.len());
     for c in changes {
         let forced;
@@ -71,7 +51,7 @@ pub fn put_on(ws: &mut Workspace, changes: &[Change]) -> Vec<Applied> {
 
 /// Takes off what [`put_on`] put on, newest first.
 pub fn take_off(ws: &mut Workspace, applied: Vec<Applied>) {
-    let memo = Memo(RefCell::new(HashMap::new()));
+    let memo = Remembered::new(HashMap::new());
     for a in applied.into_iter().rev() {
         if let Err(why) = change::apply_with(ws, &a.inverse(), &memo) {
             unreachable!("the inverse of an applied change applies: {why:?}");
